@@ -1,0 +1,379 @@
+//! The typed result of [`parse`](crate::parse): a borrowed heading tree with
+//! byte spans on everything.
+
+use serde::ser::{SerializeStruct, SerializeTuple};
+use serde::{Serialize, Serializer};
+
+use crate::kind::MarkerKind;
+
+/// A half-open byte range `[start, end)` into the parsed input.
+///
+/// Serialises as a two-element array, `[start, end]`.
+///
+/// ```
+/// let doc = tigang::parse("一、总体要求\n");
+/// let h = &doc.children[0];
+/// assert_eq!(&doc.source()[h.marker_span.range()], "一、");
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Span {
+    /// First byte of the range.
+    pub start: usize,
+    /// One past the last byte of the range.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    ///
+    /// ```
+    /// let s = tigang::Span::new(3, 9);
+    /// assert_eq!(s.len(), 6);
+    /// ```
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// The span as a `Range`, for slicing the input.
+    ///
+    /// ```
+    /// assert_eq!(&"一、总体"[tigang::Span::new(0, 6).range()], "一、");
+    /// ```
+    pub const fn range(self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    /// Length in bytes.
+    ///
+    /// ```
+    /// assert_eq!(tigang::Span::new(2, 2).len(), 0);
+    /// ```
+    pub const fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span covers no byte.
+    ///
+    /// ```
+    /// assert!(tigang::Span::new(2, 2).is_empty());
+    /// ```
+    pub const fn is_empty(self) -> bool {
+        self.start >= self.end
+    }
+}
+
+impl std::fmt::Debug for Span {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
+impl Serialize for Span {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut t = s.serialize_tuple(2)?;
+        t.serialize_element(&self.start)?;
+        t.serialize_element(&self.end)?;
+        t.end()
+    }
+}
+
+/// A run of text borrowed from the input, with its span: a paragraph of a
+/// body or of the preamble.
+///
+/// ```
+/// let doc = tigang::parse("同志们：\n一、总体要求\n");
+/// assert_eq!(doc.preamble[0].text, "同志们：");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Text<'a> {
+    /// The text exactly as written (`input[span]`).
+    pub text: &'a str,
+    /// Where it is in the input.
+    pub span: Span,
+}
+
+/// One heading of the outline: its marker, title, body and sub-headings.
+///
+/// ```
+/// let doc = tigang::parse("一、提高站位。要把思想统一起来。\n");
+/// let h = &doc.children[0];
+/// assert_eq!(h.kind, tigang::MarkerKind::Numeral);
+/// assert_eq!((h.marker, h.number, h.title), ("一、", 1, "提高站位"));
+/// assert_eq!(h.body[0].text, "要把思想统一起来。");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Heading<'a> {
+    /// What kind of marker opened the heading.
+    pub kind: MarkerKind,
+    /// The marker as written, with its delimiter (`一、`, `（一）`, `第一，`, `首先`).
+    pub marker: &'a str,
+    /// The marker's value (`十二、` is 12, `其次` is 2); for dotted markers the last component.
+    pub number: u32,
+    /// All components of a dotted marker (`2.3.1` is `[2, 3, 1]`); empty for other kinds.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub path: Vec<u32>,
+    /// Depth in the tree, 1 for top-level headings.
+    pub level: usize,
+    /// The title: the text after the marker up to the first sentence end.
+    pub title: &'a str,
+    /// 1-based line of the marker.
+    pub line: usize,
+    /// 1-based column of the marker's first character, counted in `char`s.
+    pub column: usize,
+    /// From the heading's first byte to the end of its last descendant.
+    pub span: Span,
+    /// The marker's bytes.
+    pub marker_span: Span,
+    /// The title's bytes (empty, and placed after the marker, when there is no title).
+    pub title_span: Span,
+    /// Paragraphs after the title up to the next heading.
+    pub body: Vec<Text<'a>>,
+    /// Sub-headings, in document order.
+    pub children: Vec<Heading<'a>>,
+}
+
+/// An entry of a table of contents (spec §5): a heading-like line that is not
+/// part of the tree.
+///
+/// ```
+/// let doc = tigang::parse("目录\n一、总体要求\n二、主要任务\n正文\n一、总体要求\n要求如下。\n二、主要任务\n任务如下。\n");
+/// assert_eq!(doc.toc.len(), 2);
+/// assert_eq!(doc.toc[1].title, "主要任务");
+/// assert_eq!(doc.children.len(), 2);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct TocEntry<'a> {
+    /// What kind of marker the entry has.
+    pub kind: MarkerKind,
+    /// The marker as written.
+    pub marker: &'a str,
+    /// The marker's value.
+    pub number: u32,
+    /// The entry's title, without leader dots or a page number.
+    pub title: &'a str,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column of the marker, in `char`s.
+    pub column: usize,
+    /// The marker's bytes.
+    pub marker_span: Span,
+    /// The title's bytes.
+    pub title_span: Span,
+}
+
+/// The outline of one document: title, table of contents, preamble and the
+/// heading tree, all borrowing from the input.
+///
+/// Built by [`parse`](crate::parse); never fails. Every byte of the input is in
+/// exactly one place of the result or in the text between places, so the input
+/// can be rebuilt from [`Document::segments`].
+///
+/// ```
+/// let doc = tigang::parse("关于安全生产的讲话\n同志们：\n一、提高认识\n（一）压实责任\n");
+/// assert_eq!(doc.title.map(|t| t.text), Some("关于安全生产的讲话"));
+/// let titles: Vec<_> = doc.headings().map(|h| h.title).collect();
+/// assert_eq!(titles, ["提高认识", "压实责任"]);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Document<'a> {
+    pub(crate) source: &'a str,
+    /// The document's title: a short line of the preamble (spec §4).
+    pub title: Option<Text<'a>>,
+    /// A YAML front matter block at the top of the input, which is never content.
+    pub front_matter: Option<Span>,
+    /// The label line of the table of contents (`目录`, `目錄/提綱:`), if any.
+    pub toc_label: Option<Text<'a>>,
+    /// Table-of-contents entries, kept out of the tree.
+    pub toc: Vec<TocEntry<'a>>,
+    /// Paragraphs before the first heading (the title among them).
+    pub preamble: Vec<Text<'a>>,
+    /// Top-level headings.
+    pub children: Vec<Heading<'a>>,
+}
+
+/// What a [`Segment`] of the input is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SegmentKind {
+    /// YAML front matter.
+    FrontMatter,
+    /// The table of contents' label line.
+    TocLabel,
+    /// A table-of-contents entry's marker.
+    TocMarker,
+    /// A table-of-contents entry's title.
+    TocTitle,
+    /// A preamble paragraph.
+    Preamble,
+    /// A heading's marker.
+    Marker,
+    /// A heading's title.
+    Title,
+    /// A paragraph of a heading's body.
+    Body,
+    /// Text between places: whitespace, line breaks, punctuation, noise.
+    Gap,
+}
+
+/// A piece of the input with what it is; see [`Document::segments`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// What the bytes are.
+    pub kind: SegmentKind,
+    /// Where they are.
+    pub span: Span,
+}
+
+impl<'a> Document<'a> {
+    /// The input the document was parsed from.
+    ///
+    /// ```
+    /// assert_eq!(tigang::parse("一、甲\n").source(), "一、甲\n");
+    /// ```
+    pub fn source(&self) -> &'a str {
+        self.source
+    }
+
+    /// All headings, depth first, in document order.
+    ///
+    /// ```
+    /// let doc = tigang::parse("一、甲\n（一）乙\n二、丙\n");
+    /// let markers: Vec<_> = doc.headings().map(|h| h.marker).collect();
+    /// assert_eq!(markers, ["一、", "（一）", "二、"]);
+    /// ```
+    pub fn headings(&self) -> Headings<'_, 'a> {
+        Headings {
+            stack: vec![self.children.iter()],
+        }
+    }
+
+    /// The headings that enclose `heading`, outermost first (empty for a
+    /// top-level heading). `heading` is found by its marker's position, so it
+    /// must come from this document.
+    ///
+    /// ```
+    /// let doc = tigang::parse("一、甲\n（一）乙\n1.丙\n");
+    /// let leaf = doc.headings().last().unwrap();
+    /// let path: Vec<_> = doc.ancestors(leaf).iter().map(|h| h.marker).collect();
+    /// assert_eq!(path, ["一、", "（一）"]);
+    /// ```
+    pub fn ancestors(&self, heading: &Heading<'a>) -> Vec<&Heading<'a>> {
+        let at = heading.marker_span.start;
+        let mut path = Vec::new();
+        let mut level = &self.children;
+        loop {
+            // Children are in document order with disjoint spans.
+            let i = level.partition_point(|h| h.span.end <= at);
+            let Some(h) = level.get(i) else { break };
+            if h.marker_span.start == at || !(h.span.start <= at && at < h.span.end) {
+                break;
+            }
+            path.push(h);
+            level = &h.children;
+        }
+        path
+    }
+
+    /// The input cut into consecutive [`Segment`]s that cover it exactly, in
+    /// order: concatenating their text rebuilds the input byte for byte.
+    ///
+    /// ```
+    /// let src = "讲话\r\n一、甲。乙\n";
+    /// let doc = tigang::parse(src);
+    /// let rebuilt: String = doc.segments().iter().map(|s| &src[s.span.range()]).collect();
+    /// assert_eq!(rebuilt, src);
+    /// ```
+    pub fn segments(&self) -> Vec<Segment> {
+        let mut places = Vec::new();
+        let mut add = |kind, span: Span| {
+            if !span.is_empty() {
+                places.push(Segment { kind, span });
+            }
+        };
+        if let Some(s) = self.front_matter {
+            add(SegmentKind::FrontMatter, s);
+        }
+        if let Some(t) = self.toc_label {
+            add(SegmentKind::TocLabel, t.span);
+        }
+        for e in &self.toc {
+            add(SegmentKind::TocMarker, e.marker_span);
+            add(SegmentKind::TocTitle, e.title_span);
+        }
+        for p in &self.preamble {
+            add(SegmentKind::Preamble, p.span);
+        }
+        for h in self.headings() {
+            add(SegmentKind::Marker, h.marker_span);
+            add(SegmentKind::Title, h.title_span);
+            for b in &h.body {
+                add(SegmentKind::Body, b.span);
+            }
+        }
+        places.sort_by_key(|s| s.span.start);
+        let mut out = Vec::with_capacity(places.len() * 2 + 1);
+        let mut at = 0;
+        for p in places {
+            if p.span.start > at {
+                out.push(Segment {
+                    kind: SegmentKind::Gap,
+                    span: Span::new(at, p.span.start),
+                });
+            }
+            at = at.max(p.span.end);
+            out.push(p);
+        }
+        if at < self.source.len() {
+            out.push(Segment {
+                kind: SegmentKind::Gap,
+                span: Span::new(at, self.source.len()),
+            });
+        }
+        out
+    }
+}
+
+/// Depth-first iterator over a document's headings; see [`Document::headings`].
+#[derive(Debug, Clone)]
+pub struct Headings<'d, 'a> {
+    stack: Vec<std::slice::Iter<'d, Heading<'a>>>,
+}
+
+impl<'d, 'a> Iterator for Headings<'d, 'a> {
+    type Item = &'d Heading<'a>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let top = self.stack.last_mut()?;
+            match top.next() {
+                Some(h) => {
+                    if !h.children.is_empty() {
+                        self.stack.push(h.children.iter());
+                    }
+                    return Some(h);
+                }
+                None => {
+                    self.stack.pop();
+                }
+            }
+        }
+    }
+}
+
+/// JSON of spec §7. `diagnostics` is empty until numbering checks exist.
+impl Serialize for Document<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Document", 8)?;
+        st.serialize_field("schema", &1)?;
+        st.serialize_field("title", &self.title.map(|t| t.text))?;
+        st.serialize_field("title_span", &self.title.map(|t| t.span))?;
+        st.serialize_field("toc", &self.toc)?;
+        st.serialize_field("preamble", &self.preamble)?;
+        st.serialize_field("children", &self.children)?;
+        st.serialize_field("diagnostics", &[] as &[()])?;
+        st.end()
+    }
+}

@@ -1,0 +1,82 @@
+//! # tigang (提纲): the outline of a Chinese document
+//!
+//! Chinese speeches, work reports, plans and regulations number their
+//! structure in the text: `一、` › `（一）` › `1.` › `（1）` › `①`, inline points
+//! `一是…二是…`, `一要…`, `第一，…`, `首先…其次…`, regulations' `第一章` ›
+//! `第一条`, compilations split by `【篇1】`. tigang recovers that outline as a
+//! typed heading tree.
+//!
+//! ## The model
+//!
+//! [`parse`] turns a `&str` into a [`Document`] and never fails. The document
+//! borrows from the input (no text is copied) and holds:
+//!
+//! - [`Document::title`]: a short line of the preamble (spec §4);
+//! - [`Document::toc`]: table-of-contents entries, kept out of the tree;
+//! - [`Document::preamble`]: paragraphs before the first heading;
+//! - [`Document::children`]: the top-level [`Heading`]s, each with its
+//!   [`MarkerKind`], marker, number, title, body paragraphs, line and column,
+//!   byte [`Span`]s and its own children.
+//!
+//! Every byte of the input is in exactly one place (preamble, TOC, a marker, a
+//! title, a body paragraph) or in the text between them, so
+//! [`Document::segments`] rebuilds the input byte for byte.
+//!
+//! ```
+//! let text = "关于做好安全生产工作的讲话\n同志们：\n一、提高认识。安全是发展的前提。\n（一）压实责任。一是明确分工；二是严格考核。\n";
+//! let doc = tigang::parse(text);
+//! assert_eq!(doc.title.unwrap().text, "关于做好安全生产工作的讲话");
+//!
+//! let first = &doc.children[0];
+//! assert_eq!((first.marker, first.title), ("一、", "提高认识"));
+//! assert_eq!(first.body[0].text, "安全是发展的前提。");
+//!
+//! // 一是/二是 nest under the open （一）.
+//! let outline: Vec<_> = doc.headings().map(|h| (h.level, h.marker, h.title)).collect();
+//! assert_eq!(outline, [
+//!     (1, "一、", "提高认识"),
+//!     (2, "（一）", "压实责任"),
+//!     (3, "一是", "明确分工"),
+//!     (3, "二是", "严格考核"),
+//! ]);
+//! ```
+//!
+//! With the default `serde` support the document serialises to the JSON of the
+//! spec (§7), the same the `tigang parse --format json` command prints.
+//!
+//! ## Pipeline
+//!
+//! `scan` (memchr: lines, leading noise, candidate positions) → `recognise`
+//! (the pest grammar `grammar/outline.pest` confirms a marker at a position)
+//! → `toc` → `nest` (levels, by GB/T 9704 rank and order of appearance) →
+//! `tree` (titles, bodies, spans) → [`Document`]. No pest type is public.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod doc_title;
+mod document;
+mod kind;
+mod nest;
+pub mod numeral;
+mod recognise;
+pub mod render;
+mod scan;
+mod toc;
+mod tree;
+
+pub use document::{Document, Heading, Headings, Segment, SegmentKind, Span, Text, TocEntry};
+pub use kind::MarkerKind;
+
+/// Parses a document and returns its outline. Never fails and never panics;
+/// text that holds no marker gives a document with no headings.
+///
+/// ```
+/// let doc = tigang::parse("第一章　总则\n第一条　为了规范管理，制定本办法。\n");
+/// let article = &doc.children[0].children[0];
+/// assert_eq!(article.kind, tigang::MarkerKind::Article);
+/// assert_eq!(article.title, "为了规范管理，制定本办法");
+/// ```
+pub fn parse(text: &str) -> Document<'_> {
+    tree::build(text)
+}

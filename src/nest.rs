@@ -1,0 +1,87 @@
+//! Nesting (spec §3): decides which candidates become headings and under
+//! which parent, with one stack of open headings and no recursion.
+
+use crate::kind::MarkerKind;
+use crate::scan::{Boundary, Candidate};
+
+/// An accepted heading: the candidate, its parent (index into the same list),
+/// its depth and its final number.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Node {
+    pub cand: Candidate,
+    pub parent: Option<usize>,
+    pub level: usize,
+    pub number: u32,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Open {
+    node: usize,
+    kind: MarkerKind,
+    rank: Option<u16>,
+    /// An ordinal that began its line stays open for line-level headings
+    /// below it; one that began inside a paragraph does not.
+    line_start: bool,
+    number: u32,
+}
+
+/// Turns candidates (in document order) into headings.
+///
+/// Line-level kinds close the outermost open heading of their own rank or a
+/// lower one; ordinals close the nearest open ordinal of their own kind; a
+/// part closes everything. The stack holds each rank and each ordinal kind at
+/// most once, so its depth is bounded by the number of kinds.
+pub(crate) fn nest(cands: impl IntoIterator<Item = Candidate>) -> Vec<Node> {
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    for cand in cands {
+        let kind = cand.rec.kind;
+        let rank = kind.rank(cand.rec.depth);
+        let mut number = cand.rec.number;
+        if rank.is_some() {
+            if kind == MarkerKind::Part {
+                stack.clear();
+            } else {
+                if let Some(i) = stack.iter().position(|o| o.rank.is_some_and(|r| Some(r) >= rank)) {
+                    stack.truncate(i);
+                }
+                while stack.last().is_some_and(|o| o.rank.is_none() && !o.line_start) {
+                    stack.pop();
+                }
+            }
+        } else {
+            let same = stack.iter().rposition(|o| o.kind == kind);
+            if kind == MarkerKind::Sequence && number != 1 {
+                // 其次, 再次, 然后, 最后 only continue a series that 首先 opened.
+                let Some(j) = same else { continue };
+                number = stack[j].number + 1;
+            }
+            if cand.boundary == Boundary::Comma {
+                // After `，` an ordinal only counts when it continues the series.
+                match same {
+                    Some(j) if stack[j].number + 1 == number => {}
+                    _ => continue,
+                }
+            }
+            if let Some(j) = same {
+                stack.truncate(j);
+            }
+        }
+        let parent = stack.last().map(|o| o.node);
+        let level = parent.map_or(1, |p| nodes[p].level + 1);
+        stack.push(Open {
+            node: nodes.len(),
+            kind,
+            rank,
+            line_start: cand.boundary == Boundary::LineStart,
+            number,
+        });
+        nodes.push(Node {
+            cand,
+            parent,
+            level,
+            number,
+        });
+    }
+    nodes
+}

@@ -1,0 +1,202 @@
+//! The only module that sees pest: runs `grammar/outline.pest` at a position
+//! and turns the pairs into a plain [`Recognised`] record.
+
+use pest::Parser;
+use pest::iterators::Pair;
+
+use crate::kind::MarkerKind;
+use crate::numeral;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "grammar/outline.pest"]
+struct OutlineParser;
+
+/// Dotted paths have at most six components (the grammar allows 2–6).
+pub(crate) const MAX_PATH: usize = 6;
+
+/// A marker recognised at the start of the text the grammar was given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Recognised {
+    pub kind: MarkerKind,
+    /// Value; 0 for a sequence word other than 首先 (numbered by the tree).
+    pub number: u32,
+    /// Dotted components, `path[..depth]`; `depth` is 1 for other kinds.
+    pub path: [u32; MAX_PATH],
+    pub depth: usize,
+    /// Byte length of the marker.
+    pub len: usize,
+}
+
+/// A marker at a line start (`text` begins after the leading noise and ends at
+/// the end of the line).
+pub(crate) fn line_marker(text: &str) -> Option<Recognised> {
+    run(Rule::line_marker, text)
+}
+
+/// An inline ordinal (`一是`, `二要`, `第三，`) where the scanner saw a boundary.
+pub(crate) fn inline_marker(text: &str) -> Option<Recognised> {
+    run(Rule::inline_marker, text)
+}
+
+/// A part marker that closes its line (`学校工作计划【第一篇】`).
+pub(crate) fn trailing_part(text: &str) -> Option<Recognised> {
+    let mut r = run(Rule::trailing_part, text)?;
+    r.kind = MarkerKind::Part;
+    Some(r)
+}
+
+fn run(rule: Rule, text: &str) -> Option<Recognised> {
+    // Entry rules end in `?`, so a parse error means nothing was found.
+    let pair = OutlineParser::parse(rule, text).ok()?.next()?;
+    convert(pair)
+}
+
+fn convert(pair: Pair<'_, Rule>) -> Option<Recognised> {
+    let kind = match pair.as_rule() {
+        Rule::part | Rule::closing_part => MarkerKind::Part,
+        Rule::chapter => MarkerKind::Chapter,
+        Rule::section => MarkerKind::Section,
+        Rule::article => MarkerKind::Article,
+        Rule::capital_numeral => MarkerKind::CapitalNumeral,
+        Rule::numeral => MarkerKind::Numeral,
+        Rule::paren_numeral => MarkerKind::ParenNumeral,
+        Rule::digit => MarkerKind::Digit,
+        Rule::dotted => MarkerKind::Dotted,
+        Rule::paren_digit => MarkerKind::ParenDigit,
+        Rule::circled => MarkerKind::Circled,
+        Rule::ordinal_shi => MarkerKind::OrdinalShi,
+        Rule::ordinal_yao => MarkerKind::OrdinalYao,
+        Rule::ordinal_di => MarkerKind::OrdinalDi,
+        Rule::sequence => MarkerKind::Sequence,
+        _ => return None,
+    };
+    let len = pair.as_span().end() - pair.as_span().start();
+    let mut path = [0u32; MAX_PATH];
+    let mut depth = 0;
+    for inner in pair.into_inner() {
+        let value = match inner.as_rule() {
+            Rule::num | Rule::cn_num | Rule::cap_num | Rule::small_num | Rule::arabic => {
+                numeral::value(inner.as_str())?
+            }
+            Rule::dotted_num => inner.as_str().parse().ok()?,
+            Rule::enclosed_circled
+            | Rule::enclosed_paren_digit
+            | Rule::enclosed_digit
+            | Rule::enclosed_paren_numeral => {
+                numeral::enclosed_value(inner.as_str().chars().next()?)?
+            }
+            Rule::seq_word => match inner.as_str() {
+                "首先" => 1,
+                _ => 0,
+            },
+            _ => continue,
+        };
+        if depth < MAX_PATH {
+            path[depth] = value;
+            depth += 1;
+        }
+    }
+    if depth == 0 {
+        return None;
+    }
+    if kind == MarkerKind::Dotted {
+        // A dotted number whose first component is above 31 is a date
+        // (`89.6.20`), not a heading.
+        if path[0] > 31 {
+            return None;
+        }
+    } else {
+        depth = 1;
+    }
+    Some(Recognised {
+        kind,
+        number: path[depth - 1],
+        path,
+        depth,
+        len,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(text: &str) -> Option<(MarkerKind, u32, &str)> {
+        line_marker(text).map(|r| (r.kind, r.number, &text[..r.len]))
+    }
+
+    #[test]
+    fn every_kind_at_line_start() {
+        use MarkerKind::*;
+        let cases = [
+            ("【篇1】讲话", Part, 1, "【篇1】"),
+            ("【第二篇】", Part, 2, "【第二篇】"),
+            ("第 1 章 总则", Chapter, 1, "第 1 章"),
+            ("第十二章　附则", Chapter, 12, "第十二章"),
+            ("第一節 目的", Section, 1, "第一節"),
+            ("第十二条　本办法", Article, 12, "第十二条"),
+            ("貳、計畫", CapitalNumeral, 2, "貳、"),
+            ("拾壹、附則", CapitalNumeral, 11, "拾壹、"),
+            ("二十三、其他", Numeral, 23, "二十三、"),
+            ("一．总体", Numeral, 1, "一．"),
+            ("（ 十二 ）加强", ParenNumeral, 12, "（ 十二 ）"),
+            ("〔三〕做好", ParenNumeral, 3, "〔三〕"),
+            ("㈣落实", ParenNumeral, 4, "㈣"),
+            ("１２．完善", Digit, 12, "１２．"),
+            ("3、推进", Digit, 3, "3、"),
+            ("⒌健全", Digit, 5, "⒌"),
+            ("2.3.1 机房", Dotted, 1, "2.3.1"),
+            ("(4)建立", ParenDigit, 4, "(4)"),
+            ("5）完善", ParenDigit, 5, "5）"),
+            ("⑹加强", ParenDigit, 6, "⑹"),
+            ("㉑核查", Circled, 21, "㉑"),
+            ("十一是强化", OrdinalShi, 11, "十一是"),
+            ("三要抓实", OrdinalYao, 3, "三要"),
+            ("第二，要", OrdinalDi, 2, "第二，"),
+            ("第三是加强", OrdinalDi, 3, "第三是"),
+            ("其次，要", Sequence, 0, "其次"),
+        ];
+        for (text, k, n, m) in cases {
+            assert_eq!(kind(text), Some((k, n, m)), "{text}");
+        }
+    }
+
+    #[test]
+    fn not_markers() {
+        for text in [
+            "二、三级医院",
+            "一、二季度",
+            "1.5万人次",
+            "2025年",
+            "3、4月份",
+            "11.5.14.2的试验适用于",
+            "5.2条规定",
+            "3.0 道客巴巴",
+            "2.0版",
+            "33.02",
+            "2017",
+            "89.6.20 日",
+            "2018.6.11 更新",
+            "107.04.24",
+            "第一条规定的",
+            "第一次会议",
+            "第一要务",
+            "一一是",
+            "统一是",
+        ] {
+            assert_eq!(kind(text), None, "{text} should not be a marker");
+        }
+    }
+
+    #[test]
+    fn dotted_path() {
+        let r = line_marker("2.3.1 机房").unwrap();
+        assert_eq!(&r.path[..r.depth], &[2, 3, 1]);
+    }
+
+    #[test]
+    fn trailing_part_closes_line() {
+        assert_eq!(trailing_part("【第一篇】").map(|r| r.number), Some(1));
+        assert_eq!(trailing_part("【第一篇】还有"), None);
+    }
+}

@@ -1,0 +1,44 @@
+//! The compact `tree` rendering: one line per heading, indented by level.
+
+use std::fmt::Write;
+
+use crate::document::Document;
+
+/// Renders the outline as indented text: the document title, the table of
+/// contents, then one line per heading with its marker, title, kind, number,
+/// `line:column` and how many body paragraphs it has. Stable: meant for
+/// people and for snapshot tests.
+///
+/// ```
+/// let doc = tigang::parse("工作方案\n一、目标\n（一）总体目标。到年底完成。\n");
+/// assert_eq!(tigang::render::tree(&doc), "\
+/// title: 工作方案
+/// 一、 目标  [numeral 1 @2:1]
+///   （一） 总体目标  [paren_numeral 1 @3:1 ¶1]
+/// ");
+/// ```
+pub fn tree(doc: &Document<'_>) -> String {
+    let mut out = String::new();
+    if let Some(t) = doc.title {
+        let _ = writeln!(out, "title: {}", t.text);
+    }
+    if let Some(label) = doc.toc_label {
+        let _ = writeln!(out, "toc: {}", label.text);
+    } else if !doc.toc.is_empty() {
+        out.push_str("toc:\n");
+    }
+    for e in &doc.toc {
+        let _ = writeln!(out, "  · {} {}  [{} {} @{}]", e.marker, e.title, e.kind, e.number, e.line);
+    }
+    for h in doc.headings() {
+        for _ in 1..h.level {
+            out.push_str("  ");
+        }
+        let _ = write!(out, "{} {}  [{} {} @{}:{}", h.marker, h.title, h.kind, h.number, h.line, h.column);
+        if !h.body.is_empty() {
+            let _ = write!(out, " ¶{}", h.body.len());
+        }
+        out.push_str("]\n");
+    }
+    out
+}

@@ -1,0 +1,211 @@
+//! Tables of contents (spec §5): a labelled block of heading-like lines, or a
+//! run of bodiless heading lines whose titles come back later as headings.
+
+use std::collections::HashMap;
+
+use crate::document::Span;
+use crate::scan::{self, Boundary, Candidate, Line};
+use crate::tree;
+
+/// What [`detect`] found: line indices (into the whole document).
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    pub label: Option<usize>,
+    pub lines: Vec<usize>,
+    pub entries: Vec<Candidate>,
+}
+
+/// Longest line, in bytes, that still reads as a TOC entry.
+const MAX_ENTRY: usize = 200;
+
+/// Finds the table of contents. `lines` starts at document line `offset`;
+/// `cands` are all candidates in order.
+pub(crate) fn detect(src: &str, lines: &[Line], offset: usize, cands: &[Candidate]) -> Found {
+    // Line-start candidates that could be TOC entries: no sentence end, short.
+    let heads: Vec<&Candidate> = cands
+        .iter()
+        .filter(|c| c.boundary == Boundary::LineStart && is_entry_like(src, &lines[c.line - offset], c))
+        .collect();
+
+    if let Some(found) = labelled(src, lines, offset, &heads) {
+        return found;
+    }
+    unlabelled(src, lines, offset, cands, &heads)
+}
+
+fn is_entry_like(src: &str, line: &Line, c: &Candidate) -> bool {
+    let rest = &src[c.end()..line.end];
+    line.end - line.start <= MAX_ENTRY && !rest.contains(['。', '！', '？'])
+}
+
+/// `目录` (or `目錄/提綱:……`) followed by heading-like lines.
+fn labelled(src: &str, lines: &[Line], offset: usize, heads: &[&Candidate]) -> Option<Found> {
+    let mut h = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_blank() || !is_label(&src[line.content..line.end]) {
+            continue;
+        }
+        let mut found = Found {
+            label: Some(offset + i),
+            ..Found::default()
+        };
+        h += heads[h..].partition_point(|c| c.line <= offset + i);
+        for (j, next) in lines.iter().enumerate().skip(i + 1) {
+            if next.is_blank() {
+                continue;
+            }
+            match heads.get(h) {
+                Some(c) if c.line == offset + j => {
+                    found.lines.push(c.line);
+                    found.entries.push(**c);
+                    h += 1;
+                }
+                _ => break,
+            }
+        }
+        if !found.entries.is_empty() {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// The label line: `目录`, `目 錄`, `提纲`, `目錄/提綱:……`.
+fn is_label(text: &str) -> bool {
+    const WORDS: [[char; 2]; 7] = [
+        ['目', '录'],
+        ['目', '錄'],
+        ['目', '次'],
+        ['提', '纲'],
+        ['提', '綱'],
+        ['大', '纲'],
+        ['大', '綱'],
+    ];
+    let mut rest = text;
+    let mut words = 0;
+    loop {
+        rest = rest.trim_start_matches(|c| scan::is_space(c) || matches!(c, '/' | '／' | '、' | '|'));
+        let mut chars = rest.chars();
+        let (Some(a), _) = (chars.next(), ()) else { break };
+        let after_a = chars.as_str().trim_start_matches(scan::is_space);
+        let Some(b) = after_a.chars().next() else { break };
+        if !WORDS.contains(&[a, b]) {
+            break;
+        }
+        rest = &after_a[b.len_utf8()..];
+        words += 1;
+    }
+    words > 0
+        && rest
+            .trim_matches(|c| {
+                scan::is_space(c) || matches!(c, ':' | '：' | '…' | '.' | '·' | '-' | '—' | '－' | '_')
+            })
+            .is_empty()
+}
+
+/// Runs of two or more bodiless heading lines, most of whose titles appear
+/// again as headings after the run.
+fn unlabelled(
+    src: &str,
+    lines: &[Line],
+    offset: usize,
+    cands: &[Candidate],
+    heads: &[&Candidate],
+) -> Found {
+    let mut found = Found::default();
+    let runs = runs(lines, offset, heads);
+    if runs.is_empty() {
+        return found;
+    }
+    // The last line on which each title appears as a line-start heading.
+    let mut last_seen: HashMap<String, usize> = HashMap::new();
+    for c in cands.iter().filter(|c| c.boundary == Boundary::LineStart) {
+        last_seen.insert(key(src, &lines[c.line - offset], c), c.line);
+    }
+    for run in runs {
+        let entries = &heads[run.0..run.1];
+        let end_line = entries.last().map_or(0, |c| c.line);
+        let again = entries
+            .iter()
+            .filter(|c| last_seen.get(&key(src, &lines[c.line - offset], c)).is_some_and(|&l| l > end_line))
+            .count();
+        if again >= 2 && again * 2 >= entries.len() {
+            for c in entries {
+                found.lines.push(c.line);
+                found.entries.push(**c);
+            }
+        }
+    }
+    found
+}
+
+/// Index ranges into `heads` of runs of consecutive heading lines (blank
+/// lines between them allowed).
+fn runs(lines: &[Line], offset: usize, heads: &[&Candidate]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for k in 1..=heads.len() {
+        let joined = k < heads.len() && {
+            let (a, b) = (heads[k - 1].line - offset, heads[k].line - offset);
+            b > a && lines[a + 1..b].iter().all(Line::is_blank)
+        };
+        if !joined {
+            if k - start >= 2 {
+                out.push((start, k));
+            }
+            start = k;
+        }
+    }
+    out
+}
+
+/// A title as compared between a TOC entry and a heading: no whitespace, no
+/// page number.
+fn key(src: &str, line: &Line, c: &Candidate) -> String {
+    let from = tree::skip_delimiter(src, c.end(), line.end);
+    let (stop, _) = tree::title_stop(src, from, line.end);
+    let span = strip_page_number(src, tree::trim(src, from, stop));
+    src[span.range()].chars().filter(|&c| !scan::is_space(c)).collect()
+}
+
+/// A TOC title without leader dots and a page number (`总体要求……3`).
+pub(crate) fn strip_page_number(src: &str, span: Span) -> Span {
+    let t = &src[span.range()];
+    let leader = |c: char| scan::is_space(c) || matches!(c, '…' | '.' | '·' | '-' | '—' | '－' | '．' | '⋯');
+    let digits = t.trim_end_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let t = if digits.len() < t.len() && digits.ends_with(leader) {
+        digits
+    } else {
+        t
+    };
+    let t = t.trim_end_matches(leader);
+    Span::new(span.start, span.start + t.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels() {
+        for t in ["目录", "目 錄", "目錄/提綱:……", "提纲：", "目　录"] {
+            assert!(is_label(t), "{t}");
+        }
+        for t in ["目录如下所示", "提纲挈领", "目标"] {
+            assert!(!is_label(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn page_numbers() {
+        for (t, want) in [
+            ("总体要求……………3", "总体要求"),
+            ("总体要求 12", "总体要求"),
+            ("2025年目标", "2025年目标"),
+            ("工作要点....", "工作要点"),
+        ] {
+            let s = strip_page_number(t, Span::new(0, t.len()));
+            assert_eq!(&t[s.range()], want);
+        }
+    }
+}

@@ -1,0 +1,286 @@
+//! From accepted headings to the [`Document`]: titles, bodies, preamble,
+//! spans (spec §4, §6). The one place that knows the whole pipeline.
+
+use crate::doc_title;
+use crate::document::{Document, Heading, Span, Text, TocEntry};
+use crate::nest::{self, Node};
+use crate::scan::{self, Boundary, Line, Scanner};
+use crate::toc;
+
+/// Parses `src` into a [`Document`].
+pub(crate) fn build(src: &str) -> Document<'_> {
+    let lines = scan::lines(src);
+    let body_from = scan::front_matter(src, &lines);
+    let first_line = body_from.map_or(0, |at| lines.partition_point(|l| l.start < at));
+
+    let scanner = Scanner::new(src);
+    let mut cands = Vec::new();
+    for (i, line) in lines.iter().enumerate().skip(first_line) {
+        scanner.scan_line(i, line, &mut cands);
+    }
+
+    let found = toc::detect(src, &lines[first_line..], first_line, &cands);
+    let mut skip = vec![false; lines.len()];
+    for s in skip.iter_mut().take(first_line) {
+        *s = true;
+    }
+    for &i in found.label.iter().chain(&found.lines) {
+        skip[i] = true;
+    }
+    let nodes = nest::nest(cands.iter().copied().filter(|c| !skip[c.line]));
+
+    let layout = Layout {
+        src,
+        lines: &lines,
+        skip: &skip,
+    };
+    let first_start = nodes
+        .first()
+        .map_or(src.len(), |n| layout.own_start(&n.cand));
+    let preamble = layout.paragraphs(first_line, lines.get(first_line).map_or(src.len(), |l| l.start), first_start);
+    let title = if nodes
+        .first()
+        .is_some_and(|n| n.cand.rec.kind == crate::MarkerKind::Part)
+        && preamble.is_empty()
+    {
+        None
+    } else {
+        doc_title::pick(&preamble)
+    };
+
+    let toc_entries = found
+        .entries
+        .iter()
+        .map(|c| layout.toc_entry(c))
+        .collect();
+    let toc_label = found.label.map(|i| {
+        let l = &lines[i];
+        let end = l.content + src[l.content..l.end].trim_end_matches(scan::is_space).len();
+        Text {
+            text: &src[l.content..end],
+            span: Span::new(l.content, end),
+        }
+    });
+
+    Document {
+        source: src,
+        title,
+        front_matter: body_from.map(|end| Span::new(0, end)),
+        toc_label,
+        toc: toc_entries,
+        preamble,
+        children: layout.headings(&nodes),
+    }
+}
+
+struct Layout<'s, 'l> {
+    src: &'s str,
+    lines: &'l [Line],
+    skip: &'l [bool],
+}
+
+impl<'s> Layout<'s, '_> {
+    /// The first byte a heading owns: its marker, or for a part closing its
+    /// line, the title before it.
+    fn own_start(&self, c: &scan::Candidate) -> usize {
+        match c.boundary {
+            Boundary::LineEnd => self.lines[c.line].content,
+            _ => c.start,
+        }
+    }
+
+    /// Headings with titles, bodies and spans, nested. Built from the flat
+    /// list back to front, so no recursion is needed.
+    fn headings(&self, nodes: &[Node]) -> Vec<Heading<'s>> {
+        let mut flat: Vec<Option<Heading<'s>>> = Vec::with_capacity(nodes.len());
+        for (k, node) in nodes.iter().enumerate() {
+            let next = nodes.get(k + 1).map(|n| &n.cand);
+            flat.push(Some(self.heading(node, next)));
+        }
+        let mut kids: Vec<Vec<Heading<'s>>> = (0..nodes.len()).map(|_| Vec::new()).collect();
+        let mut roots = Vec::new();
+        for k in (0..nodes.len()).rev() {
+            let Some(mut h) = flat[k].take() else { continue };
+            let mut children = std::mem::take(&mut kids[k]);
+            children.reverse();
+            if let Some(last) = children.last() {
+                h.span.end = h.span.end.max(last.span.end);
+            }
+            h.children = children;
+            match nodes[k].parent {
+                Some(p) => kids[p].push(h),
+                None => roots.push(h),
+            }
+        }
+        roots.reverse();
+        roots
+    }
+
+    fn heading(&self, node: &Node, next: Option<&scan::Candidate>) -> Heading<'s> {
+        let c = &node.cand;
+        let line = &self.lines[c.line];
+        let marker_span = Span::new(c.start, c.end());
+        let (title_span, body_start) = if c.boundary == Boundary::LineEnd {
+            let t = trim(self.src, line.content, c.start);
+            (t, c.end())
+        } else {
+            let limit = match next {
+                Some(n) if n.line == c.line => self.own_start(n),
+                _ => line.end,
+            };
+            let from = skip_delimiter(self.src, c.end(), limit);
+            let (stop, mark) = title_stop(self.src, from, limit);
+            (trim(self.src, from, stop), stop + mark)
+        };
+        let body_end = next.map_or(self.src.len(), |n| self.own_start(n));
+        let body = self.paragraphs(c.line, body_start, body_end);
+        let start = marker_span.start.min(title_span.start);
+        let end = body
+            .last()
+            .map_or(marker_span.end.max(title_span.end), |b| b.span.end);
+        Heading {
+            kind: c.rec.kind,
+            marker: &self.src[marker_span.range()],
+            number: node.number,
+            path: if c.rec.kind == crate::MarkerKind::Dotted {
+                c.rec.path[..c.rec.depth].to_vec()
+            } else {
+                Vec::new()
+            },
+            level: node.level,
+            title: &self.src[title_span.range()],
+            line: c.line + 1,
+            column: c.column,
+            span: Span::new(start, end),
+            marker_span,
+            title_span,
+            body,
+            children: Vec::new(),
+        }
+    }
+
+    /// The non-blank paragraphs of `[from, to)`, one per line, without the
+    /// leading noise and surrounding whitespace; `line` holds `from`.
+    fn paragraphs(&self, line: usize, from: usize, to: usize) -> Vec<Text<'s>> {
+        let mut out = Vec::new();
+        for (i, l) in self.lines.iter().enumerate().skip(line) {
+            if l.start >= to {
+                break;
+            }
+            if self.skip[i] || l.end <= from {
+                continue;
+            }
+            let start = if from <= l.content { l.content } else { from };
+            let end = l.end.min(to);
+            if start >= end {
+                continue;
+            }
+            let t = trim(self.src, start, end);
+            if !t.is_empty() {
+                out.push(Text {
+                    text: &self.src[t.range()],
+                    span: t,
+                });
+            }
+        }
+        out
+    }
+
+    fn toc_entry(&self, c: &scan::Candidate) -> TocEntry<'s> {
+        let line = &self.lines[c.line];
+        let from = skip_delimiter(self.src, c.end(), line.end);
+        let title_span = toc::strip_page_number(self.src, trim(self.src, from, line.end));
+        TocEntry {
+            kind: c.rec.kind,
+            marker: &self.src[c.start..c.end()],
+            number: c.rec.number,
+            title: &self.src[title_span.range()],
+            line: c.line + 1,
+            column: c.column,
+            marker_span: Span::new(c.start, c.end()),
+            title_span,
+        }
+    }
+}
+
+/// After a marker: whitespace and one doubled delimiter (`（四）、`, `首先，`).
+pub(crate) fn skip_delimiter(src: &str, mut at: usize, limit: usize) -> usize {
+    let skip_spaces = |at: usize| {
+        at + src[at..limit]
+            .len()
+            .saturating_sub(src[at..limit].trim_start_matches(scan::is_space).len())
+    };
+    at = skip_spaces(at);
+    if let Some(c) = src[at..limit].chars().next() {
+        if matches!(c, '、' | '，' | ',' | '：' | ':') {
+            at = skip_spaces(at + c.len_utf8());
+        }
+    }
+    at
+}
+
+/// Where a title that starts at `from` stops: the first `。！？` outside quotes
+/// and brackets, else `limit`. Returns the stop and the end mark's length.
+/// When quotes never close before `limit`, the first end mark counts anyway.
+pub(crate) fn title_stop(src: &str, from: usize, limit: usize) -> (usize, usize) {
+    let mut depth = 0u32;
+    let mut ascii_quote = false;
+    let mut first_end = None;
+    for (i, c) in src[from..limit].char_indices() {
+        match c {
+            '“' | '‘' | '「' | '『' | '《' | '（' | '(' | '【' | '〔' | '［' | '[' | '〈' => depth += 1,
+            '”' | '’' | '」' | '』' | '》' | '）' | ')' | '】' | '〕' | '］' | ']' | '〉' => {
+                depth = depth.saturating_sub(1)
+            }
+            '"' => ascii_quote = !ascii_quote,
+            '。' | '！' | '？' => {
+                if depth == 0 && !ascii_quote {
+                    return (from + i, c.len_utf8());
+                }
+                first_end.get_or_insert((from + i, c.len_utf8()));
+            }
+            _ => {}
+        }
+    }
+    first_end.unwrap_or((limit, 0))
+}
+
+/// `[from, to)` without surrounding whitespace, trailing `：；，、` and a
+/// closing Markdown `**`.
+pub(crate) fn trim(src: &str, from: usize, to: usize) -> Span {
+    let s = &src[from..to];
+    let start = from + (s.len() - s.trim_start_matches(scan::is_space).len());
+    let mut t = &src[start..to];
+    loop {
+        let before = t.len();
+        t = t.trim_end_matches(|c| {
+            scan::is_space(c) || matches!(c, '：' | '；' | '，' | '、' | ':' | ';' | ',')
+        });
+        t = t.strip_suffix("**").unwrap_or(t);
+        if t.len() == before {
+            break;
+        }
+    }
+    Span::new(start, start + t.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_stops_outside_quotes() {
+        let s = "深刻领会其\"人民至上。\"的立场。正文";
+        let (stop, len) = title_stop(s, 0, s.len());
+        assert_eq!(&s[..stop], "深刻领会其\"人民至上。\"的立场");
+        assert_eq!(len, 3);
+        let s = "提出“要加强。后面没有闭合";
+        assert_eq!(&s[..title_stop(s, 0, s.len()).0], "提出“要加强");
+    }
+
+    #[test]
+    fn trim_strips_trailing_punctuation_and_bold() {
+        let s = "  总体要求：** ";
+        assert_eq!(&s[trim(s, 0, s.len()).range()], "总体要求");
+    }
+}

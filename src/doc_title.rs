@@ -34,7 +34,10 @@ pub(crate) fn pick<'a>(preamble: &[Text<'a>]) -> Option<Text<'a>> {
 
 fn is_title_like(t: &str) -> bool {
     let chars = t.chars().count();
-    let cjk = t.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count();
+    let cjk = t
+        .chars()
+        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .count();
     chars <= MAX_CHARS
         && cjk >= 2
         && !t.contains(['。', '！', '？'])
@@ -56,7 +59,10 @@ fn ends_in_genre(t: &str) -> bool {
 }
 
 fn is_breadcrumb(t: &str) -> bool {
-    t.contains("当前位置") || t.contains("當前位置") || t.contains("首页 >") || t.contains("首頁 >")
+    t.contains("当前位置")
+        || t.contains("當前位置")
+        || t.contains("首页 >")
+        || t.contains("首頁 >")
         || t.contains(" > ")
         || t.contains('›')
         || t.contains('»')
@@ -65,16 +71,49 @@ fn is_breadcrumb(t: &str) -> bool {
 /// Site furniture: URLs, breadcrumbs, metadata labels, counts, sizes, dates.
 fn is_furniture(t: &str) -> bool {
     const MARKS: [&str; 34] = [
-        "http", "www.", ".com", ".cn", ".net", ".org", "当前位置", "當前位置", "首页", "首頁", "©",
-        "Copyright", "版权", "版權", "时间:", "时间：", "時間:", "時間：", "来源:", "来源：",
-        "作者:", "作者：", "栏目", "欄目", "点击", "點擊", "浏览", "瀏覽", "阅读", "閱讀", "下载",
-        "下載", "搜索", "登录",
+        "http",
+        "www.",
+        ".com",
+        ".cn",
+        ".net",
+        ".org",
+        "当前位置",
+        "當前位置",
+        "首页",
+        "首頁",
+        "©",
+        "Copyright",
+        "版权",
+        "版權",
+        "时间:",
+        "时间：",
+        "時間:",
+        "時間：",
+        "来源:",
+        "来源：",
+        "作者:",
+        "作者：",
+        "栏目",
+        "欄目",
+        "点击",
+        "點擊",
+        "浏览",
+        "瀏覽",
+        "阅读",
+        "閱讀",
+        "下载",
+        "下載",
+        "搜索",
+        "登录",
     ];
     if MARKS.iter().any(|m| t.contains(m)) || is_breadcrumb(t) {
         return true;
     }
     let lower = t.to_ascii_lowercase();
-    if ["kb", "mb", "页", "頁"].iter().any(|u| lower.contains(&format!("0{u}")) || size_like(&lower, u)) {
+    if ["kb", "mb", "页", "頁"]
+        .iter()
+        .any(|u| lower.contains(&format!("0{u}")) || size_like(&lower, u))
+    {
         return true;
     }
     has_full_date(t) && !ends_in_genre(t)
@@ -129,7 +168,13 @@ mod tests {
 
     #[test]
     fn genre_word_beats_first_line() {
-        let p = texts(&["某某网 www.example.com", "公文汇编", "当前位置: 首页 > 公文汇编", "工作主题素材汇编(7篇)", "时间:2022-12-23"]);
+        let p = texts(&[
+            "某某网 www.example.com",
+            "公文汇编",
+            "当前位置: 首页 > 公文汇编",
+            "工作主题素材汇编(7篇)",
+            "时间:2022-12-23",
+        ]);
         assert_eq!(pick(&p).map(|t| t.text), Some("工作主题素材汇编(7篇)"));
     }
 

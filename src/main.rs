@@ -54,16 +54,14 @@ fn main() -> ExitCode {
 fn run_parse(file: &Path, format: Format) -> Result<(), String> {
     let text = read_text(file)?;
     let doc = tigang::parse(&text);
-    let out = match format {
-        Format::Json => {
-            let mut s = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?;
-            s.push('\n');
-            s
-        }
-        Format::Tree => tigang::render::tree(&doc),
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let written = match format {
+        Format::Json => serde_json::to_writer_pretty(&mut out, &doc)
+            .map_err(io::Error::from)
+            .and_then(|()| out.write_all(b"\n")),
+        Format::Tree => out.write_all(tigang::render::tree(&doc).as_bytes()),
     };
-    let mut stdout = io::stdout().lock();
-    match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
+    match written.and_then(|()| out.flush()) {
         // A closed pipe (`| head`) is not an error worth reporting.
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(format!("cannot write output: {e}")),
         _ => Ok(()),

@@ -31,7 +31,38 @@ struct Open {
 /// lower one; ordinals close the nearest open ordinal of their own kind; a
 /// part closes everything. The stack holds each rank and each ordinal kind at
 /// most once, so its depth is bounded by the number of kinds.
-pub(crate) fn nest(cands: impl IntoIterator<Item = Candidate>) -> Vec<Node> {
+///
+/// A `首先` that no `其次`/`再次`/`然后`/`最后` follows in the same parent opened no
+/// series (`首先，我代表县委向大家表示感谢。`): it is dropped and the rest nested
+/// again.
+pub(crate) fn nest(cands: &[Candidate]) -> Vec<Node> {
+    let nodes = nest_once(cands.iter().copied());
+    let mut followed = vec![false; nodes.len()];
+    let mut last_first: Vec<Option<usize>> = vec![None; nodes.len() + 1];
+    for (k, n) in nodes.iter().enumerate() {
+        if n.cand.rec.kind != MarkerKind::Sequence {
+            continue;
+        }
+        let parent = n.parent.map_or(nodes.len(), |p| p);
+        if n.number == 1 {
+            last_first[parent] = Some(k);
+        } else if let Some(f) = last_first[parent] {
+            followed[f] = true;
+        }
+    }
+    let lonely: Vec<usize> = nodes
+        .iter()
+        .enumerate()
+        .filter(|(k, n)| n.cand.rec.kind == MarkerKind::Sequence && n.number == 1 && !followed[*k])
+        .map(|(_, n)| n.cand.start)
+        .collect();
+    if lonely.is_empty() {
+        return nodes;
+    }
+    nest_once(cands.iter().copied().filter(|c| lonely.binary_search(&c.start).is_err()))
+}
+
+fn nest_once(cands: impl IntoIterator<Item = Candidate>) -> Vec<Node> {
     let mut nodes: Vec<Node> = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
     for cand in cands {
@@ -42,10 +73,16 @@ pub(crate) fn nest(cands: impl IntoIterator<Item = Candidate>) -> Vec<Node> {
             if kind == MarkerKind::Part {
                 stack.clear();
             } else {
-                if let Some(i) = stack.iter().position(|o| o.rank.is_some_and(|r| Some(r) >= rank)) {
+                if let Some(i) = stack
+                    .iter()
+                    .position(|o| o.rank.is_some_and(|r| Some(r) >= rank))
+                {
                     stack.truncate(i);
                 }
-                while stack.last().is_some_and(|o| o.rank.is_none() && !o.line_start) {
+                while stack
+                    .last()
+                    .is_some_and(|o| o.rank.is_none() && !o.line_start)
+                {
                     stack.pop();
                 }
             }

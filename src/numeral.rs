@@ -81,6 +81,11 @@ pub fn fold_compat(c: char) -> char {
         '\u{F9D1}' => '六',
         '\u{F9D3}' => '陸',
         '\u{FA56}' | '\u{FAAD}' => '節',
+        // Kangxi radicals that PDF extraction puts in place of 一 二 八 十.
+        '\u{2F00}' => '一',
+        '\u{2F06}' => '二',
+        '\u{2F0B}' => '八',
+        '\u{2F17}' => '十',
         _ => c,
     }
 }
@@ -180,20 +185,20 @@ fn chinese(s: &str) -> Option<u32> {
         }
         len += 1;
     }
-    let n = if has_unit {
-        with_units(s)?
+    if has_unit {
+        // Bounded by construction: 九千九百九十九 is the largest.
+        with_units(s)
     } else if len == 1 {
         match classify(s.chars().next()?)? {
-            Cn::Digit(d) => d,
-            _ => 0,
+            Cn::Digit(d) => Some(d),
+            _ => Some(0),
         }
     } else if has_zero {
-        positional(s)?
+        positional(s)
     } else {
         // `一二`, `三五` are ranges or abbreviations in prose, never one number.
-        return None;
-    };
-    (n <= CHINESE_MAX).then_some(n)
+        None
+    }
 }
 
 /// A year-like run of digits (`二〇二五`). A leading zero is refused: `零五` is
@@ -496,6 +501,7 @@ mod tests {
             "一千千",
             "一二",
             "三五",
+            "一二十",
             "两两",
             "零五",
             "〇五",
@@ -503,6 +509,7 @@ mod tests {
             "二零十",
             "一百零",
             "一百零零",
+            "一千零零五",
             "二十〇",
             "二十零五",
             "一千零一百",

@@ -112,7 +112,9 @@ pub(crate) fn noise_len(line: &str) -> usize {
                 Some(n) if is_space(n) => 1,
                 _ => 0,
             },
-            '•' | '·' | '●' | '○' | '■' | '□' | '◆' | '◇' | '▪' | '►' | '▶' => c.len_utf8(),
+            '•' | '·' | '●' | '○' | '■' | '□' | '◆' | '◇' | '▪' | '►' | '▶' => {
+                c.len_utf8()
+            }
             '&' => entity_len(rest),
             _ => 0,
         };
@@ -137,15 +139,8 @@ fn entity_len(s: &str) -> usize {
 pub(crate) fn is_space(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\t'
-            | '\u{3000}'
-            | '\u{A0}'
-            | '\u{FEFF}'
-            | '\u{2000}'..='\u{200B}'
-            | '\u{202F}'
-            | '\u{205F}'
-            | '\u{0B}'
-            | '\u{0C}'
+        ' ' | '\t' | '\u{3000}' | '\u{A0}' | '\u{FEFF}' | '\u{2000}'
+            ..='\u{200B}' | '\u{202F}' | '\u{205F}' | '\u{0B}' | '\u{0C}'
     )
 }
 
@@ -176,7 +171,7 @@ fn may_begin_marker(c: char) -> bool {
         | '首' | '其' | '再' | '然' | '最'
         | '\u{2460}'..='\u{24FF}' | '\u{2776}'..='\u{2793}'
         | '\u{3220}'..='\u{3229}' | '\u{3251}'..='\u{325F}' | '\u{3280}'..='\u{3289}' | '\u{32B1}'..='\u{32BF}'
-        | '\u{F900}'..='\u{FAFF}'
+        | '\u{F900}'..='\u{FAFF}' | '\u{2F00}' | '\u{2F06}' | '\u{2F0B}' | '\u{2F17}'
     )
 }
 
@@ -184,7 +179,20 @@ fn may_begin_marker(c: char) -> bool {
 fn is_small_numeral(c: char) -> bool {
     matches!(
         c,
-        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '\u{F9D1}'
+        '一' | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '\u{F9D1}'
+            | '\u{2F00}'
+            | '\u{2F06}'
+            | '\u{2F0B}'
+            | '\u{2F17}'
     )
 }
 
@@ -203,7 +211,9 @@ fn boundary_before(line: &str, from: usize, at: usize) -> Option<Boundary> {
         match c {
             c if is_space(c) => {}
             c if is_closing(c) => closing = true,
-            '。' | '！' | '？' | '；' | '：' | '!' | '?' | ';' | ':' => return Some(Boundary::Sentence),
+            '。' | '！' | '？' | '；' | '：' | '!' | '?' | ';' | ':' => {
+                return Some(Boundary::Sentence);
+            }
             '，' | ',' if !closing => return Some(Boundary::Comma),
             _ => return None,
         }
@@ -360,10 +370,7 @@ mod tests {
     #[test]
     fn line_breaks_of_every_kind() {
         let src = "a\nb\r\nc\rd";
-        let got: Vec<_> = lines(src)
-            .iter()
-            .map(|l| &src[l.start..l.end])
-            .collect();
+        let got: Vec<_> = lines(src).iter().map(|l| &src[l.start..l.end]).collect();
         assert_eq!(got, ["a", "b", "c", "d"]);
         assert_eq!(lines("a\n").len(), 1);
         assert_eq!(lines("\r\r").len(), 2);
@@ -422,6 +429,6 @@ mod tests {
         let mut out = Vec::new();
         Scanner::new(src).scan_line(0, &ls[0], &mut out);
         let cols: Vec<_> = out.iter().map(|c| c.column).collect();
-        assert_eq!(cols, [4, 9]);
+        assert_eq!(cols, [4, 8]);
     }
 }

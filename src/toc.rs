@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use crate::document::Span;
+use crate::kind::MarkerKind;
 use crate::scan::{self, Boundary, Candidate, Line};
 use crate::tree;
 
@@ -24,7 +25,9 @@ pub(crate) fn detect(src: &str, lines: &[Line], offset: usize, cands: &[Candidat
     // Line-start candidates that could be TOC entries: no sentence end, short.
     let heads: Vec<&Candidate> = cands
         .iter()
-        .filter(|c| c.boundary == Boundary::LineStart && is_entry_like(src, &lines[c.line - offset], c))
+        .filter(|c| {
+            c.boundary == Boundary::LineStart && is_entry_like(src, &lines[c.line - offset], c)
+        })
         .collect();
 
     if let Some(found) = labelled(src, lines, offset, &heads) {
@@ -84,11 +87,16 @@ fn is_label(text: &str) -> bool {
     let mut rest = text;
     let mut words = 0;
     loop {
-        rest = rest.trim_start_matches(|c| scan::is_space(c) || matches!(c, '/' | '／' | '、' | '|'));
+        rest =
+            rest.trim_start_matches(|c| scan::is_space(c) || matches!(c, '/' | '／' | '、' | '|'));
         let mut chars = rest.chars();
-        let (Some(a), _) = (chars.next(), ()) else { break };
+        let (Some(a), _) = (chars.next(), ()) else {
+            break;
+        };
         let after_a = chars.as_str().trim_start_matches(scan::is_space);
-        let Some(b) = after_a.chars().next() else { break };
+        let Some(b) = after_a.chars().next() else {
+            break;
+        };
         if !WORDS.contains(&[a, b]) {
             break;
         }
@@ -98,7 +106,8 @@ fn is_label(text: &str) -> bool {
     words > 0
         && rest
             .trim_matches(|c| {
-                scan::is_space(c) || matches!(c, ':' | '：' | '…' | '.' | '·' | '-' | '—' | '－' | '_')
+                scan::is_space(c)
+                    || matches!(c, ':' | '：' | '…' | '.' | '·' | '-' | '—' | '－' | '_')
             })
             .is_empty()
 }
@@ -117,17 +126,29 @@ fn unlabelled(
     if runs.is_empty() {
         return found;
     }
-    // The last line on which each title appears as a line-start heading.
-    let mut last_seen: HashMap<String, usize> = HashMap::new();
+    // Every line on which each title appears as a line-start heading, and
+    // where parts begin: a compilation repeats its headings part after part,
+    // so a TOC entry must come back within its own part.
+    let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut parts = Vec::new();
     for c in cands.iter().filter(|c| c.boundary == Boundary::LineStart) {
-        last_seen.insert(key(src, &lines[c.line - offset], c), c.line);
+        seen.entry(key(src, &lines[c.line - offset], c)).or_default().push(c.line);
+        if c.rec.kind == MarkerKind::Part {
+            parts.push(c.line);
+        }
     }
     for run in runs {
         let entries = &heads[run.0..run.1];
         let end_line = entries.last().map_or(0, |c| c.line);
+        let part_end = parts.iter().find(|&&p| p > end_line).copied().unwrap_or(usize::MAX);
         let again = entries
             .iter()
-            .filter(|c| last_seen.get(&key(src, &lines[c.line - offset], c)).is_some_and(|&l| l > end_line))
+            .filter(|c| {
+                seen.get(&key(src, &lines[c.line - offset], c)).is_some_and(|at| {
+                    let i = at.partition_point(|&l| l <= end_line);
+                    at.get(i).is_some_and(|&l| l < part_end)
+                })
+            })
             .count();
         if again >= 2 && again * 2 >= entries.len() {
             for c in entries {
@@ -165,13 +186,17 @@ fn key(src: &str, line: &Line, c: &Candidate) -> String {
     let from = tree::skip_delimiter(src, c.end(), line.end);
     let (stop, _) = tree::title_stop(src, from, line.end);
     let span = strip_page_number(src, tree::trim(src, from, stop));
-    src[span.range()].chars().filter(|&c| !scan::is_space(c)).collect()
+    src[span.range()]
+        .chars()
+        .filter(|&c| !scan::is_space(c))
+        .collect()
 }
 
 /// A TOC title without leader dots and a page number (`总体要求……3`).
 pub(crate) fn strip_page_number(src: &str, span: Span) -> Span {
     let t = &src[span.range()];
-    let leader = |c: char| scan::is_space(c) || matches!(c, '…' | '.' | '·' | '-' | '—' | '－' | '．' | '⋯');
+    let leader =
+        |c: char| scan::is_space(c) || matches!(c, '…' | '.' | '·' | '-' | '—' | '－' | '．' | '⋯');
     let digits = t.trim_end_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
     let t = if digits.len() < t.len() && digits.ends_with(leader) {
         digits

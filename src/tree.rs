@@ -27,7 +27,8 @@ pub(crate) fn build(src: &str) -> Document<'_> {
     for &i in found.label.iter().chain(&found.lines) {
         skip[i] = true;
     }
-    let nodes = nest::nest(cands.iter().copied().filter(|c| !skip[c.line]));
+    cands.retain(|c| !skip[c.line]);
+    let nodes = nest::nest(&cands);
 
     let layout = Layout {
         src,
@@ -37,7 +38,11 @@ pub(crate) fn build(src: &str) -> Document<'_> {
     let first_start = nodes
         .first()
         .map_or(src.len(), |n| layout.own_start(&n.cand));
-    let preamble = layout.paragraphs(first_line, lines.get(first_line).map_or(src.len(), |l| l.start), first_start);
+    let preamble = layout.paragraphs(
+        first_line,
+        lines.get(first_line).map_or(src.len(), |l| l.start),
+        first_start,
+    );
     let title = if nodes
         .first()
         .is_some_and(|n| n.cand.rec.kind == crate::MarkerKind::Part)
@@ -48,11 +53,7 @@ pub(crate) fn build(src: &str) -> Document<'_> {
         doc_title::pick(&preamble)
     };
 
-    let toc_entries = found
-        .entries
-        .iter()
-        .map(|c| layout.toc_entry(c))
-        .collect();
+    let toc_entries = found.entries.iter().map(|c| layout.toc_entry(c)).collect();
     let toc_label = found.label.map(|i| {
         let l = &lines[i];
         let end = l.content + src[l.content..l.end].trim_end_matches(scan::is_space).len();
@@ -100,7 +101,9 @@ impl<'s> Layout<'s, '_> {
         let mut kids: Vec<Vec<Heading<'s>>> = (0..nodes.len()).map(|_| Vec::new()).collect();
         let mut roots = Vec::new();
         for k in (0..nodes.len()).rev() {
-            let Some(mut h) = flat[k].take() else { continue };
+            let Some(mut h) = flat[k].take() else {
+                continue;
+            };
             let mut children = std::mem::take(&mut kids[k]);
             children.reverse();
             if let Some(last) = children.last() {
@@ -175,7 +178,7 @@ impl<'s> Layout<'s, '_> {
             if start >= end {
                 continue;
             }
-            let t = trim(self.src, start, end);
+            let t = trim_space(self.src, start, end);
             if !t.is_empty() {
                 out.push(Text {
                     text: &self.src[t.range()],
@@ -228,7 +231,9 @@ pub(crate) fn title_stop(src: &str, from: usize, limit: usize) -> (usize, usize)
     let mut first_end = None;
     for (i, c) in src[from..limit].char_indices() {
         match c {
-            '“' | '‘' | '「' | '『' | '《' | '（' | '(' | '【' | '〔' | '［' | '[' | '〈' => depth += 1,
+            '“' | '‘' | '「' | '『' | '《' | '（' | '(' | '【' | '〔' | '［' | '[' | '〈' => {
+                depth += 1
+            }
             '”' | '’' | '」' | '』' | '》' | '）' | ')' | '】' | '〕' | '］' | ']' | '〉' => {
                 depth = depth.saturating_sub(1)
             }
@@ -243,6 +248,14 @@ pub(crate) fn title_stop(src: &str, from: usize, limit: usize) -> (usize, usize)
         }
     }
     first_end.unwrap_or((limit, 0))
+}
+
+/// `[from, to)` without surrounding whitespace.
+fn trim_space(src: &str, from: usize, to: usize) -> Span {
+    let s = &src[from..to];
+    let start = from + (s.len() - s.trim_start_matches(scan::is_space).len());
+    let end = start + src[start..to].trim_end_matches(scan::is_space).len();
+    Span::new(start, end)
 }
 
 /// `[from, to)` without surrounding whitespace, trailing `：；，、` and a

@@ -28,13 +28,21 @@ pub fn tree(doc: &Document<'_>) -> String {
         out.push_str("toc:\n");
     }
     for e in &doc.toc {
-        let _ = writeln!(out, "  · {} {}  [{} {} @{}]", e.marker, e.title, e.kind, e.number, e.line);
+        let _ = writeln!(
+            out,
+            "  · {} {}  [{} {} @{}]",
+            e.marker, e.title, e.kind, e.number, e.line
+        );
     }
     for h in doc.headings() {
         for _ in 1..h.level {
             out.push_str("  ");
         }
-        let _ = write!(out, "{} {}  [{} {} @{}:{}", h.marker, h.title, h.kind, h.number, h.line, h.column);
+        let _ = write!(
+            out,
+            "{} {}  [{} {} @{}:{}",
+            h.marker, h.title, h.kind, h.number, h.line, h.column
+        );
         if !h.body.is_empty() {
             let _ = write!(out, " ¶{}", h.body.len());
         }

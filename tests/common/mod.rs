@@ -1,0 +1,125 @@
+//! Invariants every parse result must keep (spec §6), shared by the tests.
+
+#![allow(dead_code)]
+
+use tigang::{Document, Heading, SegmentKind, Span};
+
+/// Checks that `doc` accounts for every byte of `src` exactly once and that
+/// every text field is the slice its span names. Panics with a message that
+/// says which rule broke.
+pub fn check(src: &str, doc: &Document<'_>) {
+    // 1. Named places: text equals the input at its span; no two overlap.
+    let mut places: Vec<(Span, &str)> = Vec::new();
+    let mut place = |span: Span, text: &str, what: &'static str| {
+        assert!(span.end <= src.len(), "{what} span {span:?} past the end");
+        assert_eq!(
+            &src[span.range()],
+            text,
+            "{what} text differs from input[{span:?}]"
+        );
+        if !span.is_empty() {
+            places.push((span, what));
+        }
+    };
+    if let Some(t) = doc.toc_label {
+        place(t.span, t.text, "toc label");
+    }
+    for e in &doc.toc {
+        place(e.marker_span, e.marker, "toc marker");
+        place(e.title_span, e.title, "toc title");
+    }
+    for p in &doc.preamble {
+        place(p.span, p.text, "preamble");
+    }
+    for h in doc.headings() {
+        place(h.marker_span, h.marker, "marker");
+        place(h.title_span, h.title, "title");
+        for b in &h.body {
+            place(b.span, b.text, "body");
+        }
+    }
+    if let Some(t) = doc.title {
+        assert!(
+            doc.preamble.iter().any(|p| p.span == t.span),
+            "the document title is one of the preamble paragraphs"
+        );
+    }
+    let front = doc.front_matter.map_or(0, |s| s.end);
+    places.sort_by_key(|(s, _)| s.start);
+    for w in places.windows(2) {
+        assert!(
+            w[0].0.end <= w[1].0.start,
+            "{} {:?} overlaps {} {:?}",
+            w[0].1,
+            w[0].0,
+            w[1].1,
+            w[1].0
+        );
+    }
+    if let Some((s, what)) = places.first() {
+        assert!(s.start >= front, "{what} {s:?} inside the front matter");
+    }
+
+    // 2. Segments tile the input and rebuild it byte for byte.
+    let segs = doc.segments();
+    let mut at = 0;
+    let mut rebuilt = String::with_capacity(src.len());
+    for s in &segs {
+        assert_eq!(s.span.start, at, "segments leave a hole or overlap at {at}");
+        rebuilt.push_str(&src[s.span.range()]);
+        at = s.span.end;
+        // Only noise lies between places: no ideograph is ever dropped.
+        if s.kind == SegmentKind::Gap {
+            let gap = &src[s.span.range()];
+            assert!(
+                !gap.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)),
+                "text lost between places at {:?}: {gap:?}",
+                s.span
+            );
+        }
+    }
+    assert_eq!(at, src.len(), "segments stop before the end");
+    assert_eq!(rebuilt, src, "segments do not rebuild the input");
+
+    // 3. The tree: levels are depths, spans nest and come in order.
+    let mut stack: Vec<&[Heading<'_>]> = vec![&doc.children];
+    let mut depth_of = vec![(1usize, None::<Span>)];
+    while let Some(level) = stack.pop() {
+        let (depth, parent) = depth_of.pop().unwrap();
+        let mut prev_end = parent.map_or(0, |p| p.start);
+        for h in level {
+            assert_eq!(
+                h.level, depth,
+                "{} at line {} has the wrong level",
+                h.marker, h.line
+            );
+            assert!(
+                h.span.start >= prev_end,
+                "{} at line {} starts before its sibling ends",
+                h.marker,
+                h.line
+            );
+            if let Some(p) = parent {
+                assert!(
+                    p.start <= h.span.start && h.span.end <= p.end,
+                    "{} at line {} is outside its parent",
+                    h.marker,
+                    h.line
+                );
+            }
+            for inner in [h.marker_span, h.title_span]
+                .into_iter()
+                .chain(h.body.iter().map(|b| b.span))
+            {
+                assert!(
+                    h.span.start <= inner.start && inner.end <= h.span.end,
+                    "{} span does not hold its parts",
+                    h.marker
+                );
+            }
+            prev_end = h.span.end;
+            stack.push(&h.children);
+            depth_of.push((depth + 1, Some(h.span)));
+        }
+    }
+}

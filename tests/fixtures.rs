@@ -1,0 +1,26 @@
+//! Snapshot tests: every fixture in `tests/fixtures/` (one phenomenon each,
+//! see its README) pinned as the `tree` rendering and as the §7 JSON.
+
+mod common;
+
+fn read(path: &std::path::Path) -> String {
+    std::fs::read_to_string(path).expect("fixtures are UTF-8")
+}
+
+#[test]
+fn tree_snapshots() {
+    insta::glob!("fixtures/*.txt", |path| {
+        let src = read(path);
+        let doc = tigang::parse(&src);
+        common::check(&src, &doc);
+        insta::assert_snapshot!(tigang::render::tree(&doc));
+    });
+}
+
+#[test]
+fn json_snapshots() {
+    insta::glob!("fixtures/*.txt", |path| {
+        let src = read(path);
+        insta::assert_json_snapshot!(tigang::parse(&src));
+    });
+}

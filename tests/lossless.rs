@@ -1,0 +1,167 @@
+//! Property tests: parsing never panics and the result rebuilds the input
+//! (spec §6), on generated text and on mutations of the fixtures.
+
+mod common;
+
+use proptest::prelude::*;
+
+/// Pieces real documents are made of: markers of every kind (and near
+/// misses), CJK prose, punctuation, quotes, noise prefixes, line breaks.
+const PIECES: &[&str] = &[
+    "一、",
+    "十一、",
+    "二、三级",
+    "（一）",
+    "(二)",
+    "〔三〕",
+    "（ 四 ）、",
+    "㈤",
+    "1.",
+    "2、",
+    "１．",
+    "1.5万",
+    "3、4月",
+    "1.1 ",
+    "2.3.1",
+    "33.02",
+    "89.6.20",
+    "（1）",
+    "2)",
+    "⑴",
+    "①",
+    "㉑",
+    "❶",
+    "⒈",
+    "一是",
+    "二是",
+    "三要",
+    "第一，",
+    "第二是",
+    "第一要务",
+    "第一条",
+    "第 1 章",
+    "第一節",
+    "第二篇",
+    "【篇1】",
+    "【第二篇】",
+    "壹、",
+    "貳、",
+    "首先，",
+    "其次",
+    "最后",
+    "统一是",
+    "目录",
+    "目錄/提綱:……",
+    "……3",
+    "加强领导",
+    "推进改革",
+    "“人民至上”",
+    "\"引号",
+    "。",
+    "；",
+    "：",
+    "，",
+    "！",
+    "？",
+    "、",
+    "”",
+    "）",
+    "\n",
+    "\r\n",
+    "\r",
+    "\n\n",
+    ">",
+    "> 　　",
+    "## ",
+    "**",
+    "- ",
+    "&nbsp;",
+    "　　",
+    " ",
+    "\t",
+    "\u{a0}",
+    "\u{feff}",
+    "---\n",
+    "\u{F9D1}",
+    "讲话",
+    "x",
+    "é",
+    "🙂",
+];
+
+fn document() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..80).prop_map(|v| v.concat())
+}
+
+fn fixtures() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut out: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .collect();
+    out.sort();
+    out
+}
+
+/// A fixture with a range replaced by generated pieces, cut on char boundaries.
+fn mutated() -> impl Strategy<Value = String> {
+    let docs = fixtures();
+    let n = docs.len().max(1);
+    (
+        0..n,
+        any::<prop::sample::Index>(),
+        any::<prop::sample::Index>(),
+        document(),
+    )
+        .prop_map(move |(i, a, b, insert)| {
+            let Some(src) = docs.get(i) else {
+                return insert;
+            };
+            let bounds: Vec<usize> = (0..=src.len())
+                .filter(|&k| src.is_char_boundary(k))
+                .collect();
+            let (mut x, mut y) = (bounds[a.index(bounds.len())], bounds[b.index(bounds.len())]);
+            if x > y {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let y = y.min(x + 400);
+            let y = (y..=src.len())
+                .find(|&k| src.is_char_boundary(k))
+                .unwrap_or(src.len());
+            format!("{}{}{}", &src[..x], insert, &src[y..])
+        })
+}
+
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2000)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    #[test]
+    fn generated_text_rebuilds(src in document()) {
+        let doc = tigang::parse(&src);
+        common::check(&src, &doc);
+    }
+
+    #[test]
+    fn arbitrary_text_rebuilds(src in "\\PC{0,300}") {
+        let doc = tigang::parse(&src);
+        common::check(&src, &doc);
+    }
+
+    #[test]
+    fn mutated_fixtures_rebuild(src in mutated()) {
+        let doc = tigang::parse(&src);
+        common::check(&src, &doc);
+        let _ = tigang::render::tree(&doc);
+        let _ = serde_json::to_string(&doc).unwrap();
+    }
+}

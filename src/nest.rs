@@ -59,7 +59,12 @@ pub(crate) fn nest(cands: &[Candidate]) -> Vec<Node> {
     if lonely.is_empty() {
         return nodes;
     }
-    nest_once(cands.iter().copied().filter(|c| lonely.binary_search(&c.start).is_err()))
+    nest_once(
+        cands
+            .iter()
+            .copied()
+            .filter(|c| lonely.binary_search(&c.start).is_err()),
+    )
 }
 
 fn nest_once(cands: impl IntoIterator<Item = Candidate>) -> Vec<Node> {

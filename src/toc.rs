@@ -132,7 +132,9 @@ fn unlabelled(
     let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
     let mut parts = Vec::new();
     for c in cands.iter().filter(|c| c.boundary == Boundary::LineStart) {
-        seen.entry(key(src, &lines[c.line - offset], c)).or_default().push(c.line);
+        seen.entry(key(src, &lines[c.line - offset], c))
+            .or_default()
+            .push(c.line);
         if c.rec.kind == MarkerKind::Part {
             parts.push(c.line);
         }
@@ -140,14 +142,19 @@ fn unlabelled(
     for run in runs {
         let entries = &heads[run.0..run.1];
         let end_line = entries.last().map_or(0, |c| c.line);
-        let part_end = parts.iter().find(|&&p| p > end_line).copied().unwrap_or(usize::MAX);
+        let part_end = parts
+            .iter()
+            .find(|&&p| p > end_line)
+            .copied()
+            .unwrap_or(usize::MAX);
         let again = entries
             .iter()
             .filter(|c| {
-                seen.get(&key(src, &lines[c.line - offset], c)).is_some_and(|at| {
-                    let i = at.partition_point(|&l| l <= end_line);
-                    at.get(i).is_some_and(|&l| l < part_end)
-                })
+                seen.get(&key(src, &lines[c.line - offset], c))
+                    .is_some_and(|at| {
+                        let i = at.partition_point(|&l| l <= end_line);
+                        at.get(i).is_some_and(|&l| l < part_end)
+                    })
             })
             .count();
         if again >= 2 && again * 2 >= entries.len() {

@@ -1,0 +1,44 @@
+//! The `tigang` command line: a thin layer over the library. Each subcommand
+//! lives in its own module; `input` reads documents for all of them.
+
+mod input;
+mod parse;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "tigang",
+    version,
+    about = "Recover the outline of Chinese documents (一、（一）1.（1）① 一是 第一条 【篇1】…)",
+    after_help = "Examples:\n  tigang parse examples/speech.txt\n  tigang parse --format json report.txt > report.json\n  cat report.txt | tigang parse -"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the outline of a document.
+    Parse(parse::Args),
+}
+
+/// Exit status for usage and I/O errors.
+const EXIT_USAGE: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Parse(args) => parse::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("tigang: {msg}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}

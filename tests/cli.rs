@@ -1,4 +1,4 @@
-//! The command line: formats, stdin, and the clear errors of exit status 2.
+//! The command line: formats, stdin, and clear errors with their exit status.
 #![cfg(feature = "cli")]
 
 use std::io::Write;
@@ -59,20 +59,28 @@ fn missing_file_is_exit_2_with_its_name() {
 }
 
 #[test]
-fn directory_is_exit_2() {
-    let o = tigang(&["parse", env!("CARGO_MANIFEST_DIR")], None);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("is a directory"), "{}", stderr(&o));
+fn several_json_documents_need_jsonl_or_a_folder() {
+    let o = tigang(
+        &["parse", "--format", "json", env!("CARGO_MANIFEST_DIR")],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2), "a usage error");
+    assert!(stderr(&o).contains("--jsonl"), "{}", stderr(&o));
 }
 
 #[test]
-fn non_utf8_names_the_byte_offset() {
-    // "一、" then a GBK-encoded "总体" (0xD7 0xDC 0xCC 0xE5).
-    let mut bytes = "一、".as_bytes().to_vec();
+fn damaged_utf8_names_the_byte_offset() {
+    // Well-formed UTF-8, then a GBK-encoded "总体" (0xD7 0xDC 0xCC 0xE5): a
+    // damaged UTF-8 file, not a GBK one.
+    let mut bytes = "一、提高认识。安全是发展的前提。\n".as_bytes().to_vec();
+    let at = bytes.len();
     bytes.extend_from_slice(&[0xD7, 0xDC, 0xCC, 0xE5, b'\n']);
     let o = tigang(&["parse", "-"], Some(&bytes));
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), Some(1), "the file failed");
     let err = stderr(&o);
-    assert!(err.contains("not valid UTF-8 at byte 6"), "{err}");
+    assert!(
+        err.contains(&format!("not valid UTF-8 at byte {at} (line 2): 0xD7")),
+        "{err}"
+    );
     assert!(err.lines().count() == 1, "one clear line: {err}");
 }

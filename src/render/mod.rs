@@ -1,6 +1,15 @@
-//! Renderings of a [`Document`](crate::Document) for people and snapshot
-//! tests. JSON comes from the `serde::Serialize` implementation instead.
+//! Renderings of a [`Document`](crate::Document): pure functions from the
+//! outline to text or records. JSON of the whole document comes from the
+//! `serde::Serialize` implementation instead.
+//!
+//! - [`tree`]: a compact indented outline for people and snapshot tests;
+//! - [`markdown`]: CommonMark headings and paragraphs;
+//! - [`chunks`]: one record per heading for retrieval pipelines.
 
+mod chunks;
+mod markdown;
 mod outline;
 
+pub use chunks::{Chunk, chunks};
+pub use markdown::markdown;
 pub use outline::tree;

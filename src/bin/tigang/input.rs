@@ -1,32 +1,122 @@
-//! Reading documents: files or standard input, with errors that say what to do.
+//! Finding and reading documents: files, folders (searched recursively) and
+//! standard input, with errors that say what to do.
 
 use std::io::{self, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// Reads a file (or stdin for `-`) as UTF-8.
-pub fn read_text(file: &Path) -> Result<String, String> {
-    let name = file.display();
-    let bytes = if file.as_os_str() == "-" {
+/// File name endings read from a folder (compared without case). Files named
+/// on the command line are read whatever their name.
+pub const TEXT_EXTENSIONS: [&str; 4] = ["txt", "text", "md", "markdown"];
+
+/// One document to read.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// Where to read it; `-` is standard input.
+    pub path: PathBuf,
+    /// Its path below the folder it was found in (its file name when named
+    /// directly; `stdin` for standard input): where its result goes under `-o DIR`.
+    pub rel: PathBuf,
+    /// How messages and `--jsonl` records name it: the path as found.
+    pub name: String,
+}
+
+impl Input {
+    pub fn is_stdin(&self) -> bool {
+        self.path.as_os_str() == "-"
+    }
+}
+
+/// What the command line named, expanded to documents in order: each argument
+/// in turn, a folder's files sorted by path. Hidden files and folders (`.git`)
+/// are skipped inside folders. Also says whether any argument was a folder.
+///
+/// A path that does not exist or a folder that cannot be listed is an error
+/// for the whole run (a typo is better caught before any work).
+pub fn expand(args: &[PathBuf]) -> Result<(Vec<Input>, bool), String> {
+    let mut out = Vec::new();
+    let mut any_dir = false;
+    let mut stdin_seen = false;
+    for arg in args {
+        if arg.as_os_str() == "-" {
+            if std::mem::replace(&mut stdin_seen, true) {
+                return Err("`-` (standard input) given twice".into());
+            }
+            out.push(Input {
+                path: arg.clone(),
+                rel: PathBuf::from("stdin"),
+                name: "-".into(),
+            });
+            continue;
+        }
+        let meta = std::fs::metadata(arg).map_err(|e| io_message(arg, &e))?;
+        if meta.is_dir() {
+            any_dir = true;
+            let mut found = Vec::new();
+            walk(arg, &mut found)?;
+            found.sort();
+            out.extend(found.into_iter().map(|path| Input {
+                rel: path.strip_prefix(arg).unwrap_or(&path).to_path_buf(),
+                name: path.display().to_string(),
+                path,
+            }));
+        } else {
+            out.push(Input {
+                rel: arg.file_name().map_or_else(|| arg.clone(), PathBuf::from),
+                name: arg.display().to_string(),
+                path: arg.clone(),
+            });
+        }
+    }
+    Ok((out, any_dir))
+}
+
+/// Collects the text files below `dir`. Symbolic links to folders are not
+/// followed, so a link cycle cannot make the walk endless.
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| io_message(dir, &e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| io_message(dir, &e))?;
+        let name = entry.file_name();
+        if name.as_encoded_bytes().first() == Some(&b'.') {
+            continue;
+        }
+        let path = entry.path();
+        let kind = entry.file_type().map_err(|e| io_message(&path, &e))?;
+        if kind.is_dir() {
+            walk(&path, found)?;
+        } else if is_text_name(&path) && (kind.is_file() || path.is_file()) {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn is_text_name(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| t.eq_ignore_ascii_case(e)))
+}
+
+/// Reads a document's bytes.
+pub fn read_bytes(input: &Input) -> Result<Vec<u8>, String> {
+    if input.is_stdin() {
         let mut buf = Vec::new();
         io::stdin()
+            .lock()
             .read_to_end(&mut buf)
             .map_err(|e| format!("cannot read standard input: {e}"))?;
-        buf
-    } else {
-        if file.is_dir() {
-            return Err(format!("{name}: is a directory; give a text file"));
-        }
-        std::fs::read(file).map_err(|e| match e.kind() {
-            io::ErrorKind::NotFound => format!("{name}: no such file"),
-            _ => format!("{name}: cannot read: {e}"),
-        })?
-    };
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
-        format!(
-            "{name}: not valid UTF-8 at byte {at} (line {line}); convert the file to UTF-8 \
-             first (e.g. `iconv -f GB18030 -t UTF-8`); other encodings are not read yet"
-        )
-    })
+        return Ok(buf);
+    }
+    std::fs::read(&input.path).map_err(|e| io_message(&input.path, &e))
+}
+
+/// `PATH: reason` for an I/O error, in words rather than an errno.
+pub fn io_message(path: &Path, e: &io::Error) -> String {
+    let name = path.display();
+    match e.kind() {
+        io::ErrorKind::NotFound => format!("{name}: no such file"),
+        io::ErrorKind::PermissionDenied => format!("{name}: permission denied"),
+        io::ErrorKind::IsADirectory => format!("{name}: is a directory"),
+        _ => format!("{name}: cannot read: {e}"),
+    }
 }

@@ -1,6 +1,10 @@
 //! The `tigang` command line: a thin layer over the library. Each subcommand
-//! lives in its own module; `input` reads documents for all of them.
+//! lives in its own module; `input` finds and reads documents, `decode` turns
+//! bytes into text, `format` renders, `batch` runs many files in parallel.
 
+mod batch;
+mod decode;
+mod format;
 mod input;
 mod parse;
 
@@ -13,7 +17,7 @@ use clap::{Parser, Subcommand};
     name = "tigang",
     version,
     about = "Recover the outline of Chinese documents (一、（一）1.（1）① 一是 第一条 【篇1】…)",
-    after_help = "Examples:\n  tigang parse examples/speech.txt\n  tigang parse --format json report.txt > report.json\n  cat report.txt | tigang parse -"
+    after_help = "Examples:\n  tigang parse examples/speech.txt\n  tigang parse --format json report.txt > report.json\n  cat report.txt | tigang parse -\n  tigang parse --format markdown speeches/ -o md/\n  tigang parse --format chunks --max-chars 500 speeches/ > chunks.jsonl\n\nSee `tigang parse --help` for formats, encodings and exit statuses."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -22,7 +26,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Print the outline of a document.
+    /// Print the outline of documents (files, folders or standard input).
     Parse(parse::Args),
 }
 

@@ -1,0 +1,112 @@
+//! Output formats: one parsed document to bytes. The library renders; this
+//! module adds what only the command line knows (the encoding, the file name).
+
+use std::num::NonZeroUsize;
+
+use clap::ValueEnum;
+use serde::Serialize;
+use tigang::Document;
+use tigang::render::Chunk;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A compact indented outline for people and snapshot tests.
+    Tree,
+    /// The JSON of the spec (§7), plus "encoding".
+    Json,
+    /// CommonMark: the title as `#`, headings one level below, bodies as paragraphs.
+    Markdown,
+    /// JSON Lines for retrieval: one record per heading with its breadcrumb.
+    Chunks,
+}
+
+impl Format {
+    /// The extension of files written under `-o DIR`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Tree => "txt",
+            Format::Json => "json",
+            Format::Markdown => "md",
+            Format::Chunks => "jsonl",
+        }
+    }
+}
+
+/// How to render: the format and its options.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    pub format: Format,
+    /// JSON on one line with a `"file"` key (`--jsonl`).
+    pub jsonl: bool,
+    /// `--max-chars` for chunks.
+    pub max_chars: Option<NonZeroUsize>,
+}
+
+/// The §7 JSON with the command line's additions. `flatten` keeps the
+/// library's own field order and names; the additions come after them
+/// (`file` first, so that `--jsonl` lines are easy to scan).
+#[derive(Serialize)]
+struct DocumentJson<'d, 'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'d str>,
+    #[serde(flatten)]
+    doc: &'d Document<'a>,
+    /// Which encoding the input was decoded from.
+    encoding: &'d str,
+    /// U+FFFD replacements made under `--lossy`.
+    #[serde(skip_serializing_if = "is_zero")]
+    replacements: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// A chunk record with the file it came from.
+#[derive(Serialize)]
+struct ChunkJson<'c, 'd, 'a> {
+    file: &'c str,
+    #[serde(flatten)]
+    chunk: &'c Chunk<'d, 'a>,
+}
+
+/// What is known about the document besides its text.
+pub struct Meta<'m> {
+    pub file: &'m str,
+    pub encoding: &'m str,
+    pub replaced: usize,
+}
+
+/// Renders one document in `style`, appending to `out`.
+pub fn render(doc: &Document<'_>, meta: &Meta<'_>, style: Style, out: &mut Vec<u8>) {
+    let json_error = "serialising borrowed strings and numbers into memory cannot fail";
+    match style.format {
+        Format::Tree => out.extend_from_slice(tigang::render::tree(doc).as_bytes()),
+        Format::Markdown => out.extend_from_slice(tigang::render::markdown(doc).as_bytes()),
+        Format::Json => {
+            let value = DocumentJson {
+                file: style.jsonl.then_some(meta.file),
+                doc,
+                encoding: meta.encoding,
+                replacements: meta.replaced,
+            };
+            if style.jsonl {
+                serde_json::to_writer(&mut *out, &value).expect(json_error);
+            } else {
+                serde_json::to_writer_pretty(&mut *out, &value).expect(json_error);
+            }
+            out.push(b'\n');
+        }
+        Format::Chunks => {
+            let max = style.max_chars.map(NonZeroUsize::get);
+            for chunk in tigang::render::chunks(doc, max) {
+                let record = ChunkJson {
+                    file: meta.file,
+                    chunk: &chunk,
+                };
+                serde_json::to_writer(&mut *out, &record).expect(json_error);
+                out.push(b'\n');
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! The `markdown` rendering: the outline as CommonMark headings and paragraphs.
+
+use crate::document::{Document, Heading};
+use crate::kind::MarkerKind;
+
+/// Renders the document as CommonMark.
+///
+/// - The document title, when there is one, is the first line, as `# title`,
+///   and headings are shifted one level down (`一、` is `##`); without a title
+///   the top-level headings are `#`. Levels deeper than six stay at `######`.
+/// - A heading line keeps its marker as written, then the title:
+///   `## （一）加强领导`. Markers ending in a letter or digit (`第一章`, `1.1`)
+///   get a space before the title; the others end in punctuation (`一、`,
+///   `（一）`) or are read as one phrase with it (`一是`, `首先`) and are joined.
+/// - The rest of the preamble and every body paragraph is a paragraph of its
+///   own. The table of contents and YAML front matter are left out.
+/// - Text that Markdown would read as syntax is escaped with backslashes: a
+///   paragraph starting with `#`, `-`, `+`, `=`, or `1.`/`1)` and a space, and anywhere the
+///   characters `` \ ` * _ [ ] < > & ~ | `` (and `#` in heading lines, where a
+///   trailing one would close the heading). A CommonMark parser gives back
+///   the heading structure and the text as written.
+///
+/// ```
+/// let doc = tigang::parse("工作方案\n同志们：\n一、目标\n（一）总体目标。到年底完成[1]。\n#话题 不是标题\n");
+/// let md = tigang::render::markdown(&doc);
+/// assert_eq!(md.lines().collect::<Vec<_>>(), [
+///     "# 工作方案",
+///     "",
+///     "同志们：",
+///     "",
+///     "## 一、目标",
+///     "",
+///     "### （一）总体目标",
+///     "",
+///     "到年底完成\\[1\\]。",
+///     "",
+///     "\\#话题 不是标题",
+/// ]);
+/// ```
+pub fn markdown(doc: &Document<'_>) -> String {
+    let mut out = String::with_capacity(doc.source().len() + doc.source().len() / 8);
+    let mut shift = 0;
+    if let Some(t) = doc.title {
+        out.push_str("# ");
+        escape_into(&mut out, t.text, Context::Heading);
+        out.push('\n');
+        shift = 1;
+    }
+    for p in &doc.preamble {
+        if doc.title.is_some_and(|t| t.span == p.span) {
+            continue;
+        }
+        paragraph(&mut out, p.text);
+    }
+    for h in doc.headings() {
+        separate(&mut out);
+        let level = (h.level + shift).clamp(1, 6);
+        for _ in 0..level {
+            out.push('#');
+        }
+        out.push(' ');
+        escape_into(&mut out, h.marker, Context::Heading);
+        if !h.title.is_empty() {
+            if needs_space(h) {
+                out.push(' ');
+            }
+            escape_into(&mut out, h.title, Context::Heading);
+        }
+        out.push('\n');
+        for b in &h.body {
+            paragraph(&mut out, b.text);
+        }
+    }
+    out
+}
+
+/// Whether a heading's marker and title are written with a space between
+/// them; see [`markdown`]. Shared with the chunk breadcrumbs.
+pub(crate) fn needs_space(h: &Heading<'_>) -> bool {
+    let joined_kinds = matches!(
+        h.kind,
+        MarkerKind::OrdinalShi
+            | MarkerKind::OrdinalYao
+            | MarkerKind::OrdinalDi
+            | MarkerKind::Sequence
+    );
+    !joined_kinds
+        && h.marker
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+}
+
+/// A blank line before the next block, unless at the start.
+fn separate(out: &mut String) {
+    if !out.is_empty() {
+        out.push('\n');
+    }
+}
+
+fn paragraph(out: &mut String, text: &str) {
+    separate(out);
+    escape_into(out, text, Context::Paragraph);
+    out.push('\n');
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Context {
+    Heading,
+    Paragraph,
+}
+
+/// Appends `text` with Markdown syntax escaped (see [`markdown`]). Line breaks
+/// become spaces: a heading is one line, and paragraphs have none in practice.
+fn escape_into(out: &mut String, text: &str, ctx: Context) {
+    // Leading ASCII blanks would make an indented code block.
+    let mut text = text.trim_start_matches([' ', '\t']);
+    if ctx == Context::Paragraph {
+        // What opens a block at a line start: an ATX heading, a bullet or
+        // thematic break, a setext underline, an ordered item (`1.`, `12)`).
+        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+        match text.as_bytes().first() {
+            Some(b'#' | b'-' | b'+' | b'=') => out.push('\\'),
+            Some(b'0'..=b'9')
+                if matches!(text.as_bytes().get(digits), Some(b'.' | b')'))
+                    && matches!(text.as_bytes().get(digits + 1), None | Some(b' ' | b'\t')) =>
+            {
+                out.push_str(&text[..digits]);
+                out.push('\\');
+                text = &text[digits..];
+            }
+            _ => {}
+        }
+    }
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '#' if ctx == Context::Heading => out.push_str("\\#"),
+            '\r' | '\n' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+}

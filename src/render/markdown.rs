@@ -9,9 +9,10 @@ use crate::kind::MarkerKind;
 ///   and headings are shifted one level down (`一、` is `##`); without a title
 ///   the top-level headings are `#`. Levels deeper than six stay at `######`.
 /// - A heading line keeps its marker as written, then the title:
-///   `## （一）加强领导`. Markers ending in a letter or digit (`第一章`, `1.1`)
-///   get a space before the title; the others end in punctuation (`一、`,
-///   `（一）`) or are read as one phrase with it (`一是`, `首先`) and are joined.
+///   `## （一）加强领导`. A chapter, section, article, part or dotted marker
+///   that ends in a word or a number (`第一章`, `篇一`, `1.1`) gets a space
+///   before the title; the others end in a delimiter (`一、`, `（一）`), are one
+///   symbol (`①`), or read as one phrase with the title (`一是`, `首先`).
 /// - The rest of the preamble and every body paragraph is a paragraph of its
 ///   own. The table of contents and YAML front matter are left out.
 /// - Text that Markdown would read as syntax is escaped with backslashes: a
@@ -77,14 +78,18 @@ pub fn markdown(doc: &Document<'_>) -> String {
 /// Whether a heading's marker and title are written with a space between
 /// them; see [`markdown`]. Shared with the chunk breadcrumbs.
 pub(crate) fn needs_space(h: &Heading<'_>) -> bool {
-    let joined_kinds = matches!(
+    // Only these kinds can end in a word or a bare number (`第一章`, `篇一`,
+    // `1.1`); the others end in a delimiter, are one symbol (`①`, `⑴`), or
+    // read as one phrase with their title (`一是`, `首先`).
+    let spaced_kinds = matches!(
         h.kind,
-        MarkerKind::OrdinalShi
-            | MarkerKind::OrdinalYao
-            | MarkerKind::OrdinalDi
-            | MarkerKind::Sequence
+        MarkerKind::Part
+            | MarkerKind::Chapter
+            | MarkerKind::Section
+            | MarkerKind::Article
+            | MarkerKind::Dotted
     );
-    !joined_kinds
+    spaced_kinds
         && h.marker
             .chars()
             .next_back()

@@ -108,6 +108,7 @@ pub fn run(args: Args) -> Result<std::process::ExitCode, String> {
     if let Dest::Dir(dir) = &dest {
         check_distinct_outputs(&inputs, dir, format)?;
     }
+    let to_dir = matches!(dest, Dest::Dir(_));
     let job = Job {
         style: Style {
             format,
@@ -118,8 +119,8 @@ pub fn run(args: Args) -> Result<std::process::ExitCode, String> {
         lossy: args.lossy,
         dest,
         // `==> name <==` before each document when several texts share stdout.
-        headers: several && matches!(format, Format::Tree | Format::Markdown),
-        batch: several || args.output.is_some() || args.jsonl,
+        headers: several && !to_dir && matches!(format, Format::Tree | Format::Markdown),
+        batch: several || to_dir || args.jsonl,
         quiet: args.quiet,
         jobs: args.jobs,
     };

@@ -1,0 +1,103 @@
+//! The JSON Schemas in `schema/` describe what tigang really prints: checked
+//! against the JSON of every fixture, the command line's additions, and the
+//! chunk records.
+
+use serde_json::Value;
+
+fn schema(name: &str) -> jsonschema::Validator {
+    let path = format!("{}/schema/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let schema: Value = serde_json::from_str(&text).expect("the schema is JSON");
+    jsonschema::meta::validate(&schema).expect("the schema is a valid JSON Schema");
+    jsonschema::validator_for(&schema).expect("the schema compiles")
+}
+
+fn assert_valid(v: &jsonschema::Validator, instance: &Value, what: &str) {
+    let errors: Vec<String> = v
+        .iter_errors(instance)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{what}: {errors:#?}");
+}
+
+fn fixtures() -> Vec<(String, String)> {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut paths: Vec<_> = std::fs::read_dir(format!("{root}/tests/fixtures"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    paths.push(format!("{root}/examples/speech.txt").into());
+    paths
+        .into_iter()
+        .map(|p| {
+            (
+                p.display().to_string(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn library_json_matches_the_schema() {
+    let v = schema("tigang.schema.json");
+    for (name, src) in fixtures() {
+        let json = serde_json::to_value(tigang::parse(&src)).unwrap();
+        assert_valid(&v, &json, &name);
+    }
+}
+
+#[test]
+fn schema_rejects_what_is_not_the_format() {
+    let v = schema("tigang.schema.json");
+    let mut json = serde_json::to_value(tigang::parse("一、甲\n（一）乙\n")).unwrap();
+    json["children"][0]["children"][0]["kind"] = "chapter_or_so".into();
+    assert!(!v.is_valid(&json), "an unknown kind is rejected");
+    json.as_object_mut().unwrap().remove("children");
+    assert!(!v.is_valid(&json), "a missing field is rejected");
+}
+
+#[cfg(feature = "cli")]
+#[test]
+fn command_line_output_matches_the_schemas() {
+    use std::process::Command;
+    let root = env!("CARGO_MANIFEST_DIR");
+    let run = |args: &[&str]| {
+        let o = Command::new(env!("CARGO_BIN_EXE_tigang"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let fixtures = format!("{root}/tests/fixtures");
+    let speech = format!("{root}/examples/speech.txt");
+
+    let doc = schema("tigang.schema.json");
+    let pretty: Value = serde_json::from_str(&run(&["parse", "-f", "json", &speech])).unwrap();
+    assert_eq!(pretty["encoding"], "UTF-8");
+    assert_valid(&doc, &pretty, "parse --format json");
+    for line in run(&["parse", "--jsonl", "-q", &fixtures]).lines() {
+        let json: Value = serde_json::from_str(line).unwrap();
+        assert_valid(&doc, &json, json["file"].as_str().unwrap_or("?"));
+    }
+
+    let chunk = schema("chunk.schema.json");
+    let out = run(&[
+        "parse",
+        "-f",
+        "chunks",
+        "--max-chars",
+        "50",
+        "-q",
+        &fixtures,
+        &speech,
+    ]);
+    assert!(out.lines().count() > 100);
+    for line in out.lines() {
+        let json: Value = serde_json::from_str(line).unwrap();
+        assert_valid(&chunk, &json, line);
+    }
+}

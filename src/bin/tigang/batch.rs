@@ -131,9 +131,9 @@ fn progress_bar(len: usize, job: &Job, colour: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let template = if colour {
-        "{spinner:.green} {elapsed_precise} [{bar:40.cyan/blue}] {pos}/{len} files {per_sec} {wide_msg}"
+        "{spinner:.green} {elapsed_precise} [{bar:40.cyan/blue}] {pos}/{len} files, eta {eta}"
     } else {
-        "{spinner} {elapsed_precise} [{bar:40}] {pos}/{len} files {per_sec} {wide_msg}"
+        "{spinner} {elapsed_precise} [{bar:40}] {pos}/{len} files, eta {eta}"
     };
     let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
     if let Ok(style) = ProgressStyle::with_template(template) {

@@ -276,6 +276,18 @@ fn folder_batch_goes_on_past_a_broken_file() {
 }
 
 #[test]
+fn an_empty_folder_is_a_usage_error() {
+    let dir = scratch("empty");
+    let o = tigang(&["parse", dir.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("no text files (*.txt"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn stdin_and_stdout_dashes() {
     let o = tigang(
         &["parse", "-f", "markdown", "-o", "-", "-"],

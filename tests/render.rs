@@ -341,3 +341,18 @@ proptest! {
         check_markdown(&src);
     }
 }
+
+// ------------------------------------------------------------- snapshots
+
+#[test]
+fn speech_snapshots() {
+    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/speech.txt"))
+        .unwrap();
+    let doc = tigang::parse(&src);
+    insta::assert_snapshot!("speech_markdown", markdown(&doc));
+    let records: String = chunks(&doc, Some(120))
+        .iter()
+        .map(|c| serde_json::to_string(c).unwrap() + "\n")
+        .collect();
+    insta::assert_snapshot!("speech_chunks_max_120", records);
+}

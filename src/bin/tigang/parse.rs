@@ -98,6 +98,10 @@ pub fn run(args: Args) -> Result<std::process::ExitCode, String> {
     };
 
     let (inputs, any_dir) = input::expand(&args.inputs)?;
+    if inputs.is_empty() {
+        let exts = input::TEXT_EXTENSIONS.map(|e| format!("*.{e}")).join(", ");
+        return Err(format!("no text files ({exts}) in the folders given"));
+    }
     let several = inputs.len() > 1 || any_dir;
     if several && dest == Dest::Stdout && format == Format::Json && !args.jsonl {
         return Err(

@@ -27,13 +27,43 @@ pub(crate) struct Recognised {
     pub len: usize,
 }
 
-/// A marker at a line start (`text` begins after the leading noise and ends at
-/// the end of the line).
+/// Which entry rule of the grammar to try, chosen by the scanner from the
+/// first character (see `scan::entry`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Entry {
+    Numeral,
+    Capital,
+    Di,
+    Bracket,
+    Digit,
+    Enclosed,
+    Sequence,
+}
+
+/// A marker at a line start, trying only the kinds `entry` allows. `text`
+/// begins after the leading noise and ends at the end of the line.
+pub(crate) fn line_marker_at(entry: Entry, text: &str) -> Option<Recognised> {
+    let rule = match entry {
+        Entry::Numeral => Rule::at_numeral,
+        Entry::Capital => Rule::at_capital,
+        Entry::Di => Rule::at_di,
+        Entry::Bracket => Rule::at_bracket,
+        Entry::Digit => Rule::at_digit,
+        Entry::Enclosed => Rule::at_enclosed,
+        Entry::Sequence => Rule::at_sequence,
+    };
+    run(rule, text)
+}
+
+/// A marker at a line start, trying every kind (the scanner uses
+/// [`line_marker_at`]; this is the grammar's whole §2 in one rule, for tests).
+#[cfg(test)]
 pub(crate) fn line_marker(text: &str) -> Option<Recognised> {
     run(Rule::line_marker, text)
 }
 
-/// An inline ordinal (`一是`, `二要`, `第三，`) where the scanner saw a boundary.
+/// An inline ordinal (`一是`, `二要`, `第三，`) where the scanner saw a
+/// boundary. `text` may run past the line: no ordinal rule crosses a line break.
 pub(crate) fn inline_marker(text: &str) -> Option<Recognised> {
     run(Rule::inline_marker, text)
 }

@@ -129,7 +129,7 @@ fn unlabelled(
     // Every line on which each title appears as a line-start heading, and
     // where parts begin: a compilation repeats its headings part after part,
     // so a TOC entry must come back within its own part.
-    let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut seen: HashMap<u64, Vec<usize>> = HashMap::new();
     let mut parts = Vec::new();
     for c in cands.iter().filter(|c| c.boundary == Boundary::LineStart) {
         seen.entry(key(src, &lines[c.line - offset], c))
@@ -187,16 +187,20 @@ fn runs(lines: &[Line], offset: usize, heads: &[&Candidate]) -> Vec<(usize, usiz
     out
 }
 
-/// A title as compared between a TOC entry and a heading: no whitespace, no
-/// page number.
-fn key(src: &str, line: &Line, c: &Candidate) -> String {
+/// A title as compared between a TOC entry and a heading: a hash of its
+/// characters without whitespace and page number (no allocation per line).
+fn key(src: &str, line: &Line, c: &Candidate) -> u64 {
     let from = tree::skip_delimiter(src, c.end(), line.end);
     let (stop, _) = tree::title_stop(src, from, line.end);
     let span = strip_page_number(src, tree::trim(src, from, stop));
+    // FxHash's mixing step: titles are short and collisions only cost a
+    // missed TOC entry, so a cryptographic hash is not needed.
     src[span.range()]
         .chars()
-        .filter(|&c| !scan::is_space(c))
-        .collect()
+        .filter(|&ch| !scan::is_space(ch))
+        .fold(0u64, |h, ch| {
+            (h.rotate_left(5) ^ ch as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+        })
 }
 
 /// A TOC title without leader dots and a page number (`总体要求……3`).

@@ -1,9 +1,12 @@
 //! Cheap scanning: lines, leading noise, and the few positions where a marker
 //! can begin. Pest (via [`crate::recognise`]) only sees those positions.
 
+use std::collections::HashMap;
+
 use memchr::memmem;
 
-use crate::recognise::{self, Entry, Recognised};
+use crate::kind::MarkerKind;
+use crate::recognise::{self, Recognised};
 
 /// One line of the input. `start..end` is the line without its line break,
 /// `content` is where the text begins after the leading noise (spec §1),
@@ -222,52 +225,84 @@ fn is_numeral(c: char) -> bool {
     is_cn_numeral(c) || is_capital_numeral(c) || is_digit(c)
 }
 
-fn is_enclosed(c: char) -> bool {
-    matches!(c,
-        '\u{2460}'..='\u{249B}' | '\u{24EB}'..='\u{24FE}' | '\u{2776}'..='\u{2793}'
-        | '\u{3220}'..='\u{3229}' | '\u{3251}'..='\u{325F}' | '\u{3280}'..='\u{3289}' | '\u{32B1}'..='\u{32BF}'
-    )
-}
-
-/// The shape of a line-level marker, checked in Rust so that pest is asked
-/// only where a marker is likely, and only for the kinds that start that way.
-/// Conservative: never rejects what the grammar would accept.
-pub(crate) fn entry(head: &str) -> Option<Entry> {
+/// The kind a line start can only be, read from its first characters, so that
+/// pest is asked only where a marker is likely and only for that kind (it
+/// tries alternatives one by one). Conservative: never rejects what the
+/// grammar would accept; the grammar still decides.
+pub(crate) fn shape(head: &str) -> Option<MarkerKind> {
+    use MarkerKind::*;
     let mut chars = head.chars();
     let c = chars.next()?;
     let rest = chars.as_str();
-    let next_after_spaces = |s: &str| s.trim_start_matches(is_space).chars().next();
+    let after_spaces = |s: &'_ str| s.trim_start_matches(is_space).chars().next();
+    // The character after a run of numerals (and spaces).
+    let after_numerals = |s: &'_ str| {
+        after_spaces(
+            s.trim_start_matches(is_space)
+                .trim_start_matches(is_numeral),
+        )
+    };
     match c {
         c if is_cn_numeral(c) || is_capital_numeral(c) => {
             let after = rest.trim_start_matches(|c| is_cn_numeral(c) || is_capital_numeral(c));
-            match next_after_spaces(after)? {
-                '、' | '．' | '.' | '是' | '要' if is_capital_numeral(c) => {
-                    Some(Entry::Capital)
-                }
-                '、' | '．' | '.' | '是' | '要' => Some(Entry::Numeral),
+            match (after.chars().next()?, after_spaces(after)?) {
+                ('是', _) => Some(OrdinalShi),
+                ('要', _) => Some(OrdinalYao),
+                (_, '、' | '．' | '.') if is_capital_numeral(c) => Some(CapitalNumeral),
+                (_, '、' | '．' | '.') => Some(Numeral),
                 _ => None,
             }
         }
-        '第' => next_after_spaces(rest)
-            .filter(|&d| is_numeral(d))
-            .map(|_| Entry::Di),
-        '篇' | '【' | '〖' | '[' => Some(Entry::Bracket),
-        '（' | '(' | '〔' | '［' => next_after_spaces(rest)
-            .filter(|&d| is_numeral(d))
-            .map(|_| Entry::Bracket),
+        '第' => {
+            if !after_spaces(rest).is_some_and(is_numeral) {
+                return None;
+            }
+            Some(match after_numerals(rest)? {
+                '章' => Chapter,
+                '节' | '節' | '\u{FA56}' | '\u{FAAD}' => Section,
+                '条' | '條' => Article,
+                '篇' => Part,
+                _ => OrdinalDi,
+            })
+        }
+        '篇' | '【' | '〖' => Some(Part),
+        '[' => match after_spaces(rest)? {
+            '篇' | '第' => Some(Part),
+            d if is_digit(d) => Some(ParenDigit),
+            d if is_numeral(d) => Some(ParenNumeral),
+            _ => None,
+        },
+        '（' | '(' | '〔' | '［' => match after_spaces(rest)? {
+            d if is_digit(d) => Some(ParenDigit),
+            d if is_numeral(d) => Some(ParenNumeral),
+            _ => None,
+        },
         d if is_digit(d) => {
             let after = rest.trim_start_matches(is_digit);
-            match next_after_spaces(after)? {
-                '.' | '．' | '、' | ')' | '）' | ']' | '］' | '〕' => Some(Entry::Digit),
-                _ => None,
+            let mut it = after.chars();
+            match (it.next()?, it.next()) {
+                ('.' | '．', Some(n)) if n.is_ascii_digit() => Some(Dotted),
+                (')' | '）' | ']' | '］' | '〕', _) => Some(ParenDigit),
+                _ => match after_spaces(after)? {
+                    '.' | '．' | '、' => Some(Digit),
+                    ')' | '）' | ']' | '］' | '〕' => Some(ParenDigit),
+                    _ => None,
+                },
             }
         }
-        e if is_enclosed(e) => Some(Entry::Enclosed),
+        '\u{2460}'..='\u{2473}'
+        | '\u{24EB}'..='\u{24FE}'
+        | '\u{2776}'..='\u{2793}'
+        | '\u{3251}'..='\u{325F}'
+        | '\u{32B1}'..='\u{32BF}' => Some(Circled),
+        '\u{2474}'..='\u{2487}' => Some(ParenDigit),
+        '\u{2488}'..='\u{249B}' => Some(Digit),
+        '\u{3220}'..='\u{3229}' | '\u{3280}'..='\u{3289}' => Some(ParenNumeral),
         '首' | '其' | '再' | '然' | '最' => matches!(
             (c, rest.chars().next()?),
             ('首', '先') | ('其', '次') | ('再', '次') | ('然', '后' | '後') | ('最', '后' | '後')
         )
-        .then_some(Entry::Sequence),
+        .then_some(Sequence),
         _ => None,
     }
 }
@@ -391,8 +426,8 @@ impl<'s> Scanner<'s> {
             return None;
         }
         let head = &self.src[line.content..line.end];
-        let found = entry(head)
-            .and_then(|e| recognise::line_marker_at(e, head))
+        let found = shape(head)
+            .and_then(|kind| recognise::line_marker_of(kind, head))
             .map(|rec| (rec, line.content, Boundary::LineStart))
             .or_else(|| self.trailing_part(line));
         found.map(|(rec, start, boundary)| Candidate {
@@ -422,8 +457,10 @@ impl<'s> Scanner<'s> {
     fn inline(&self, lines: &[Line], from: usize) -> Vec<Candidate> {
         let src = self.src;
         let hay = &src.as_bytes()[from..];
-        let mut starts: Vec<usize> = Vec::new();
-        for needle in ["是", "要"] {
+        // (numeral start, end of the bytes that decide the ordinal, or 0 when
+        // the grammar must see the rest of the line).
+        let mut shi_yao: [Vec<(usize, usize)>; 2] = [Vec::new(), Vec::new()];
+        for (needle, starts) in ["是", "要"].into_iter().zip(&mut shi_yao) {
             for p in memmem::find_iter(hay, needle.as_bytes()) {
                 let p = from + p;
                 // Walk back over up to three numeral characters.
@@ -435,20 +472,43 @@ impl<'s> Scanner<'s> {
                     }
                 }
                 if q < p {
-                    starts.push(q);
+                    // `一是` is decided by its own bytes; `一要` also by the
+                    // character after it (`一要求` is not an ordinal).
+                    let end = p + 3;
+                    let end = match needle {
+                        "要" => src[end..]
+                            .chars()
+                            .next()
+                            .map_or(end, |c| end + c.len_utf8()),
+                        _ => end,
+                    };
+                    starts.push((q, end));
                 }
             }
         }
-        starts.extend(memmem::find_iter(hay, "第".as_bytes()).map(|p| from + p));
-        starts.sort_unstable();
-        starts.dedup();
+        let di: Vec<(usize, usize)> = memmem::find_iter(hay, "第".as_bytes())
+            .map(|p| (from + p, 0))
+            .collect();
+        // Each list is in order already: merge instead of sorting.
+        let [shi, yao] = shi_yao;
+        let starts = merge(&merge(&shi, &yao), &di);
+        // The same few ordinals (`一是`, `二是` …) recur all through a text:
+        // ask the grammar once per distinct one.
+        let mut seen: HashMap<&str, Option<Recognised>> = HashMap::new();
         let mut out = Vec::new();
         let mut li = 0;
-        for q in starts {
+        for (q, end) in starts {
             let Some(boundary) = boundary_before(src, q) else {
                 continue;
             };
-            let Some(rec) = recognise::inline_marker(&src[q..]) else {
+            let rec = if end == 0 {
+                recognise::inline_marker(&src[q..])
+            } else {
+                *seen
+                    .entry(&src[q..end])
+                    .or_insert_with(|| recognise::inline_marker(&src[q..end]))
+            };
+            let Some(rec) = rec else {
                 continue;
             };
             while li + 1 < lines.len() && lines[li].next <= q {
@@ -464,6 +524,24 @@ impl<'s> Scanner<'s> {
         }
         out
     }
+}
+
+/// Two lists sorted by their first field, merged.
+fn merge(a: &[(usize, usize)], b: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i].0 <= b[j].0 {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 /// Number of chars in UTF-8 bytes: every byte that is not a continuation byte.
@@ -539,7 +617,7 @@ mod tests {
     }
 
     #[test]
-    fn entry_is_conservative() {
+    fn shape_is_conservative() {
         // Every marker the whole grammar accepts has an entry that accepts it.
         for text in [
             "【篇1】",
@@ -574,16 +652,17 @@ mod tests {
         ] {
             let whole = recognise::line_marker(text);
             assert!(whole.is_some(), "{text} is a marker");
-            let e = entry(text);
+            let kind = shape(text);
+            assert_eq!(kind, whole.map(|r| r.kind), "{text}");
             assert_eq!(
-                e.and_then(|e| recognise::line_marker_at(e, text)),
+                kind.and_then(|k| recognise::line_marker_of(k, text)),
                 whole,
                 "{text}"
             );
         }
         for text in ["我们", "一方面", "1.5万", "首届", "第x"] {
             assert!(
-                entry(text).is_none() || recognise::line_marker(text).is_none(),
+                shape(text).is_none() || recognise::line_marker(text).is_none(),
                 "{text}"
             );
         }

@@ -129,14 +129,30 @@ fn unlabelled(
     // Every line on which each title appears as a line-start heading, and
     // where parts begin: a compilation repeats its headings part after part,
     // so a TOC entry must come back within its own part.
+    // Only titles that some run holds are keyed; the first character rules
+    // out most lines before the whole title is read.
+    let title_start = |c: &Candidate| {
+        let line = &lines[c.line - offset];
+        src[tree::skip_delimiter(src, c.end(), line.end)..line.end]
+            .chars()
+            .next()
+    };
+    let mut firsts: Vec<Option<char>> = runs
+        .iter()
+        .flat_map(|r| heads[r.0..r.1].iter().map(|c| title_start(c)))
+        .collect();
+    firsts.sort_unstable();
+    firsts.dedup();
     let mut seen: HashMap<u64, Vec<usize>> = HashMap::new();
     let mut parts = Vec::new();
     for c in cands.iter().filter(|c| c.boundary == Boundary::LineStart) {
-        seen.entry(key(src, &lines[c.line - offset], c))
-            .or_default()
-            .push(c.line);
         if c.rec.kind == MarkerKind::Part {
             parts.push(c.line);
+        }
+        if firsts.binary_search(&title_start(c)).is_ok() {
+            seen.entry(key(src, &lines[c.line - offset], c))
+                .or_default()
+                .push(c.line);
         }
     }
     for run in runs {

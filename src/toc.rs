@@ -58,6 +58,8 @@ fn labelled(src: &str, lines: &[Line], offset: usize, heads: &[&Candidate]) -> O
                 continue;
             }
             match heads.get(h) {
+                // The numbering starting over is the text after the TOC.
+                Some(c) if found.entries.first().is_some_and(|f| restarts(f, c)) => break,
                 Some(c) if c.line == offset + j => {
                     found.lines.push(c.line);
                     found.entries.push(**c);
@@ -189,7 +191,7 @@ fn runs(lines: &[Line], offset: usize, heads: &[&Candidate]) -> Vec<(usize, usiz
     let mut out = Vec::new();
     let mut start = 0;
     for k in 1..=heads.len() {
-        let joined = k < heads.len() && {
+        let joined = k < heads.len() && !restarts(heads[start], heads[k]) && {
             let (a, b) = (heads[k - 1].line - offset, heads[k].line - offset);
             b > a && lines[a + 1..b].iter().all(Line::is_blank)
         };
@@ -201,6 +203,12 @@ fn runs(lines: &[Line], offset: usize, heads: &[&Candidate]) -> Vec<(usize, usiz
         }
     }
     out
+}
+
+/// Whether `c` starts the numbering over from the TOC's first entry: a table
+/// of contents lists each heading once, so this is the text after it.
+fn restarts(first: &Candidate, c: &Candidate) -> bool {
+    c.rec.kind == first.rec.kind && c.rec.number == first.rec.number
 }
 
 /// A title as compared between a TOC entry and a heading: a hash of its

@@ -195,6 +195,13 @@ pub struct Document<'a> {
 }
 
 /// What a [`Segment`] of the input is.
+///
+/// ```
+/// use tigang::SegmentKind;
+/// let doc = tigang::parse("一、甲。乙\n");
+/// let kinds: Vec<_> = doc.segments().iter().map(|s| s.kind).collect();
+/// assert_eq!(kinds, [SegmentKind::Marker, SegmentKind::Title, SegmentKind::Gap, SegmentKind::Body, SegmentKind::Gap]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SegmentKind {
@@ -219,6 +226,13 @@ pub enum SegmentKind {
 }
 
 /// A piece of the input with what it is; see [`Document::segments`].
+///
+/// ```
+/// let src = "同志们：\n一、甲\n";
+/// let doc = tigang::parse(src);
+/// let first = doc.segments()[0];
+/// assert_eq!(&src[first.span.range()], "同志们：");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Segment {
     /// What the bytes are.
@@ -337,6 +351,12 @@ impl<'a> Document<'a> {
 }
 
 /// Depth-first iterator over a document's headings; see [`Document::headings`].
+///
+/// ```
+/// let doc = tigang::parse("一、甲\n1.乙\n二、丙\n");
+/// let levels: Vec<_> = doc.headings().map(|h| h.level).collect();
+/// assert_eq!(levels, [1, 2, 1]);
+/// ```
 #[derive(Debug, Clone)]
 pub struct Headings<'d, 'a> {
     stack: Vec<std::slice::Iter<'d, Heading<'a>>>,

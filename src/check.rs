@@ -418,7 +418,9 @@ fn widths(items: &[Item<'_>], out: &mut Vec<Diagnostic>) {
 const DOUBLED: [char; 5] = ['、', '，', ',', '：', ':'];
 
 /// The span of a doubled delimiter right after `it`'s marker, if there is one.
-pub(crate) fn doubled_delimiter(src: &str, it: &Item<'_>) -> Option<Span> {
+/// `starts` holds where markers start: a `：` that introduces the next marker
+/// (`（一）：一是…`) is the boundary that marker needs, not a doubled delimiter.
+pub(crate) fn doubled_delimiter(src: &str, it: &Item<'_>, starts: &HashSet<usize>) -> Option<Span> {
     let self_delimited = matches!(
         it.kind,
         MarkerKind::CapitalNumeral
@@ -431,15 +433,27 @@ pub(crate) fn doubled_delimiter(src: &str, it: &Item<'_>) -> Option<Span> {
     if !self_delimited {
         return None;
     }
-    let c = src.get(it.marker_span.end..)?.chars().next()?;
-    DOUBLED
-        .contains(&c)
-        .then(|| Span::new(it.marker_span.end, it.marker_span.end + c.len_utf8()))
+    let mut after = src.get(it.marker_span.end..)?.chars();
+    let c = after.next()?;
+    // One doubled delimiter, as the parser skips it; a run (`（一）、：`) is
+    // punctuation of the sentence, left as written.
+    let end = it.marker_span.end + c.len_utf8();
+    // Nor is one before a numeral: without it, `一、、二、三级` would read as
+    // the prose list `一、二、三级` and `1.、5项` as the decimal `1.5项`.
+    let numeral_next =
+        |d: char| d.is_numeric() || crate::numeral::value(d.encode_utf8(&mut [0; 4])).is_some();
+    (DOUBLED.contains(&c)
+        && !after
+            .next()
+            .is_some_and(|d| DOUBLED.contains(&d) || numeral_next(d))
+        && !starts.contains(&end))
+    .then(|| Span::new(it.marker_span.end, end))
 }
 
 fn redundant(src: &str, items: &[Item<'_>], out: &mut Vec<Diagnostic>) {
+    let starts = marker_starts(items);
     for it in items {
-        let Some(extra) = doubled_delimiter(src, it) else {
+        let Some(extra) = doubled_delimiter(src, it, &starts) else {
             continue;
         };
         let doubled = &src[extra.range()];
@@ -453,6 +467,11 @@ fn redundant(src: &str, items: &[Item<'_>], out: &mut Vec<Diagnostic>) {
         };
         out.push(diag(Code::RedundantDelimiter, it, msg, Some(sugg)));
     }
+}
+
+/// Where each marker starts.
+pub(crate) fn marker_starts(items: &[Item<'_>]) -> HashSet<usize> {
+    items.iter().map(|it| it.marker_span.start).collect()
 }
 
 fn level_order(items: &[Item<'_>], out: &mut Vec<Diagnostic>) {

@@ -23,7 +23,7 @@
 
 use std::collections::HashMap;
 
-use crate::check::doubled_delimiter;
+use crate::check::{doubled_delimiter, marker_starts};
 use crate::document::{Document, Span};
 use crate::form::{self, Form, Shape, majority};
 use crate::kind::MarkerKind;
@@ -65,6 +65,13 @@ pub struct Edit {
 /// The edits that fix the numbering of `doc`, in input order and never
 /// overlapping. Empty when there is nothing to fix.
 ///
+/// The result is checked before it is returned: the edited text must parse
+/// to the same outline (headings with their kinds and levels, TOC entries).
+/// A marker's text can matter elsewhere (a table of contents is recognised
+/// by titles that reappear, and a title may hold an inline `二是`), so when
+/// the full set of edits would change the outline, fewer are tried: only
+/// renumbering, then renumbering of line-level markers only, then none.
+///
 /// ```
 /// let doc = tigang::parse("一、主要做法\n一是抓落实。二是抓督查。四是抓考核。\n");
 /// let edits = tigang::fmt::edits(&doc, tigang::fmt::Style::Majority);
@@ -72,44 +79,110 @@ pub struct Edit {
 /// assert_eq!(edits[0].replacement, "三是");
 /// ```
 pub fn edits(doc: &Document<'_>, style: Style) -> Vec<Edit> {
-    let src = doc.source();
-    let items = series::items(doc);
-    let mut number: Vec<Option<u32>> = vec![None; items.len()];
-    for s in series::series(&items) {
-        for (k, &i) in s.members.iter().enumerate() {
-            number[i] = u32::try_from(k).ok().and_then(|k| s.start.checked_add(k));
+    let plan = Plan::new(doc, style);
+    for reach in [Reach::All, Reach::Renumber, Reach::LineLevel] {
+        let edits = plan.edits(reach);
+        if edits.is_empty() || same_outline(doc, &apply(doc.source(), &edits)) {
+            return edits;
         }
     }
-    let targets = targets(&items, style);
-    let mut out = Vec::new();
-    for (i, it) in items.iter().enumerate() {
-        let n = number[i].unwrap_or(it.number);
-        let Some(shape) = Shape::of(it.kind, it.marker) else {
-            continue;
-        };
-        let target = targets.get(&(it.scope, it.kind)).copied();
-        let extra = doubled_delimiter(src, it);
-        let after = extra.map_or(it.marker_span.end, |s| s.end);
-        let next = src.get(after..).and_then(|s| s.chars().next());
-        let written = target
-            .and_then(|t| safe_form(it, &shape, t, next))
-            .and_then(|t| t.write(it.kind, &shape, n))
-            .or_else(|| {
-                // A form that cannot write the number (`⑳` is the last of
-                // its family) falls back to the standard one.
-                let t = Form::gbt9704(it.kind)?;
-                Form::of(it.kind, &shape)?;
-                safe_form(it, &shape, t, next)?.write(it.kind, &shape, n)
-            })
-            .or_else(|| (n != it.number).then(|| shape.renumbered(n)).flatten());
-        let replacement = written.unwrap_or_else(|| it.marker.to_string());
-        let span = Span::new(it.marker_span.start, after);
-        if replacement != src[span.range()] {
-            out.push(Edit { span, replacement });
+    Vec::new()
+}
+
+/// How much of the fix to attempt; see [`edits`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    /// Numbers, forms and doubled delimiters.
+    All,
+    /// Numbers only.
+    Renumber,
+    /// Numbers of line-level markers only, not of ordinals inside sentences.
+    LineLevel,
+}
+
+fn same_outline(old: &Document<'_>, new: &str) -> bool {
+    let new = crate::parse(new);
+    old.headings()
+        .map(|h| (h.level, h.kind))
+        .eq(new.headings().map(|h| (h.level, h.kind)))
+        && old
+            .toc
+            .iter()
+            .map(|e| e.kind)
+            .eq(new.toc.iter().map(|e| e.kind))
+}
+
+/// What every reach of the fix needs: the markers, their right numbers, the
+/// form each kind is written in.
+struct Plan<'a> {
+    src: &'a str,
+    items: Vec<Item<'a>>,
+    number: Vec<Option<u32>>,
+    targets: HashMap<Scope, Form>,
+    starts: std::collections::HashSet<usize>,
+}
+
+impl<'a> Plan<'a> {
+    fn new(doc: &Document<'a>, style: Style) -> Self {
+        let items = series::items(doc);
+        let mut number: Vec<Option<u32>> = vec![None; items.len()];
+        for s in series::series(&items) {
+            for (k, &i) in s.members.iter().enumerate() {
+                number[i] = u32::try_from(k).ok().and_then(|k| s.start.checked_add(k));
+            }
+        }
+        let targets = targets(&items, style);
+        let starts = marker_starts(&items);
+        Plan {
+            src: doc.source(),
+            items,
+            number,
+            targets,
+            starts,
         }
     }
-    out.sort_by_key(|e| e.span.start);
-    out
+
+    fn edits(&self, reach: Reach) -> Vec<Edit> {
+        let src = self.src;
+        let mut out = Vec::new();
+        for (i, it) in self.items.iter().enumerate() {
+            if reach == Reach::LineLevel && it.kind.is_ordinal() {
+                continue;
+            }
+            let n = self.number[i].unwrap_or(it.number);
+            let Some(shape) = Shape::of(it.kind, it.marker) else {
+                continue;
+            };
+            let (written, after) = if reach == Reach::All {
+                let target = self.targets.get(&(it.scope, it.kind)).copied();
+                let extra = doubled_delimiter(src, it, &self.starts);
+                let after = extra.map_or(it.marker_span.end, |s| s.end);
+                let next = src.get(after..).and_then(|s| s.chars().next());
+                let written = target
+                    .and_then(|t| safe_form(it, &shape, t, next))
+                    .and_then(|t| t.write(it.kind, &shape, n))
+                    .or_else(|| {
+                        // A form that cannot write the number (`⑳` is the
+                        // last of its family) falls back to the standard one.
+                        let t = Form::gbt9704(it.kind)?;
+                        Form::of(it.kind, &shape)?;
+                        safe_form(it, &shape, t, next)?.write(it.kind, &shape, n)
+                    });
+                (written, after)
+            } else {
+                (None, it.marker_span.end)
+            };
+            let written =
+                written.or_else(|| (n != it.number).then(|| shape.renumbered(n)).flatten());
+            let replacement = written.unwrap_or_else(|| it.marker.to_string());
+            let span = Span::new(it.marker_span.start, after);
+            if replacement != src[span.range()] {
+                out.push(Edit { span, replacement });
+            }
+        }
+        out.sort_by_key(|e| e.span.start);
+        out
+    }
 }
 
 /// `to`, unless rewriting `it` in it would change how the text reads: a

@@ -244,7 +244,7 @@ pub fn check(doc: &Document<'_>) -> Vec<Diagnostic> {
     for s in &all {
         numbering(&items, s, &mut out);
         lonely(&items, &s.members, &mut out);
-        delimiters(&items, &s.members, &mut out);
+        delimiters(doc.source(), &items, &s.members, &mut out);
     }
     widths(&items, &mut out);
     redundant(doc.source(), &items, &mut out);
@@ -352,8 +352,18 @@ fn rewrite(it: &Item<'_>, shape: &Shape<'_>, to: Form) -> Option<Suggestion> {
     })
 }
 
-fn delimiters(items: &[Item<'_>], s: &[usize], out: &mut Vec<Diagnostic>) {
+fn delimiters(src: &str, items: &[Item<'_>], s: &[usize], out: &mut Vec<Diagnostic>) {
     if s.len() < 2 || !form::has_style(items[s[0]].kind) {
+        return;
+    }
+    // A sibling that cannot take a full stop (`一、5万人次`) makes a mixed
+    // series something to reword, not to renumber; `fmt` leaves it too.
+    let pinned = s.iter().any(|&i| {
+        let it = &items[i];
+        let next = src.get(it.marker_span.end..).and_then(|t| t.chars().next());
+        form_of(it).is_some_and(|(_, f)| form::pinned(f.close, next))
+    });
+    if pinned {
         return;
     }
     let kind = items[s[0]].kind;

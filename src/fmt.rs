@@ -189,10 +189,7 @@ impl<'a> Plan<'a> {
 /// full stop before a digit (`1、5项` must not become `1.5项`).
 fn safe_form(it: &Item<'_>, shape: &Shape<'_>, to: Form, next: Option<char>) -> Option<Form> {
     let from = Form::of(it.kind, shape)?;
-    let dot = |c: Option<char>| matches!(c, Some('.' | '．'));
-    let digit_next = next
-        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '.' || c == '．');
-    if dot(to.close) && !dot(from.close) && digit_next {
+    if form::pinned(from.close, next) && matches!(to.close, Some('.' | '．')) {
         return Some(Form {
             close: from.close,
             ..to

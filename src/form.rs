@@ -376,6 +376,14 @@ impl Form {
     }
 }
 
+/// Whether a marker closed by `close` cannot take a full stop instead: the
+/// text after it starts with a digit, and `1、5项` would become the decimal
+/// `1.5项`.
+pub(crate) fn pinned(close: Option<char>, next: Option<char>) -> bool {
+    let dot = |c: char| c == '.' || c == '．';
+    !close.is_some_and(dot) && next.is_some_and(|c| is_arabic(c) || dot(c))
+}
+
 /// The most common of `forms` of `kind`. On a tie the GB/T 9704 form wins if
 /// it is among the most common, else the earliest of them.
 pub(crate) fn majority(kind: MarkerKind, forms: impl Iterator<Item = Form>) -> Option<Form> {

@@ -291,6 +291,20 @@ impl<'a> Document<'a> {
         path
     }
 
+    /// The numbering mistakes of the document: skipped, repeated or backward
+    /// numbers, mixed forms, inverted levels, lonely ordinals, a table of
+    /// contents that disagrees with the body. The same as
+    /// [`check`](crate::check).
+    ///
+    /// ```
+    /// let doc = tigang::parse("一、甲\n（一）子\n（三）丑\n");
+    /// let d = &doc.diagnostics()[0];
+    /// assert_eq!(d.message, "（一） is followed by （三）; expected （二）");
+    /// ```
+    pub fn diagnostics(&self) -> Vec<crate::check::Diagnostic> {
+        crate::check::check(self)
+    }
+
     /// The input cut into consecutive [`Segment`]s that cover it exactly, in
     /// order: concatenating their text rebuilds the input byte for byte.
     ///
@@ -383,7 +397,7 @@ impl<'d, 'a> Iterator for Headings<'d, 'a> {
     }
 }
 
-/// JSON of spec §7. `diagnostics` is empty until numbering checks exist.
+/// JSON of spec §7, with the numbering checks of [`Document::diagnostics`].
 impl Serialize for Document<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut st = s.serialize_struct("Document", 8)?;
@@ -393,7 +407,7 @@ impl Serialize for Document<'_> {
         st.serialize_field("toc", &self.toc)?;
         st.serialize_field("preamble", &self.preamble)?;
         st.serialize_field("children", &self.children)?;
-        st.serialize_field("diagnostics", &[] as &[()])?;
+        st.serialize_field("diagnostics", &self.diagnostics())?;
         st.end()
     }
 }

@@ -1,8 +1,11 @@
 //! The `tigang` command line: a thin layer over the library. Each subcommand
 //! lives in its own module; `input` reads documents for all of them.
 
+mod check;
+mod fmt;
 mod input;
 mod parse;
+mod write;
 
 use std::process::ExitCode;
 
@@ -13,7 +16,7 @@ use clap::{Parser, Subcommand};
     name = "tigang",
     version,
     about = "Recover the outline of Chinese documents (一、（一）1.（1）① 一是 第一条 【篇1】…)",
-    after_help = "Examples:\n  tigang parse examples/speech.txt\n  tigang parse --format json report.txt > report.json\n  cat report.txt | tigang parse -"
+    after_help = "Examples:\n  tigang parse examples/speech.txt\n  tigang parse --format json report.txt > report.json\n  cat report.txt | tigang parse -\n  tigang check report.txt\n  tigang fmt --diff report.txt"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -24,6 +27,10 @@ struct Cli {
 enum Command {
     /// Print the outline of a document.
     Parse(parse::Args),
+    /// Report numbering mistakes: skipped, repeated or backward numbers, mixed forms…
+    Check(check::Args),
+    /// Fix numbering: renumber every series, unify marker forms.
+    Fmt(fmt::Args),
 }
 
 /// Exit status for usage and I/O errors.
@@ -33,6 +40,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Parse(args) => parse::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Fmt(args) => fmt::run(args),
     };
     match result {
         Ok(code) => code,

@@ -152,9 +152,9 @@ fn unlabelled(
             parts.push(c.line);
         }
         if firsts.binary_search(&title_start(c)).is_ok() {
-            seen.entry(key(src, &lines[c.line - offset], c))
-                .or_default()
-                .push(c.line);
+            if let Some(k) = key(src, &lines[c.line - offset], c) {
+                seen.entry(k).or_default().push(c.line);
+            }
         }
     }
     for run in runs {
@@ -168,7 +168,8 @@ fn unlabelled(
         let again = entries
             .iter()
             .filter(|c| {
-                seen.get(&key(src, &lines[c.line - offset], c))
+                key(src, &lines[c.line - offset], c)
+                    .and_then(|k| seen.get(&k))
                     .is_some_and(|at| {
                         let i = at.partition_point(|&l| l <= end_line);
                         at.get(i).is_some_and(|&l| l < part_end)
@@ -211,20 +212,27 @@ fn restarts(first: &Candidate, c: &Candidate) -> bool {
     c.rec.kind == first.rec.kind && c.rec.number == first.rec.number
 }
 
-/// A title as compared between a TOC entry and a heading: a hash of its
-/// characters without whitespace and page number (no allocation per line).
-fn key(src: &str, line: &Line, c: &Candidate) -> u64 {
+/// A TOC entry as compared with a heading: a hash of its kind, number and
+/// title characters without whitespace and page number (no allocation per
+/// line); `None` for an empty title.
+fn key(src: &str, line: &Line, c: &Candidate) -> Option<u64> {
     let from = tree::skip_delimiter(src, c.end(), line.end);
     let (stop, _) = tree::title_stop(src, from, line.end);
     let span = strip_page_number(src, tree::trim(src, from, stop));
     // FxHash's mixing step: titles are short and collisions only cost a
     // missed TOC entry, so a cryptographic hash is not needed.
-    src[span.range()]
-        .chars()
-        .filter(|&ch| !scan::is_space(ch))
-        .fold(0u64, |h, ch| {
-            (h.rotate_left(5) ^ ch as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
-        })
+    // An empty title matches nothing: a bare marker is no evidence of a TOC.
+    let title = &src[span.range()];
+    // The heading must come back with the same kind and number, too.
+    let seed = (c.rec.kind as u64) << 32 | u64::from(c.rec.number);
+    (!title.trim_matches(scan::is_space).is_empty()).then(|| {
+        title
+            .chars()
+            .filter(|&ch| !scan::is_space(ch))
+            .fold(seed, |h, ch| {
+                (h.rotate_left(5) ^ ch as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+            })
+    })
 }
 
 /// A TOC title without leader dots and a page number (`总体要求……3`).

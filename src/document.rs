@@ -195,6 +195,13 @@ pub struct Document<'a> {
 }
 
 /// What a [`Segment`] of the input is.
+///
+/// ```
+/// use tigang::SegmentKind;
+/// let doc = tigang::parse("一、甲。乙\n");
+/// let kinds: Vec<_> = doc.segments().iter().map(|s| s.kind).collect();
+/// assert_eq!(kinds, [SegmentKind::Marker, SegmentKind::Title, SegmentKind::Gap, SegmentKind::Body, SegmentKind::Gap]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SegmentKind {
@@ -219,6 +226,13 @@ pub enum SegmentKind {
 }
 
 /// A piece of the input with what it is; see [`Document::segments`].
+///
+/// ```
+/// let src = "同志们：\n一、甲\n";
+/// let doc = tigang::parse(src);
+/// let first = doc.segments()[0];
+/// assert_eq!(&src[first.span.range()], "同志们：");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Segment {
     /// What the bytes are.
@@ -275,6 +289,20 @@ impl<'a> Document<'a> {
             level = &h.children;
         }
         path
+    }
+
+    /// The numbering mistakes of the document: skipped, repeated or backward
+    /// numbers, mixed forms, inverted levels, lonely ordinals, a table of
+    /// contents that disagrees with the body. The same as
+    /// [`check`](crate::check).
+    ///
+    /// ```
+    /// let doc = tigang::parse("一、甲\n（一）子\n（三）丑\n");
+    /// let d = &doc.diagnostics()[0];
+    /// assert_eq!(d.message, "（一） is followed by （三）; expected （二）");
+    /// ```
+    pub fn diagnostics(&self) -> Vec<crate::check::Diagnostic> {
+        crate::check::check(self)
     }
 
     /// The input cut into consecutive [`Segment`]s that cover it exactly, in
@@ -337,6 +365,12 @@ impl<'a> Document<'a> {
 }
 
 /// Depth-first iterator over a document's headings; see [`Document::headings`].
+///
+/// ```
+/// let doc = tigang::parse("一、甲\n1.乙\n二、丙\n");
+/// let levels: Vec<_> = doc.headings().map(|h| h.level).collect();
+/// assert_eq!(levels, [1, 2, 1]);
+/// ```
 #[derive(Debug, Clone)]
 pub struct Headings<'d, 'a> {
     stack: Vec<std::slice::Iter<'d, Heading<'a>>>,
@@ -363,7 +397,7 @@ impl<'d, 'a> Iterator for Headings<'d, 'a> {
     }
 }
 
-/// JSON of spec §7. `diagnostics` is empty until numbering checks exist.
+/// JSON of spec §7, with the numbering checks of [`Document::diagnostics`].
 impl Serialize for Document<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut st = s.serialize_struct("Document", 8)?;
@@ -373,7 +407,7 @@ impl Serialize for Document<'_> {
         st.serialize_field("toc", &self.toc)?;
         st.serialize_field("preamble", &self.preamble)?;
         st.serialize_field("children", &self.children)?;
-        st.serialize_field("diagnostics", &[] as &[()])?;
+        st.serialize_field("diagnostics", &self.diagnostics())?;
         st.end()
     }
 }

@@ -54,17 +54,22 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod check;
 mod doc_title;
 mod document;
+pub mod fmt;
+mod form;
 mod kind;
 mod nest;
 pub mod numeral;
 mod recognise;
 pub mod render;
 mod scan;
+mod series;
 mod toc;
 mod tree;
 
+pub use check::{Code, Diagnostic, Severity, Suggestion, check};
 pub use document::{Document, Heading, Headings, Segment, SegmentKind, Span, Text, TocEntry};
 pub use kind::MarkerKind;
 

@@ -27,13 +27,39 @@ pub(crate) struct Recognised {
     pub len: usize,
 }
 
-/// A marker at a line start (`text` begins after the leading noise and ends at
-/// the end of the line).
+/// A marker of kind `kind` at a line start (the scanner has read from the
+/// first characters that no other kind is possible). `text` begins after the
+/// leading noise and ends at the end of the line.
+pub(crate) fn line_marker_of(kind: MarkerKind, text: &str) -> Option<Recognised> {
+    let rule = match kind {
+        MarkerKind::Part => Rule::only_part,
+        MarkerKind::Chapter => Rule::only_chapter,
+        MarkerKind::Section => Rule::only_section,
+        MarkerKind::Article => Rule::only_article,
+        MarkerKind::CapitalNumeral => Rule::only_capital_numeral,
+        MarkerKind::Numeral => Rule::only_numeral,
+        MarkerKind::ParenNumeral => Rule::only_paren_numeral,
+        MarkerKind::Digit => Rule::only_digit,
+        MarkerKind::Dotted => Rule::only_dotted,
+        MarkerKind::ParenDigit => Rule::only_paren_digit,
+        MarkerKind::Circled => Rule::only_circled,
+        MarkerKind::OrdinalShi => Rule::only_ordinal_shi,
+        MarkerKind::OrdinalYao => Rule::only_ordinal_yao,
+        MarkerKind::OrdinalDi => Rule::only_ordinal_di,
+        MarkerKind::Sequence => Rule::only_sequence,
+    };
+    run(rule, text)
+}
+
+/// A marker at a line start, trying every kind (the scanner uses
+/// [`line_marker_of`]; this is the grammar's whole §2 in one rule, for tests).
+#[cfg(test)]
 pub(crate) fn line_marker(text: &str) -> Option<Recognised> {
     run(Rule::line_marker, text)
 }
 
-/// An inline ordinal (`一是`, `二要`, `第三，`) where the scanner saw a boundary.
+/// An inline ordinal (`一是`, `二要`, `第三，`) where the scanner saw a
+/// boundary. `text` may run past the line: no ordinal rule crosses a line break.
 pub(crate) fn inline_marker(text: &str) -> Option<Recognised> {
     run(Rule::inline_marker, text)
 }

@@ -1,8 +1,11 @@
 //! Cheap scanning: lines, leading noise, and the few positions where a marker
 //! can begin. Pest (via [`crate::recognise`]) only sees those positions.
 
+use std::collections::HashMap;
+
 use memchr::memmem;
 
+use crate::kind::MarkerKind;
 use crate::recognise::{self, Recognised};
 
 /// One line of the input. `start..end` is the line without its line break,
@@ -158,21 +161,150 @@ pub(crate) fn front_matter(src: &str, lines: &[Line]) -> Option<usize> {
         .map(|l| l.next)
 }
 
-/// Whether a character can begin a line-level marker; a cheap filter before
-/// pest is asked.
-fn may_begin_marker(c: char) -> bool {
-    matches!(c,
-        '0'..='9' | '０'..='９'
-        | '第' | '【' | '[' | '〖' | '篇'
-        | '（' | '(' | '〔' | '［'
-        | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '〇' | '零'
-        | '两' | '兩' | '廿' | '卅' | '百'
-        | '壹' | '贰' | '貳' | '弍' | '叁' | '參' | '叄' | '肆' | '伍' | '陆' | '陸' | '柒' | '捌' | '玖' | '拾' | '佰'
-        | '首' | '其' | '再' | '然' | '最'
-        | '\u{2460}'..='\u{24FF}' | '\u{2776}'..='\u{2793}'
-        | '\u{3220}'..='\u{3229}' | '\u{3251}'..='\u{325F}' | '\u{3280}'..='\u{3289}' | '\u{32B1}'..='\u{32BF}'
-        | '\u{F900}'..='\u{FAFF}' | '\u{2F00}' | '\u{2F06}' | '\u{2F0B}' | '\u{2F17}'
+/// Ordinary Chinese numeral characters (with the compatibility ideographs and
+/// Kangxi radicals that stand for them).
+fn is_cn_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '〇'
+            | '零'
+            | '两'
+            | '兩'
+            | '廿'
+            | '卅'
+            | '百'
+            | '\u{F9D1}'
+            | '\u{F978}'
+            | '\u{F9B2}'
+            | '\u{2F00}'
+            | '\u{2F06}'
+            | '\u{2F0B}'
+            | '\u{2F17}'
     )
+}
+
+/// Capital (大写) numeral characters.
+fn is_capital_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '壹' | '贰'
+            | '貳'
+            | '弍'
+            | '叁'
+            | '參'
+            | '叄'
+            | '肆'
+            | '伍'
+            | '陆'
+            | '陸'
+            | '柒'
+            | '捌'
+            | '玖'
+            | '拾'
+            | '佰'
+            | '\u{F96B}'
+            | '\u{F973}'
+            | '\u{F9D3}'
+    )
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+fn is_numeral(c: char) -> bool {
+    is_cn_numeral(c) || is_capital_numeral(c) || is_digit(c)
+}
+
+/// The kind a line start can only be, read from its first characters, so that
+/// pest is asked only where a marker is likely and only for that kind (it
+/// tries alternatives one by one). Conservative: never rejects what the
+/// grammar would accept; the grammar still decides.
+pub(crate) fn shape(head: &str) -> Option<MarkerKind> {
+    use MarkerKind::*;
+    let mut chars = head.chars();
+    let c = chars.next()?;
+    let rest = chars.as_str();
+    let after_spaces = |s: &'_ str| s.trim_start_matches(is_space).chars().next();
+    // The character after a run of numerals (and spaces).
+    let after_numerals = |s: &'_ str| {
+        after_spaces(
+            s.trim_start_matches(is_space)
+                .trim_start_matches(is_numeral),
+        )
+    };
+    match c {
+        c if is_cn_numeral(c) || is_capital_numeral(c) => {
+            let after = rest.trim_start_matches(|c| is_cn_numeral(c) || is_capital_numeral(c));
+            match (after.chars().next()?, after_spaces(after)?) {
+                ('是', _) => Some(OrdinalShi),
+                ('要', _) => Some(OrdinalYao),
+                (_, '、' | '．' | '.') if is_capital_numeral(c) => Some(CapitalNumeral),
+                (_, '、' | '．' | '.') => Some(Numeral),
+                _ => None,
+            }
+        }
+        '第' => {
+            if !after_spaces(rest).is_some_and(is_numeral) {
+                return None;
+            }
+            Some(match after_numerals(rest)? {
+                '章' => Chapter,
+                '节' | '節' | '\u{FA56}' | '\u{FAAD}' => Section,
+                '条' | '條' => Article,
+                '篇' => Part,
+                _ => OrdinalDi,
+            })
+        }
+        '篇' | '【' | '〖' => Some(Part),
+        '[' => match after_spaces(rest)? {
+            '篇' | '第' => Some(Part),
+            d if is_digit(d) => Some(ParenDigit),
+            d if is_numeral(d) => Some(ParenNumeral),
+            _ => None,
+        },
+        '（' | '(' | '〔' | '［' => match after_spaces(rest)? {
+            d if is_digit(d) => Some(ParenDigit),
+            d if is_numeral(d) => Some(ParenNumeral),
+            _ => None,
+        },
+        d if is_digit(d) => {
+            let after = rest.trim_start_matches(is_digit);
+            let mut it = after.chars();
+            match (it.next()?, it.next()) {
+                ('.' | '．', Some(n)) if n.is_ascii_digit() => Some(Dotted),
+                (')' | '）' | ']' | '］' | '〕', _) => Some(ParenDigit),
+                _ => match after_spaces(after)? {
+                    '.' | '．' | '、' => Some(Digit),
+                    ')' | '）' | ']' | '］' | '〕' => Some(ParenDigit),
+                    _ => None,
+                },
+            }
+        }
+        '\u{2460}'..='\u{2473}'
+        | '\u{24EB}'..='\u{24FE}'
+        | '\u{2776}'..='\u{2793}'
+        | '\u{3251}'..='\u{325F}'
+        | '\u{32B1}'..='\u{32BF}' => Some(Circled),
+        '\u{2474}'..='\u{2487}' => Some(ParenDigit),
+        '\u{2488}'..='\u{249B}' => Some(Digit),
+        '\u{3220}'..='\u{3229}' | '\u{3280}'..='\u{3289}' => Some(ParenNumeral),
+        '首' | '其' | '再' | '然' | '最' => matches!(
+            (c, rest.chars().next()?),
+            ('首', '先') | ('其', '次') | ('再', '次') | ('然', '后' | '後') | ('最', '后' | '後')
+        )
+        .then_some(Sequence),
+        _ => None,
+    }
 }
 
 /// Numeral characters an inline `是`/`要` ordinal can carry (all 3 bytes in UTF-8).
@@ -203,11 +335,11 @@ fn is_closing(c: char) -> bool {
     )
 }
 
-/// What precedes an inline marker starting at `at`, looking back no further
-/// than `from`.
-fn boundary_before(line: &str, from: usize, at: usize) -> Option<Boundary> {
+/// What precedes an inline marker starting at `at`: spaces and closing quotes
+/// are skipped; a line break or the start of the input means no boundary.
+fn boundary_before(src: &str, at: usize) -> Option<Boundary> {
     let mut closing = false;
-    for c in line[from..at].chars().rev() {
+    for c in src[..at].chars().rev() {
         match c {
             c if is_space(c) => {}
             c if is_closing(c) => closing = true,
@@ -221,141 +353,195 @@ fn boundary_before(line: &str, from: usize, at: usize) -> Option<Boundary> {
     None
 }
 
-/// Finds every candidate marker of the input, in document order. Lines in
-/// `skip` (front matter) are not scanned.
+/// Finds every candidate marker of the input, in document order.
 pub(crate) struct Scanner<'s> {
     src: &'s str,
-    shi: memmem::Finder<'static>,
-    yao: memmem::Finder<'static>,
-    di: memmem::Finder<'static>,
 }
 
 impl<'s> Scanner<'s> {
     pub fn new(src: &'s str) -> Self {
-        Scanner {
-            src,
-            shi: memmem::Finder::new("是".as_bytes()),
-            yao: memmem::Finder::new("要".as_bytes()),
-            di: memmem::Finder::new("第".as_bytes()),
-        }
+        Scanner { src }
     }
 
-    /// Candidates of one line, appended to `out` in order.
-    pub fn scan_line(&self, index: usize, line: &Line, out: &mut Vec<Candidate>) {
-        if line.is_blank() {
-            return;
-        }
-        let text = &self.src[line.start..line.end];
-        let content = line.content - line.start;
-        let first = out.len();
-        let mut inline_from = content;
-        let head = &text[content..];
-        if head.chars().next().is_some_and(may_begin_marker) {
-            if let Some(rec) = recognise::line_marker(head) {
-                out.push(Candidate {
-                    rec,
-                    start: line.content,
-                    line: index,
-                    column: 0,
-                    boundary: Boundary::LineStart,
-                });
-                inline_from = content + rec.len;
+    /// Candidates of `lines` (document line numbers start at `first`), in
+    /// order: line-level markers line by line, inline ordinals found over the
+    /// whole text with memmem, merged.
+    pub fn scan(&self, lines: &[Line], first: usize) -> Vec<Candidate> {
+        let from = lines.get(first).map_or(self.src.len(), |l| l.start);
+        let mut heads = Vec::new();
+        for (i, line) in lines.iter().enumerate().skip(first) {
+            if let Some(c) = self.line_head(i, line) {
+                heads.push(c);
             }
         }
-        if out.len() == first {
-            self.trailing_part(index, line, text, out);
-        }
-        if out.len() == first || out[first].boundary == Boundary::LineStart {
-            self.inline(index, line, text, content, inline_from, out);
+        let inline = self.inline(lines, from);
+        let mut out = Vec::with_capacity(heads.len() + inline.len());
+        let (mut h, mut k) = (heads.iter().peekable(), inline.iter().peekable());
+        let mut last_end = 0;
+        loop {
+            let next = match (h.peek(), k.peek()) {
+                (Some(a), Some(b)) if a.start <= b.start => h.next(),
+                (Some(_), None) => h.next(),
+                (_, Some(_)) => k.next(),
+                (None, None) => break,
+            };
+            let Some(&c) = next else { break };
+            if c.start < last_end {
+                continue;
+            }
+            // A part closing its line is the whole line's marker.
+            if c.boundary != Boundary::LineEnd
+                && out.last().is_some_and(|p: &Candidate| {
+                    p.line == c.line && p.boundary == Boundary::LineEnd
+                })
+            {
+                continue;
+            }
+            if c.boundary == Boundary::LineEnd
+                && out.last().is_some_and(|p: &Candidate| p.line == c.line)
+            {
+                continue;
+            }
+            last_end = c.end();
+            out.push(c);
         }
         // Columns, counted once per line, left to right.
-        let (mut at, mut col) = (0, 1);
-        for c in &mut out[first..] {
-            let off = c.start - line.start;
-            col += count_chars(&text.as_bytes()[at..off]);
-            at = off;
+        let (mut line, mut at, mut col) = (usize::MAX, 0, 1);
+        for c in &mut out {
+            if c.line != line {
+                line = c.line;
+                at = lines[line].start;
+                col = 1;
+            }
+            col += count_chars(&self.src.as_bytes()[at..c.start]);
+            at = c.start;
             c.column = col;
         }
+        out
+    }
+
+    /// The marker at the start of a line, or a part closing it.
+    fn line_head(&self, index: usize, line: &Line) -> Option<Candidate> {
+        if line.is_blank() {
+            return None;
+        }
+        let head = &self.src[line.content..line.end];
+        let found = shape(head)
+            .and_then(|kind| recognise::line_marker_of(kind, head))
+            .map(|rec| (rec, line.content, Boundary::LineStart))
+            .or_else(|| self.trailing_part(line));
+        found.map(|(rec, start, boundary)| Candidate {
+            rec,
+            start,
+            line: index,
+            column: 0,
+            boundary,
+        })
     }
 
     /// `学校工作计划【第一篇】`: a bracketed part at the end of a short line.
-    fn trailing_part(&self, index: usize, line: &Line, text: &str, out: &mut Vec<Candidate>) {
+    fn trailing_part(&self, line: &Line) -> Option<(Recognised, usize, Boundary)> {
+        let text = &self.src[line.content..line.end];
         let trimmed = text.trim_end_matches(is_space);
         if !(trimmed.ends_with('】') || trimmed.ends_with('〗')) || trimmed.len() > 120 {
-            return;
+            return None;
         }
-        let Some(open) = trimmed.rfind(['【', '〖']) else {
-            return;
-        };
-        let content = line.content - line.start;
-        if open <= content {
-            return;
-        }
-        if let Some(rec) = recognise::trailing_part(&text[open..]) {
-            out.push(Candidate {
-                rec,
-                start: line.start + open,
-                line: index,
-                column: 0,
-                boundary: Boundary::LineEnd,
-            });
-        }
+        let open = trimmed.rfind(['【', '〖']).filter(|&o| o > 0)?;
+        let rec = recognise::trailing_part(&text[open..])?;
+        Some((rec, line.content + open, Boundary::LineEnd))
     }
 
-    /// Inline ordinals after a boundary: found with memmem on `是`, `要` and
-    /// `第`, then confirmed by the grammar.
-    fn inline(
-        &self,
-        index: usize,
-        line: &Line,
-        text: &str,
-        content: usize,
-        from: usize,
-        out: &mut Vec<Candidate>,
-    ) {
-        let hay = &text.as_bytes()[from..];
-        let mut starts: Vec<usize> = Vec::new();
-        for finder in [&self.shi, &self.yao] {
-            for p in finder.find_iter(hay) {
+    /// Inline ordinals after a boundary: memmem finds `是`, `要` and `第`; the
+    /// numerals before `是`/`要` and the boundary are checked here; the grammar
+    /// confirms. Sorted by position, with their line numbers.
+    fn inline(&self, lines: &[Line], from: usize) -> Vec<Candidate> {
+        let src = self.src;
+        let hay = &src.as_bytes()[from..];
+        // (numeral start, end of the bytes that decide the ordinal, or 0 when
+        // the grammar must see the rest of the line).
+        let mut shi_yao: [Vec<(usize, usize)>; 2] = [Vec::new(), Vec::new()];
+        for (needle, starts) in ["是", "要"].into_iter().zip(&mut shi_yao) {
+            for p in memmem::find_iter(hay, needle.as_bytes()) {
                 let p = from + p;
                 // Walk back over up to three numeral characters.
                 let mut q = p;
                 while q >= from + 3 && p - q < 9 {
-                    match text.get(q - 3..q).and_then(|s| s.chars().next()) {
+                    match src.get(q - 3..q).and_then(|s| s.chars().next()) {
                         Some(c) if is_small_numeral(c) => q -= 3,
                         _ => break,
                     }
                 }
                 if q < p {
-                    starts.push(q);
+                    // `一是` is decided by its own bytes; `一要` also by the
+                    // character after it (`一要求` is not an ordinal).
+                    let end = p + 3;
+                    let end = match needle {
+                        "要" => src[end..]
+                            .chars()
+                            .next()
+                            .map_or(end, |c| end + c.len_utf8()),
+                        _ => end,
+                    };
+                    starts.push((q, end));
                 }
             }
         }
-        starts.extend(self.di.find_iter(hay).map(|p| from + p));
-        if starts.is_empty() {
-            return;
-        }
-        starts.sort_unstable();
-        let mut last_end = from;
-        for q in starts {
-            if q < last_end || q <= content {
-                continue;
-            }
-            let Some(boundary) = boundary_before(text, content.max(last_end), q) else {
+        let di: Vec<(usize, usize)> = memmem::find_iter(hay, "第".as_bytes())
+            .map(|p| (from + p, 0))
+            .collect();
+        // Each list is in order already: merge instead of sorting.
+        let [shi, yao] = shi_yao;
+        let starts = merge(&merge(&shi, &yao), &di);
+        // The same few ordinals (`一是`, `二是` …) recur all through a text:
+        // ask the grammar once per distinct one.
+        let mut seen: HashMap<&str, Option<Recognised>> = HashMap::new();
+        let mut out = Vec::new();
+        let mut li = 0;
+        for (q, end) in starts {
+            let Some(boundary) = boundary_before(src, q) else {
                 continue;
             };
-            if let Some(rec) = recognise::inline_marker(&text[q..]) {
-                out.push(Candidate {
-                    rec,
-                    start: line.start + q,
-                    line: index,
-                    column: 0,
-                    boundary,
-                });
-                last_end = q + rec.len;
+            let rec = if end == 0 {
+                recognise::inline_marker(&src[q..])
+            } else {
+                *seen
+                    .entry(&src[q..end])
+                    .or_insert_with(|| recognise::inline_marker(&src[q..end]))
+            };
+            let Some(rec) = rec else {
+                continue;
+            };
+            while li + 1 < lines.len() && lines[li].next <= q {
+                li += 1;
             }
+            out.push(Candidate {
+                rec,
+                start: q,
+                line: li,
+                column: 0,
+                boundary,
+            });
+        }
+        out
+    }
+}
+
+/// Two lists sorted by their first field, merged.
+fn merge(a: &[(usize, usize)], b: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i].0 <= b[j].0 {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
         }
     }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 /// Number of chars in UTF-8 bytes: every byte that is not a continuation byte.
@@ -394,12 +580,9 @@ mod tests {
 
     fn inline_markers(src: &str) -> Vec<(&str, Boundary)> {
         let ls = lines(src);
-        let sc = Scanner::new(src);
-        let mut out = Vec::new();
-        for (i, l) in ls.iter().enumerate() {
-            sc.scan_line(i, l, &mut out);
-        }
-        out.iter()
+        Scanner::new(src)
+            .scan(&ls, 0)
+            .iter()
             .map(|c| (&src[c.start..c.end()], c.boundary))
             .collect()
     }
@@ -424,11 +607,64 @@ mod tests {
 
     #[test]
     fn columns_count_chars() {
-        let src = ">　　一、甲。一是乙";
-        let ls = lines(src);
-        let mut out = Vec::new();
-        Scanner::new(src).scan_line(0, &ls[0], &mut out);
-        let cols: Vec<_> = out.iter().map(|c| c.column).collect();
-        assert_eq!(cols, [4, 8]);
+        let src = "前言\n>　　一、甲。一是乙";
+        let cols: Vec<_> = Scanner::new(src)
+            .scan(&lines(src), 0)
+            .iter()
+            .map(|c| (c.line, c.column))
+            .collect();
+        assert_eq!(cols, [(1, 4), (1, 8)]);
+    }
+
+    #[test]
+    fn shape_is_conservative() {
+        // Every marker the whole grammar accepts has an entry that accepts it.
+        for text in [
+            "【篇1】",
+            "篇一 ",
+            "第 1 章",
+            "第一節",
+            "第一条",
+            "第二篇",
+            "貳、",
+            "拾壹、",
+            "二十三、",
+            "一 、",
+            "（ 十二 ）",
+            "[一]",
+            "〔三〕",
+            "㈣",
+            "１２．甲",
+            "3、甲",
+            "⒌",
+            "2.3.1 甲",
+            "(4)",
+            "5）",
+            "⑹",
+            "㉑",
+            "十一是",
+            "三要",
+            "第二，",
+            "第三是",
+            "其次",
+            "然後",
+            "\u{2F00}、",
+        ] {
+            let whole = recognise::line_marker(text);
+            assert!(whole.is_some(), "{text} is a marker");
+            let kind = shape(text);
+            assert_eq!(kind, whole.map(|r| r.kind), "{text}");
+            assert_eq!(
+                kind.and_then(|k| recognise::line_marker_of(k, text)),
+                whole,
+                "{text}"
+            );
+        }
+        for text in ["我们", "一方面", "1.5万", "首届", "第x"] {
+            assert!(
+                shape(text).is_none() || recognise::line_marker(text).is_none(),
+                "{text}"
+            );
+        }
     }
 }

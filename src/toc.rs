@@ -58,6 +58,8 @@ fn labelled(src: &str, lines: &[Line], offset: usize, heads: &[&Candidate]) -> O
                 continue;
             }
             match heads.get(h) {
+                // The numbering starting over is the text after the TOC.
+                Some(c) if found.entries.first().is_some_and(|f| restarts(f, c)) => break,
                 Some(c) if c.line == offset + j => {
                     found.lines.push(c.line);
                     found.entries.push(**c);
@@ -129,14 +131,30 @@ fn unlabelled(
     // Every line on which each title appears as a line-start heading, and
     // where parts begin: a compilation repeats its headings part after part,
     // so a TOC entry must come back within its own part.
-    let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
+    // Only titles that some run holds are keyed; the first character rules
+    // out most lines before the whole title is read.
+    let title_start = |c: &Candidate| {
+        let line = &lines[c.line - offset];
+        src[tree::skip_delimiter(src, c.end(), line.end)..line.end]
+            .chars()
+            .next()
+    };
+    let mut firsts: Vec<Option<char>> = runs
+        .iter()
+        .flat_map(|r| heads[r.0..r.1].iter().map(|c| title_start(c)))
+        .collect();
+    firsts.sort_unstable();
+    firsts.dedup();
+    let mut seen: HashMap<u64, Vec<usize>> = HashMap::new();
     let mut parts = Vec::new();
     for c in cands.iter().filter(|c| c.boundary == Boundary::LineStart) {
-        seen.entry(key(src, &lines[c.line - offset], c))
-            .or_default()
-            .push(c.line);
         if c.rec.kind == MarkerKind::Part {
             parts.push(c.line);
+        }
+        if firsts.binary_search(&title_start(c)).is_ok() {
+            if let Some(k) = key(src, &lines[c.line - offset], c) {
+                seen.entry(k).or_default().push(c.line);
+            }
         }
     }
     for run in runs {
@@ -150,7 +168,8 @@ fn unlabelled(
         let again = entries
             .iter()
             .filter(|c| {
-                seen.get(&key(src, &lines[c.line - offset], c))
+                key(src, &lines[c.line - offset], c)
+                    .and_then(|k| seen.get(&k))
                     .is_some_and(|at| {
                         let i = at.partition_point(|&l| l <= end_line);
                         at.get(i).is_some_and(|&l| l < part_end)
@@ -173,7 +192,7 @@ fn runs(lines: &[Line], offset: usize, heads: &[&Candidate]) -> Vec<(usize, usiz
     let mut out = Vec::new();
     let mut start = 0;
     for k in 1..=heads.len() {
-        let joined = k < heads.len() && {
+        let joined = k < heads.len() && !restarts(heads[start], heads[k]) && {
             let (a, b) = (heads[k - 1].line - offset, heads[k].line - offset);
             b > a && lines[a + 1..b].iter().all(Line::is_blank)
         };
@@ -187,16 +206,33 @@ fn runs(lines: &[Line], offset: usize, heads: &[&Candidate]) -> Vec<(usize, usiz
     out
 }
 
-/// A title as compared between a TOC entry and a heading: no whitespace, no
-/// page number.
-fn key(src: &str, line: &Line, c: &Candidate) -> String {
+/// Whether `c` starts the numbering over from the TOC's first entry: a table
+/// of contents lists each heading once, so this is the text after it.
+fn restarts(first: &Candidate, c: &Candidate) -> bool {
+    c.rec.kind == first.rec.kind && c.rec.number == first.rec.number
+}
+
+/// A TOC entry as compared with a heading: a hash of its kind, number and
+/// title characters without whitespace and page number (no allocation per
+/// line); `None` for an empty title.
+fn key(src: &str, line: &Line, c: &Candidate) -> Option<u64> {
     let from = tree::skip_delimiter(src, c.end(), line.end);
     let (stop, _) = tree::title_stop(src, from, line.end);
     let span = strip_page_number(src, tree::trim(src, from, stop));
-    src[span.range()]
-        .chars()
-        .filter(|&c| !scan::is_space(c))
-        .collect()
+    // FxHash's mixing step: titles are short and collisions only cost a
+    // missed TOC entry, so a cryptographic hash is not needed.
+    // An empty title matches nothing: a bare marker is no evidence of a TOC.
+    let title = &src[span.range()];
+    // The heading must come back with the same kind and number, too.
+    let seed = (c.rec.kind as u64) << 32 | u64::from(c.rec.number);
+    (!title.trim_matches(scan::is_space).is_empty()).then(|| {
+        title
+            .chars()
+            .filter(|&ch| !scan::is_space(ch))
+            .fold(seed, |h, ch| {
+                (h.rotate_left(5) ^ ch as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+            })
+    })
 }
 
 /// A TOC title without leader dots and a page number (`总体要求……3`).

@@ -13,11 +13,7 @@ pub(crate) fn build(src: &str) -> Document<'_> {
     let body_from = scan::front_matter(src, &lines);
     let first_line = body_from.map_or(0, |at| lines.partition_point(|l| l.start < at));
 
-    let scanner = Scanner::new(src);
-    let mut cands = Vec::new();
-    for (i, line) in lines.iter().enumerate().skip(first_line) {
-        scanner.scan_line(i, line, &mut cands);
-    }
+    let mut cands = Scanner::new(src).scan(&lines, first_line);
 
     let found = toc::detect(src, &lines[first_line..], first_line, &cands);
     let mut skip = vec![false; lines.len()];
@@ -226,10 +222,34 @@ pub(crate) fn skip_delimiter(src: &str, mut at: usize, limit: usize) -> usize {
 /// and brackets, else `limit`. Returns the stop and the end mark's length.
 /// When quotes never close before `limit`, the first end mark counts anyway.
 pub(crate) fn title_stop(src: &str, from: usize, limit: usize) -> (usize, usize) {
+    // Every quote, bracket and end mark is ASCII or starts with 0xE2, 0xE3 or
+    // 0xEF in UTF-8: other bytes are skipped without decoding.
+    const fn interesting() -> [bool; 256] {
+        let mut t = [false; 256];
+        let mut i = 0;
+        while i < 5 {
+            t[b"()[]\""[i] as usize] = true;
+            i += 1;
+        }
+        t[0xE2] = true;
+        t[0xE3] = true;
+        t[0xEF] = true;
+        t
+    }
+    const INTERESTING: [bool; 256] = interesting();
+    let bytes = src.as_bytes();
     let mut depth = 0u32;
     let mut ascii_quote = false;
     let mut first_end = None;
-    for (i, c) in src[from..limit].char_indices() {
+    let mut i = from;
+    while i < limit {
+        if !INTERESTING[bytes[i] as usize] {
+            i += 1;
+            continue;
+        }
+        let Some(c) = src[i..].chars().next() else {
+            break;
+        };
         match c {
             '“' | '‘' | '「' | '『' | '《' | '（' | '(' | '【' | '〔' | '［' | '[' | '〈' => {
                 depth += 1
@@ -240,12 +260,13 @@ pub(crate) fn title_stop(src: &str, from: usize, limit: usize) -> (usize, usize)
             '"' => ascii_quote = !ascii_quote,
             '。' | '！' | '？' => {
                 if depth == 0 && !ascii_quote {
-                    return (from + i, c.len_utf8());
+                    return (i, c.len_utf8());
                 }
-                first_end.get_or_insert((from + i, c.len_utf8()));
+                first_end.get_or_insert((i, c.len_utf8()));
             }
             _ => {}
         }
+        i += c.len_utf8();
     }
     first_end.unwrap_or((limit, 0))
 }

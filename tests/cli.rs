@@ -84,3 +84,204 @@ fn damaged_utf8_names_the_byte_offset() {
     );
     assert!(err.lines().count() == 1, "one clear line: {err}");
 }
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A fresh copy of `src` in a directory of its own under the target dir.
+fn scratch(name: &str, src: &[u8]) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("doc.txt");
+    std::fs::write(&path, src).unwrap();
+    path
+}
+
+#[test]
+fn check_reports_rustc_style_and_exits_1() {
+    let o = tigang(&["check", &fixture("numbering_mistakes.txt")], None);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("warning[numbering-skip]: （五） is followed by （八）; expected （六）"),
+        "{out}"
+    );
+    assert!(out.contains("numbering_mistakes.txt:10:1"), "{out}");
+    assert!(out.contains("10 | （八）秸秆"), "{out}");
+    assert!(
+        out.contains("   | ^^^^^^\n"),
+        "a caret of display width 6: {out}"
+    );
+}
+
+#[test]
+fn check_clean_file_exits_0() {
+    let o = tigang(&["check", &fixture("marker_numeral.txt")], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(stdout(&o), "");
+}
+
+#[test]
+fn check_allow_and_deny() {
+    let src = "一、甲\n（一）、子\n（二）丑\n".as_bytes();
+    // Only an info diagnostic: not denied by default.
+    let o = tigang(&["check", "-"], Some(src));
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("info[redundant-delimiter]"));
+    let o = tigang(&["check", "--deny", "info", "-"], Some(src));
+    assert_eq!(o.status.code(), Some(1));
+    let o = tigang(
+        &[
+            "check",
+            "--deny",
+            "info",
+            "--allow",
+            "redundant-delimiter",
+            "-",
+        ],
+        Some(src),
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), "");
+
+    let mistakes = fixture("numbering_mistakes.txt");
+    let o = tigang(
+        &[
+            "check",
+            "--deny",
+            "error",
+            "--allow",
+            "numbering-duplicate",
+            &mistakes,
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "warnings remain, errors do not");
+
+    let o = tigang(&["check", "--allow", "no-such-code", &mistakes], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("numbering-skip"),
+        "lists the codes: {}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn check_json() {
+    let o = tigang(
+        &[
+            "check",
+            "--format",
+            "json",
+            &fixture("numbering_mistakes.txt"),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let d = &v[0]["diagnostics"];
+    assert!(
+        v[0]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("numbering_mistakes.txt")
+    );
+    assert_eq!(d.as_array().unwrap().len(), 4);
+    assert_eq!(d[1]["code"], "numbering-skip");
+    assert_eq!(d[1]["line"], 10);
+}
+
+#[test]
+fn check_missing_file_is_exit_2_after_the_others() {
+    let o = tigang(
+        &["check", &fixture("numbering_mistakes.txt"), "no/such.txt"],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).contains("numbering-skip"));
+    assert!(stderr(&o).contains("no/such.txt: no such file"));
+}
+
+#[test]
+fn fmt_check_diff_and_stdout() {
+    let mistakes = fixture("numbering_mistakes.txt");
+    let o = tigang(&["fmt", "--check", &mistakes], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("5 markers would change"),
+        "{}",
+        stdout(&o)
+    );
+    let o = tigang(&["fmt", "--check", &fixture("marker_numeral.txt")], None);
+    assert_eq!(o.status.code(), Some(0));
+
+    let o = tigang(&["fmt", "--diff", &mistakes], None);
+    assert_eq!(o.status.code(), Some(0));
+    let diff = stdout(&o);
+    assert!(
+        diff.contains("-（八）秸秆") && diff.contains("+（七）秸秆"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("-　　六是加强") && diff.contains("+　　五是加强"),
+        "{diff}"
+    );
+
+    let o = tigang(&["fmt", "-"], Some("一、甲\n三、乙\n".as_bytes()));
+    assert_eq!(stdout(&o), "一、甲\n二、乙\n");
+}
+
+#[test]
+fn fmt_write_fixes_in_place_keeping_line_endings() {
+    let src = "讲话\r\n一、甲\r\n（一）、子\r\n（三）丑\r\n三、乙\r\n一是抓。二是管。四是督。\r\n";
+    let path = scratch("write", src.as_bytes());
+    let p = path.to_str().unwrap();
+    let o = tigang(&["fmt", "--write", p], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        out,
+        "讲话\r\n一、甲\r\n（一）子\r\n（二）丑\r\n二、乙\r\n一是抓。二是管。三是督。\r\n"
+    );
+    let o = tigang(&["check", "--deny", "info", p], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // Nothing left beside it.
+    let left: Vec<_> = std::fs::read_dir(path.parent().unwrap()).unwrap().collect();
+    assert_eq!(left.len(), 1, "no temporary file remains");
+    // Nothing to do: the file is not rewritten.
+    let o = tigang(&["fmt", "--write", p], None);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stderr(&o), "");
+}
+
+#[test]
+fn fmt_write_refuses_stdin_and_leaves_bad_input_alone() {
+    let o = tigang(&["fmt", "--write", "-"], Some(b"x"));
+    assert_eq!(o.status.code(), Some(2));
+    let mut bytes = "一、甲\n三、".as_bytes().to_vec();
+    bytes.extend_from_slice(&[0xD7, 0xDC, b'\n']);
+    let path = scratch("bad", &bytes);
+    let o = tigang(&["fmt", "--write", path.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "the original is untouched"
+    );
+}
+
+#[test]
+fn fmt_style_gbt9704() {
+    let o = tigang(
+        &["fmt", "--style", "gbt9704", "-"],
+        Some("一．甲\n(一)子\n1、天\n".as_bytes()),
+    );
+    assert_eq!(stdout(&o), "一、甲\n（一）子\n1.天\n");
+}

@@ -7,9 +7,11 @@
 //! - [`chunks`]: one record per heading for retrieval pipelines.
 
 mod chunks;
+mod diagnostics;
 mod markdown;
 mod outline;
 
 pub use chunks::{Chunk, chunks};
+pub use diagnostics::diagnostics;
 pub use markdown::markdown;
 pub use outline::tree;

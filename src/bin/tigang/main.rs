@@ -3,10 +3,13 @@
 //! bytes into text, `format` renders, `batch` runs many files in parallel.
 
 mod batch;
+mod check;
 mod decode;
+mod fmt;
 mod format;
 mod input;
 mod parse;
+mod write;
 
 use std::process::ExitCode;
 
@@ -17,7 +20,7 @@ use clap::{Parser, Subcommand};
     name = "tigang",
     version,
     about = "Recover the outline of Chinese documents (一、（一）1.（1）① 一是 第一条 【篇1】…)",
-    after_help = "Examples:\n  tigang parse examples/speech.txt\n  tigang parse --format json report.txt > report.json\n  cat report.txt | tigang parse -\n  tigang parse --format markdown speeches/ -o md/\n  tigang parse --format chunks --max-chars 500 speeches/ > chunks.jsonl\n\nSee `tigang parse --help` for formats, encodings and exit statuses."
+    after_help = "Examples:\n  tigang parse examples/speech.txt\n  tigang parse --format json report.txt > report.json\n  cat report.txt | tigang parse -\n  tigang parse --format markdown speeches/ -o md/\n  tigang parse --format chunks --max-chars 500 speeches/ > chunks.jsonl\n  tigang check report.txt\n  tigang fmt --diff report.txt\n\nSee `tigang parse --help` for formats, encodings and exit statuses."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -28,6 +31,10 @@ struct Cli {
 enum Command {
     /// Print the outline of documents (files, folders or standard input).
     Parse(parse::Args),
+    /// Report numbering mistakes: skipped, repeated or backward numbers, mixed forms…
+    Check(check::Args),
+    /// Fix numbering: renumber every series, unify marker forms.
+    Fmt(fmt::Args),
 }
 
 /// Exit status for usage and I/O errors.
@@ -37,6 +44,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Parse(args) => parse::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Fmt(args) => fmt::run(args),
     };
     match result {
         Ok(code) => code,

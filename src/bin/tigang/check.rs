@@ -1,0 +1,159 @@
+//! `tigang check`: report numbering mistakes, rustc style or as JSON.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+use tigang::{Code, Severity};
+
+use crate::input;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Exit with status 1 when a diagnostic at or above this level remains.
+    #[arg(long, value_enum, default_value_t = Level::Warning)]
+    deny: Level,
+    /// Silence a code, e.g. `--allow mixed-width` (repeatable).
+    #[arg(long, value_name = "CODE", value_parser = parse_code)]
+    allow: Vec<Code>,
+    /// The documents (UTF-8 text); `-` reads standard input.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+}
+
+fn parse_code(s: &str) -> Result<Code, String> {
+    s.parse()
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// rustc-style messages with the source line and a caret.
+    Human,
+    /// One JSON array: `[{"file": …, "diagnostics": […]}]`.
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Level {
+    /// Fail on any diagnostic.
+    Info,
+    /// Fail on warnings and errors (the default).
+    Warning,
+    /// Fail on errors only.
+    Error,
+    /// Never fail because of diagnostics.
+    Never,
+}
+
+impl Level {
+    fn denies(self, s: Severity) -> bool {
+        match self {
+            Level::Info => true,
+            Level::Warning => s >= Severity::Warning,
+            Level::Error => s >= Severity::Error,
+            Level::Never => false,
+        }
+    }
+}
+
+#[derive(serde::Serialize)]
+struct FileReport<'a> {
+    file: String,
+    diagnostics: &'a [tigang::Diagnostic],
+}
+
+pub fn run(args: Args) -> Result<ExitCode, String> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut reports = Vec::new();
+    let mut counts = [0usize; 3];
+    let mut denied = false;
+    let mut unreadable = false;
+    for file in &args.files {
+        let text = match input::read_text(file) {
+            Ok(t) => t,
+            Err(msg) => {
+                eprintln!("tigang: {msg}");
+                unreadable = true;
+                continue;
+            }
+        };
+        let doc = tigang::parse(&text);
+        let diags: Vec<_> = doc
+            .diagnostics()
+            .into_iter()
+            .filter(|d| !args.allow.contains(&d.code))
+            .collect();
+        for d in &diags {
+            counts[match d.severity {
+                Severity::Info => 0,
+                Severity::Warning => 1,
+                _ => 2,
+            }] += 1;
+            denied |= args.deny.denies(d.severity);
+        }
+        let name = file.display().to_string();
+        match args.format {
+            Format::Human => {
+                let text = tigang::render::diagnostics(&text, &name, &diags);
+                write(&mut out, text.as_bytes())?;
+            }
+            Format::Json => reports.push((name, diags)),
+        }
+    }
+    match args.format {
+        Format::Json => {
+            let files: Vec<_> = reports
+                .iter()
+                .map(|(file, diagnostics)| FileReport {
+                    file: file.clone(),
+                    diagnostics,
+                })
+                .collect();
+            let json = serde_json::to_string_pretty(&files).map_err(|e| e.to_string())?;
+            write(&mut out, json.as_bytes())?;
+            write(&mut out, b"\n")?;
+        }
+        Format::Human => {
+            let [info, warning, error] = counts;
+            if info + warning + error > 0 {
+                let summary = format!(
+                    "{} {}, {} {}, {} info\n",
+                    error,
+                    plural(error, "error"),
+                    warning,
+                    plural(warning, "warning"),
+                    info
+                );
+                write(&mut out, summary.as_bytes())?;
+            }
+        }
+    }
+    let _ = out.flush();
+    Ok(if unreadable {
+        ExitCode::from(crate::EXIT_USAGE)
+    } else if denied {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        word.into()
+    } else {
+        format!("{word}s")
+    }
+}
+
+fn write(out: &mut impl Write, bytes: &[u8]) -> Result<(), String> {
+    match out.write_all(bytes) {
+        // A closed pipe (`| head`) is not an error worth reporting.
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(format!("cannot write output: {e}")),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,271 @@
+//! The numbered series of a document, shared by `check` and `fmt`.
+//!
+//! Every marker (headings and table-of-contents entries) becomes an [`Item`]
+//! with its parent and its *scope*: the part (`【篇N】`) it is in, since each
+//! part is its own document. Items are then grouped into series:
+//!
+//! - siblings (same parent, same kind; dotted markers also by depth) in
+//!   document order are counted together, so counting restarts per parent;
+//! - articles (`第一条`) are the exception: regulations number them straight
+//!   through the chapters, so all articles of a scope are one series;
+//! - a marker whose number is 1 opens a new series. Speeches restart `一是…`
+//!   in every paragraph that lists points, often several times under one
+//!   heading (`…举措：一是…二是…。` then `…拟采取：一是…二是…`); two
+//!   `（一）…（三）` runs under one heading are likewise two series, not a
+//!   mistake in each other's numbering;
+//! - a series that starts where the previous series of its kind in the scope
+//!   stopped (`①②③` under `（1）`, `④⑤` under `（2）`) carries on that count
+//!   deliberately and is not a wrong start;
+//! - sequence words (`首先` `其次`) are not numerals and form no series.
+//!
+//! The table of contents has no tree of its own; its entries are nested here
+//! by the same rank rule as the body (spec §3 rule 1).
+
+use std::collections::HashMap;
+
+use crate::document::{Document, Heading, Span};
+use crate::kind::MarkerKind;
+
+/// One marker of the document.
+#[derive(Clone, Debug)]
+pub(crate) struct Item<'a> {
+    pub kind: MarkerKind,
+    pub marker: &'a str,
+    pub number: u32,
+    pub title: &'a str,
+    /// Components of a dotted marker (1 for other kinds).
+    pub depth: usize,
+    pub marker_span: Span,
+    /// The heading's whole span (the marker's, for a TOC entry).
+    pub span: Span,
+    pub line: usize,
+    pub column: usize,
+    /// Index of the parent item, None at the top of the scope.
+    pub parent: Option<usize>,
+    /// Index of the enclosing part item, None outside parts.
+    pub scope: Option<usize>,
+    /// Whether this is a table-of-contents entry.
+    pub toc: bool,
+}
+
+/// All markers of a document, table of contents first, then the headings in
+/// document order.
+pub(crate) fn items<'a>(doc: &Document<'a>) -> Vec<Item<'a>> {
+    let mut out = Vec::new();
+    toc_items(doc, &mut out);
+    let toc_len = out.len();
+    for h in &doc.children {
+        heading_items(h, None, None, &mut out);
+    }
+    // A table of contents inside a part belongs to that part.
+    let parts: Vec<(Span, usize)> = out[toc_len..]
+        .iter()
+        .enumerate()
+        .filter(|(_, it)| it.kind == MarkerKind::Part && it.parent.is_none())
+        .map(|(i, it)| (it.span, toc_len + i))
+        .collect();
+    if !parts.is_empty() {
+        for it in &mut out[..toc_len] {
+            let at = it.marker_span.start;
+            let i = parts.partition_point(|(s, _)| s.end <= at);
+            if let Some(&(s, idx)) = parts.get(i) {
+                if s.start <= at {
+                    it.scope = Some(idx);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn dotted_depth(kind: MarkerKind, marker: &str) -> usize {
+    if kind != MarkerKind::Dotted {
+        return 1;
+    }
+    marker
+        .split(['.', '．'])
+        .filter(|s| !s.trim().is_empty())
+        .count()
+        .max(1)
+}
+
+fn toc_items<'a>(doc: &Document<'a>, out: &mut Vec<Item<'a>>) {
+    // (rank, item index) of the entries still open, outermost first.
+    let mut open: Vec<(u16, usize)> = Vec::new();
+    for e in &doc.toc {
+        let depth = dotted_depth(e.kind, e.marker);
+        let rank = e.kind.rank(depth);
+        if let Some(r) = rank {
+            while open.last().is_some_and(|&(top, _)| top >= r) {
+                open.pop();
+            }
+        }
+        let idx = out.len();
+        out.push(Item {
+            kind: e.kind,
+            marker: e.marker,
+            number: e.number,
+            title: e.title,
+            depth,
+            marker_span: e.marker_span,
+            span: e.marker_span,
+            line: e.line,
+            column: e.column,
+            parent: open.last().map(|&(_, i)| i),
+            scope: None,
+            toc: true,
+        });
+        if let Some(r) = rank {
+            open.push((r, idx));
+        }
+    }
+}
+
+fn heading_items<'a>(
+    h: &Heading<'a>,
+    parent: Option<usize>,
+    scope: Option<usize>,
+    out: &mut Vec<Item<'a>>,
+) {
+    // Depth is bounded by the number of kinds (ARCHITECTURE.md), so this
+    // recursion is shallow whatever the input.
+    let idx = out.len();
+    out.push(Item {
+        kind: h.kind,
+        marker: h.marker,
+        number: h.number,
+        title: h.title,
+        depth: h.path.len().max(1),
+        marker_span: h.marker_span,
+        span: h.span,
+        line: h.line,
+        column: h.column,
+        parent,
+        scope,
+        toc: false,
+    });
+    let scope = if h.kind == MarkerKind::Part && parent.is_none() {
+        Some(idx)
+    } else {
+        scope
+    };
+    for c in &h.children {
+        heading_items(c, Some(idx), scope, out);
+    }
+}
+
+/// What groups siblings into one count.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Key {
+    toc: bool,
+    scope: Option<usize>,
+    parent: Option<usize>,
+    kind: MarkerKind,
+    depth: usize,
+}
+
+/// A numbered series: item indices in document order, and the number its
+/// first item should have once the numbering is right.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Series {
+    pub members: Vec<usize>,
+    /// 1, or for a series that carries on the count of the previous series
+    /// of its kind (`①②③` under one heading, `④⑤` under the next), one more
+    /// than where that series ends once renumbered.
+    pub start: u32,
+}
+
+/// The series of `items`, each in the order of its first item.
+pub(crate) fn series(items: &[Item<'_>]) -> Vec<Series> {
+    let mut open: HashMap<Key, usize> = HashMap::new();
+    // The latest series of each kind in a scope, whatever its parent: a new
+    // series that starts where it stopped carries on its count.
+    let mut latest: HashMap<Key, usize> = HashMap::new();
+    let mut out: Vec<Series> = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        if it.kind == MarkerKind::Sequence {
+            continue;
+        }
+        let key = Key {
+            toc: it.toc,
+            scope: it.scope,
+            // Articles run through the chapters and sections of a regulation.
+            parent: if it.kind == MarkerKind::Article {
+                None
+            } else {
+                it.parent
+            },
+            kind: it.kind,
+            depth: it.depth,
+        };
+        let kind_key = Key {
+            parent: None,
+            ..key
+        };
+        match open.get(&key) {
+            Some(&s) if it.number != 1 => out[s].members.push(i),
+            _ => {
+                let carried = latest.get(&kind_key).and_then(|&p| {
+                    let prev = &out[p];
+                    let last = items[*prev.members.last()?].number;
+                    let len = u32::try_from(prev.members.len()).ok()?;
+                    (it.number != 1 && last.checked_add(1) == Some(it.number))
+                        .then(|| prev.start.saturating_add(len))
+                });
+                open.insert(key, out.len());
+                latest.insert(kind_key, out.len());
+                out.push(Series {
+                    members: vec![i],
+                    start: carried.unwrap_or(1),
+                });
+            }
+        }
+        if let Some(&s) = open.get(&key) {
+            latest.insert(kind_key, s);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers(src: &str) -> Vec<Vec<u32>> {
+        let doc = crate::parse(src);
+        let items = items(&doc);
+        series(&items)
+            .iter()
+            .map(|s| s.members.iter().map(|&i| items[i].number).collect())
+            .collect()
+    }
+
+    #[test]
+    fn counting_restarts_per_parent_and_at_one() {
+        let src = "一、甲\n（一）a\n（三）b\n二、乙\n（一）c\n（二）d\n（一）e\n";
+        assert_eq!(numbers(src), [vec![1, 2], vec![1, 3], vec![1, 2], vec![1]]);
+    }
+
+    #[test]
+    fn a_count_carried_across_parents_continues() {
+        let src = "（1）甲\n①a\n②b\n（2）乙\n③c\n④d\n";
+        let doc = crate::parse(src);
+        let items = items(&doc);
+        let starts: Vec<u32> = series(&items).iter().map(|s| s.start).collect();
+        assert_eq!(starts, [1, 1, 3]);
+    }
+
+    #[test]
+    fn articles_run_through_chapters() {
+        let src = "第一章　总则\n第一条　甲。\n第二条　乙。\n第二章　附则\n第三条　丙。\n";
+        assert_eq!(numbers(src), [vec![1, 2], vec![1, 2, 3]]);
+    }
+
+    #[test]
+    fn toc_entries_nest_by_rank() {
+        let src = "目录\n一、甲\n（一）子\n（二）丑\n二、乙\n正文\n一、甲\n二、乙\n";
+        let doc = crate::parse(src);
+        let items = items(&doc);
+        assert!(items[0].toc && items[1].parent == Some(0) && items[3].parent.is_none());
+    }
+}

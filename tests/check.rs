@@ -1,0 +1,104 @@
+//! Numbering checks: the rendered diagnostics of every fixture (empty for the
+//! clean ones, which is the false-alarm test), and the JSON shape.
+
+use tigang::Code;
+
+fn read(path: &std::path::Path) -> String {
+    std::fs::read_to_string(path).expect("fixtures are UTF-8")
+}
+
+#[test]
+fn diagnostics_snapshots() {
+    insta::glob!("fixtures/*.txt", |path| {
+        let src = read(path);
+        let doc = tigang::parse(&src);
+        let name = format!(
+            "tests/fixtures/{}",
+            path.file_name().unwrap().to_string_lossy()
+        );
+        insta::assert_snapshot!(tigang::render::diagnostics(&src, &name, &doc.diagnostics()));
+    });
+}
+
+/// The fixtures that show one phenomenon of correct text must not raise a
+/// numbering finding; only the forms fixtures may raise form findings.
+#[test]
+fn clean_fixtures_raise_no_numbering_finding() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = e.path();
+        if path.extension().is_none_or(|x| x != "txt") {
+            continue;
+        }
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name == "numbering_mistakes.txt" {
+            continue;
+        }
+        let src = read(&path);
+        let found: Vec<_> = tigang::parse(&src)
+            .diagnostics()
+            .into_iter()
+            .filter(|d| {
+                !matches!(
+                    d.code,
+                    Code::MixedDelimiter | Code::MixedWidth | Code::RedundantDelimiter
+                )
+            })
+            .map(|d| format!("{}:{} {}", d.line, d.code, d.message))
+            .collect();
+        assert!(found.is_empty(), "{name} should be clean: {found:#?}");
+    }
+}
+
+#[test]
+fn numbering_mistakes_fixture_reports_each_mistake() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/numbering_mistakes.txt"
+    );
+    let src = std::fs::read_to_string(path).unwrap();
+    let got: Vec<_> = tigang::parse(&src)
+        .diagnostics()
+        .iter()
+        .map(|d| (d.code, d.line))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Code::NumberingDuplicate, 7),
+            (Code::NumberingSkip, 10),
+            (Code::NumberingSkip, 16),
+            (Code::LonelyOrdinal, 18),
+        ]
+    );
+}
+
+#[test]
+fn diagnostics_json_shape() {
+    let doc = tigang::parse("一、甲\n（一）子\n（三）丑\n");
+    let v = serde_json::to_value(&doc).unwrap();
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["code"], "numbering-skip");
+    assert_eq!(d["severity"], "warning");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(3), Some(1))
+    );
+    assert_eq!(
+        d["message"],
+        "（一） is followed by （三）; expected （二）"
+    );
+    assert_eq!(d["span"], serde_json::json!([23, 32]));
+    assert_eq!(d["suggestion"]["replacement"], "（二）");
+}
+
+#[test]
+fn parts_are_independent_documents() {
+    let src = "【篇1】甲\n一、a\n二、b\n【篇2】乙\n一、c\n（一）x\n【篇3】丙\n一、d\n";
+    assert!(tigang::parse(src).diagnostics().is_empty());
+    let src = "【篇1】甲\n一、a\n(一)x\n(二)y\n【篇2】乙\n一、c\n（一）x\n（二）y\n";
+    assert!(
+        tigang::parse(src).diagnostics().is_empty(),
+        "widths are per part"
+    );
+}

@@ -4,7 +4,7 @@
 //! [`edits`] returns the changes as [`Edit`]s on marker bytes only (a marker,
 //! or a marker and the doubled delimiter right after it); nothing else of the
 //! input is touched, so line endings, indentation and text stay as they are.
-//! [`apply`] writes them; [`format`] does both.
+//! [`apply`] writes them; [`format()`] does both.
 //!
 //! Series are the ones [`check`](crate::check) counts (per parent and kind,
 //! articles straight through, a `1` opening a new series, each part on its

@@ -59,7 +59,14 @@ fn labelled(src: &str, lines: &[Line], offset: usize, heads: &[&Candidate]) -> O
             }
             match heads.get(h) {
                 // The numbering starting over is the text after the TOC.
-                Some(c) if found.entries.first().is_some_and(|f| restarts(f, c)) => break,
+                Some(c)
+                    if found
+                        .entries
+                        .first()
+                        .is_some_and(|f| restarts(src, lines, offset, f, c)) =>
+                {
+                    break;
+                }
                 Some(c) if c.line == offset + j => {
                     found.lines.push(c.line);
                     found.entries.push(**c);
@@ -124,7 +131,7 @@ fn unlabelled(
     heads: &[&Candidate],
 ) -> Found {
     let mut found = Found::default();
-    let runs = runs(lines, offset, heads);
+    let runs = runs(src, lines, offset, heads);
     if runs.is_empty() {
         return found;
     }
@@ -188,11 +195,11 @@ fn unlabelled(
 
 /// Index ranges into `heads` of runs of consecutive heading lines (blank
 /// lines between them allowed).
-fn runs(lines: &[Line], offset: usize, heads: &[&Candidate]) -> Vec<(usize, usize)> {
+fn runs(src: &str, lines: &[Line], offset: usize, heads: &[&Candidate]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     for k in 1..=heads.len() {
-        let joined = k < heads.len() && !restarts(heads[start], heads[k]) && {
+        let joined = k < heads.len() && !restarts(src, lines, offset, heads[start], heads[k]) && {
             let (a, b) = (heads[k - 1].line - offset, heads[k].line - offset);
             b > a && lines[a + 1..b].iter().all(Line::is_blank)
         };
@@ -206,13 +213,15 @@ fn runs(lines: &[Line], offset: usize, heads: &[&Candidate]) -> Vec<(usize, usiz
     out
 }
 
-/// Whether `c` starts the numbering over from the TOC's first entry: a table
+/// Whether `c` is the TOC's first entry again (same kind and title): a table
 /// of contents lists each heading once, so this is the text after it.
-fn restarts(first: &Candidate, c: &Candidate) -> bool {
-    c.rec.kind == first.rec.kind && c.rec.number == first.rec.number
+fn restarts(src: &str, lines: &[Line], offset: usize, first: &Candidate, c: &Candidate) -> bool {
+    c.rec.kind == first.rec.kind
+        && key(src, &lines[c.line - offset], c)
+            .is_some_and(|k| Some(k) == key(src, &lines[first.line - offset], first))
 }
 
-/// A TOC entry as compared with a heading: a hash of its kind, number and
+/// A TOC entry as compared with a heading: a hash of its kind and
 /// title characters without whitespace and page number (no allocation per
 /// line); `None` for an empty title.
 fn key(src: &str, line: &Line, c: &Candidate) -> Option<u64> {
@@ -223,8 +232,9 @@ fn key(src: &str, line: &Line, c: &Candidate) -> Option<u64> {
     // missed TOC entry, so a cryptographic hash is not needed.
     // An empty title matches nothing: a bare marker is no evidence of a TOC.
     let title = &src[span.range()];
-    // The heading must come back with the same kind and number, too.
-    let seed = (c.rec.kind as u64) << 32 | u64::from(c.rec.number);
+    // The heading must come back with the same kind, too. Numbers are left
+    // out on purpose: renumbering (`tigang fmt`) must not make or break a TOC.
+    let seed = c.rec.kind as u64;
     (!title.trim_matches(scan::is_space).is_empty()).then(|| {
         title
             .chars()

@@ -4,7 +4,7 @@
 //! ratios at the sizes the issue names come from `cargo bench --bench linear`
 //! (benches/README.md).
 //!
-//! Sizes are scaled to the build: ~25 KB and ~250 KB per family in debug
+//! Sizes are scaled to the build: ~40 KB and ~400 KB per family in debug
 //! builds, ~1 MB and ~10 MB in release (`cargo test --release --test linear`).
 //! Every family runs in one test, one after the other, so parallel test
 //! threads of this binary do not disturb the timing.

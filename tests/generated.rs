@@ -61,3 +61,34 @@ fn generated_documents_hold_every_kind() {
     );
     assert!(doc.toc.is_empty(), "unique titles: no accidental TOC");
 }
+
+#[test]
+fn the_tree_borrows_the_text_never_copies_it() {
+    // Issue 5, §4: every text field is a slice of the input itself (the same
+    // bytes in memory), not a copy that happens to be equal.
+    let src = generator::document(200_000, 3);
+    let doc = tigang::parse(&src);
+    let range = src.as_bytes().as_ptr_range();
+    let inside = |s: &str, what: &str| {
+        let p = s.as_ptr();
+        assert!(
+            s.is_empty() || (range.start <= p && p < range.end),
+            "{what} {s:?} is not borrowed from the input"
+        );
+    };
+    for h in doc.headings() {
+        inside(h.marker, "marker");
+        inside(h.title, "title");
+        for b in &h.body {
+            inside(b.text, "body");
+        }
+    }
+    for p in &doc.preamble {
+        inside(p.text, "preamble");
+    }
+    for e in &doc.toc {
+        inside(e.marker, "toc marker");
+        inside(e.title, "toc title");
+    }
+    assert!(doc.headings().count() > 100);
+}

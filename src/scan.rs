@@ -457,8 +457,7 @@ impl<'s> Scanner<'s> {
     fn inline(&self, lines: &[Line], from: usize) -> Vec<Candidate> {
         let src = self.src;
         let hay = &src.as_bytes()[from..];
-        // (numeral start, end of the bytes that decide the ordinal, or 0 when
-        // the grammar must see the rest of the line).
+        // (numeral start, end of the bytes that decide the ordinal).
         let mut shi_yao: [Vec<(usize, usize)>; 2] = [Vec::new(), Vec::new()];
         for (needle, starts) in ["是", "要"].into_iter().zip(&mut shi_yao) {
             for p in memmem::find_iter(hay, needle.as_bytes()) {
@@ -486,8 +485,25 @@ impl<'s> Scanner<'s> {
                 }
             }
         }
+        // `第` + numerals + a delimiter (`，、：是`, or `要` and the character
+        // after it): anything else (`第三方`, `第一次`) cannot be an ordinal.
         let di: Vec<(usize, usize)> = memmem::find_iter(hay, "第".as_bytes())
-            .map(|p| (from + p, 0))
+            .filter_map(|p| {
+                let q = from + p;
+                let rest = &src[q + 3..];
+                let after = rest.trim_start_matches(is_numeral);
+                if after.len() == rest.len() {
+                    return None;
+                }
+                let delimiter = after.chars().next()?;
+                let mut end = src.len() - after.len() + delimiter.len_utf8();
+                match delimiter {
+                    '，' | ',' | '、' | '：' | ':' | '是' => {}
+                    '要' => end += src[end..].chars().next().map_or(0, char::len_utf8),
+                    _ => return None,
+                }
+                Some((q, end))
+            })
             .collect();
         // Each list is in order already: merge instead of sorting.
         let [shi, yao] = shi_yao;
@@ -501,13 +517,9 @@ impl<'s> Scanner<'s> {
             let Some(boundary) = boundary_before(src, q) else {
                 continue;
             };
-            let rec = if end == 0 {
-                recognise::inline_marker(&src[q..])
-            } else {
-                *seen
-                    .entry(&src[q..end])
-                    .or_insert_with(|| recognise::inline_marker(&src[q..end]))
-            };
+            let rec = *seen
+                .entry(&src[q..end])
+                .or_insert_with(|| recognise::inline_marker(&src[q..end]));
             let Some(rec) = rec else {
                 continue;
             };

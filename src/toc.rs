@@ -138,15 +138,16 @@ fn unlabelled(
     // Every line on which each title appears as a line-start heading, and
     // where parts begin: a compilation repeats its headings part after part,
     // so a TOC entry must come back within its own part.
-    // Only titles that some run holds are keyed; the first character rules
-    // out most lines before the whole title is read.
+    // Only titles that some run holds are keyed; the kind and the first
+    // character rule out most lines before the whole title is read.
     let title_start = |c: &Candidate| {
         let line = &lines[c.line - offset];
-        src[tree::skip_delimiter(src, c.end(), line.end)..line.end]
+        let first = src[tree::skip_delimiter(src, c.end(), line.end)..line.end]
             .chars()
-            .next()
+            .next();
+        (c.rec.kind, first)
     };
-    let mut firsts: Vec<Option<char>> = runs
+    let mut firsts: Vec<(MarkerKind, Option<char>)> = runs
         .iter()
         .flat_map(|r| heads[r.0..r.1].iter().map(|c| title_start(c)))
         .collect();

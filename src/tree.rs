@@ -25,6 +25,8 @@ pub(crate) fn build(src: &str) -> Document<'_> {
     }
     cands.retain(|c| !skip[c.line]);
     let nodes = nest::nest(&cands);
+    // Candidates are copied into the nodes: free them before the tree grows.
+    drop(cands);
 
     let layout = Layout {
         src,

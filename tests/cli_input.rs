@@ -355,3 +355,72 @@ fn help_has_examples() {
     );
     assert!(help.contains("Exit status"), "{help}");
 }
+
+/// Decodes a written file back to text, checking what it must keep.
+type ReadBack = Box<dyn Fn(&[u8]) -> String>;
+
+#[test]
+fn fmt_write_keeps_the_encoding_and_check_reads_it() {
+    let dir = scratch("fmt_encodings");
+    let text = fixture("tests/fixtures/numbering_mistakes.txt").replace('\n', "\r\n");
+    let cases: [(&str, Vec<u8>, ReadBack); 3] = [
+        (
+            "gb18030.txt",
+            encode(&text, GB18030),
+            Box::new(|b: &[u8]| {
+                GB18030
+                    .decode_without_bom_handling_and_without_replacement(b)
+                    .unwrap()
+                    .into_owned()
+            }),
+        ),
+        (
+            "utf16le.txt",
+            utf16(&text, false),
+            Box::new(|b: &[u8]| {
+                assert_eq!(&b[..2], [0xFF, 0xFE], "the BOM is kept");
+                let units: Vec<u16> = b[2..]
+                    .chunks(2)
+                    .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                    .collect();
+                String::from_utf16(&units).unwrap()
+            }),
+        ),
+        (
+            "bom.txt",
+            [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat(),
+            Box::new(|b: &[u8]| {
+                assert_eq!(&b[..3], [0xEF, 0xBB, 0xBF], "the BOM is kept");
+                String::from_utf8(b[3..].to_vec()).unwrap()
+            }),
+        ),
+    ];
+    for (name, bytes, read_back) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        let p = path.to_str().unwrap();
+        let before = tigang(&["check", p], None);
+        assert_eq!(before.status.code(), Some(1), "{name}: {}", stderr(&before));
+        assert!(
+            stdout(&before).contains("numbering-skip"),
+            "{name}: check reads the file"
+        );
+
+        let o = tigang(&["fmt", "--write", p], None);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        let written = std::fs::read(&path).unwrap();
+        let back = read_back(&written);
+        assert!(
+            back.contains("\r\n") && !back.replace("\r\n", "").contains('\n'),
+            "{name}: CRLF kept"
+        );
+        assert_ne!(back, text, "{name}: fmt changed the markers");
+
+        let after = tigang(&["check", p], None);
+        let out = stdout(&after);
+        assert!(
+            !out.contains("numbering-skip") && !out.contains("numbering-duplicate"),
+            "{name}: {out}"
+        );
+    }
+}

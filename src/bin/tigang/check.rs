@@ -20,7 +20,7 @@ pub struct Args {
     /// Silence a code, e.g. `--allow mixed-width` (repeatable).
     #[arg(long, value_name = "CODE", value_parser = parse_code)]
     allow: Vec<Code>,
-    /// The documents (UTF-8 text); `-` reads standard input.
+    /// The documents (any encoding `parse` reads); `-` reads standard input.
     #[arg(required = true)]
     files: Vec<PathBuf>,
 }
@@ -73,7 +73,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     let mut denied = false;
     let mut unreadable = false;
     for file in &args.files {
-        let text = match input::read_text(file) {
+        let text = match input::read_decoded(file).map(|d| d.text) {
             Ok(t) => t,
             Err(msg) => {
                 eprintln!("tigang: {msg}");

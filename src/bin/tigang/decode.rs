@@ -41,6 +41,10 @@ pub struct Decoded {
     pub encoding: &'static str,
     /// How many malformed byte sequences became U+FFFD (`--lossy` only).
     pub replaced: usize,
+    /// The encoding the bytes were in, to write text back the same way.
+    pub source: &'static Encoding,
+    /// Whether the bytes began with a byte order mark.
+    pub bom: bool,
 }
 
 /// Why bytes could not be decoded without loss.
@@ -188,6 +192,8 @@ fn decode_utf8(mut bytes: Vec<u8>, skip: usize, lossy: bool) -> Result<Decoded, 
             text,
             encoding: "UTF-8",
             replaced: 0,
+            source: UTF_8,
+            bom: skip > 0,
         }),
         Err(e) if lossy => {
             let bytes = e.into_bytes();
@@ -252,7 +258,49 @@ fn decode_with(
         text,
         encoding: display_name(enc),
         replaced,
+        source: enc,
+        bom: skip > 0,
     })
+}
+
+/// Encodes `text` back into the encoding a file was read in (with its BOM,
+/// if it had one), for `fmt --write`. Fails rather than replace a character
+/// the encoding cannot hold.
+pub fn encode(text: &str, source: &'static Encoding, bom: bool) -> Result<Vec<u8>, String> {
+    let name = display_name(source);
+    let utf16 = |big: bool| {
+        let mut out = Vec::with_capacity(text.len() * 2 + 2);
+        let units = bom.then_some(0xFEFF).into_iter().chain(text.encode_utf16());
+        for u in units {
+            out.extend_from_slice(&if big {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            });
+        }
+        out
+    };
+    if source == UTF_8 {
+        let mut out = Vec::with_capacity(text.len() + 3);
+        if bom {
+            out.extend_from_slice(b"\xEF\xBB\xBF");
+        }
+        out.extend_from_slice(text.as_bytes());
+        return Ok(out);
+    }
+    if source == encoding_rs::UTF_16LE {
+        return Ok(utf16(false));
+    }
+    if source == encoding_rs::UTF_16BE {
+        return Ok(utf16(true));
+    }
+    let (bytes, used, lossy) = source.encode(text);
+    if lossy || used != source {
+        return Err(format!(
+            "the result cannot be written back in {name} without loss"
+        ));
+    }
+    Ok(bytes.into_owned())
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 use tigang::fmt::Style;
 
-use crate::{input, write};
+use crate::{decode, input, write};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -25,7 +25,8 @@ pub struct Args {
     /// Which form to write markers in.
     #[arg(long, value_enum, default_value_t = StyleArg::Majority)]
     style: StyleArg,
-    /// The documents (UTF-8 text); `-` reads standard input (not with --write).
+    /// The documents (UTF-8, GB18030, Big5, UTF-16 with a BOM: written back in
+    /// the same encoding); `-` reads standard input (not with --write).
     #[arg(required = true)]
     files: Vec<PathBuf>,
 }
@@ -51,14 +52,15 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     let mut failed = false;
     for file in &args.files {
         let name = file.display().to_string();
-        let result = input::read_text(file).and_then(|text| {
-            let doc = tigang::parse(&text);
+        let result = input::read_decoded(file).and_then(|decoded| {
+            let doc = tigang::parse(&decoded.text);
             let edits = tigang::fmt::edits(&doc, style);
-            let new = tigang::fmt::apply(&text, &edits);
+            let new = tigang::fmt::apply(&decoded.text, &edits);
             verify(&doc, &new).map_err(|e| format!("{name}: {e}; nothing was changed"))?;
-            Ok((text, new, edits.len()))
+            let changes = edits.len();
+            Ok((decoded, new, changes))
         });
-        let (old, new, changes) = match result {
+        let (decoded, new, changes) = match result {
             Ok(r) => r,
             Err(msg) => {
                 eprintln!("tigang: {msg}");
@@ -74,7 +76,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             }
         } else if args.diff {
             if changes > 0 {
-                let diff = similar::TextDiff::from_lines(&old, &new)
+                let diff = similar::TextDiff::from_lines(&decoded.text, &new)
                     .unified_diff()
                     .header(&format!("a/{name}"), &format!("b/{name}"))
                     .to_string();
@@ -82,9 +84,12 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             }
         } else if args.write {
             if changes > 0 {
-                // The bytes written are the input's bytes with markers
-                // replaced: its line endings are kept as they were.
-                if let Err(msg) = write::replace_atomically(file, new.as_bytes()) {
+                // The bytes written are the input's with markers replaced:
+                // its line endings, encoding and BOM are kept as they were.
+                let written = decode::encode(&new, decoded.source, decoded.bom)
+                    .map_err(|e| format!("{name}: {e}; nothing was changed"))
+                    .and_then(|bytes| write::replace_atomically(file, &bytes));
+                if let Err(msg) = written {
                     eprintln!("tigang: {msg}");
                     failed = true;
                     continue;

@@ -121,11 +121,10 @@ pub fn io_message(path: &Path, e: &io::Error) -> String {
     }
 }
 
-/// Reads a file (or stdin for `-`) as UTF-8, for `check` and `fmt`. They
-/// stay UTF-8 only for now: `fmt --write` writes text back, and a file read
-/// as GB18030 must then be written as GB18030 (`parse` decodes with
-/// [`crate::decode`] because it never writes its input).
-pub fn read_text(file: &Path) -> Result<String, String> {
+/// Reads and decodes a file (or stdin for `-`) for `check` and `fmt`, with
+/// the encoding detected as `parse` does; `fmt --write` encodes the result
+/// back with [`crate::decode::encode`].
+pub fn read_decoded(file: &Path) -> Result<crate::decode::Decoded, String> {
     let name = file.display();
     let bytes = if file.as_os_str() == "-" {
         let mut buf = Vec::new();
@@ -137,17 +136,7 @@ pub fn read_text(file: &Path) -> Result<String, String> {
         if file.is_dir() {
             return Err(format!("{name}: is a directory; give a text file"));
         }
-        std::fs::read(file).map_err(|e| match e.kind() {
-            io::ErrorKind::NotFound => format!("{name}: no such file"),
-            _ => format!("{name}: cannot read: {e}"),
-        })?
+        std::fs::read(file).map_err(|e| io_message(file, &e))?
     };
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
-        format!(
-            "{name}: not valid UTF-8 at byte {at} (line {line}); convert the file to UTF-8 \
-             first (e.g. `iconv -f GB18030 -t UTF-8`); `check` and `fmt` read UTF-8 only"
-        )
-    })
+    crate::decode::decode(bytes, None, false).map_err(|e| format!("{name}: {e}"))
 }

@@ -93,22 +93,12 @@ fn document() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(PIECES), 0..80).prop_map(|v| v.concat())
 }
 
-fn fixtures() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-    let mut out: Vec<String> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-        .collect();
-    out.sort();
-    out
-}
-
 /// A fixture with a range replaced by generated pieces, cut on char boundaries.
 fn mutated() -> impl Strategy<Value = String> {
-    let docs = fixtures();
+    let docs: Vec<String> = common::documents()
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect();
     let n = docs.len().max(1);
     (
         0..n,

@@ -3,30 +3,12 @@
 //! exactly once and never cross a heading. On every fixture, the example
 //! speech and generated text.
 
+mod common;
+
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use tigang::render::{Chunk, chunks, markdown};
 use tigang::{Document, Heading, Span};
-
-fn documents() -> Vec<(String, String)> {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let mut paths: Vec<_> = std::fs::read_dir(format!("{root}/tests/fixtures"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    paths.push(format!("{root}/examples/speech.txt").into());
-    paths
-        .into_iter()
-        .map(|p| {
-            (
-                p.display().to_string(),
-                std::fs::read_to_string(&p).unwrap(),
-            )
-        })
-        .collect()
-}
 
 /// Marker and title as the renderings write them.
 fn label(h: &Heading<'_>) -> String {
@@ -134,7 +116,7 @@ fn same(a: Option<&Heading<'_>>, b: Option<&Heading<'_>>) -> bool {
 
 #[test]
 fn chunks_cover_every_body_character_once() {
-    for (name, src) in documents() {
+    for (name, src) in common::documents() {
         let doc = tigang::parse(&src);
         for max in [None, Some(1), Some(7), Some(30), Some(120), Some(100_000)] {
             let r = std::panic::catch_unwind(|| check_chunks(&src, &doc, max));
@@ -245,7 +227,7 @@ fn check_markdown(src: &str) {
 
 #[test]
 fn markdown_reads_back_as_the_outline() {
-    for (name, src) in documents() {
+    for (name, src) in common::documents() {
         let r = std::panic::catch_unwind(|| check_markdown(&src));
         assert!(r.is_ok(), "{name}");
     }

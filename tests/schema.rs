@@ -2,6 +2,8 @@
 //! against the JSON of every fixture, the command line's additions, and the
 //! chunk records.
 
+mod common;
+
 use serde_json::Value;
 
 fn schema(name: &str) -> jsonschema::Validator {
@@ -20,30 +22,10 @@ fn assert_valid(v: &jsonschema::Validator, instance: &Value, what: &str) {
     assert!(errors.is_empty(), "{what}: {errors:#?}");
 }
 
-fn fixtures() -> Vec<(String, String)> {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let mut paths: Vec<_> = std::fs::read_dir(format!("{root}/tests/fixtures"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    paths.push(format!("{root}/examples/speech.txt").into());
-    paths
-        .into_iter()
-        .map(|p| {
-            (
-                p.display().to_string(),
-                std::fs::read_to_string(&p).unwrap(),
-            )
-        })
-        .collect()
-}
-
 #[test]
 fn library_json_matches_the_schema() {
     let v = schema("tigang.schema.json");
-    for (name, src) in fixtures() {
+    for (name, src) in common::documents() {
         let json = serde_json::to_value(tigang::parse(&src)).unwrap();
         assert_valid(&v, &json, &name);
     }

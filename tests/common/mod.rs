@@ -4,6 +4,26 @@
 
 use tigang::{Document, Heading, SegmentKind, Span};
 
+/// Every fixture of `tests/fixtures/` and the example speech, as (path, text),
+/// in a stable order.
+pub fn documents() -> Vec<(String, String)> {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut paths: Vec<_> = std::fs::read_dir(format!("{root}/tests/fixtures"))
+        .expect("the fixtures folder")
+        .map(|e| e.expect("a readable folder entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    paths.push(format!("{root}/examples/speech.txt").into());
+    paths
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("fixtures are UTF-8");
+            (p.display().to_string(), text)
+        })
+        .collect()
+}
+
 /// Checks that `doc` accounts for every byte of `src` exactly once and that
 /// every text field is the slice its span names. Panics with a message that
 /// says which rule broke.

@@ -70,7 +70,9 @@ fn is_breadcrumb(t: &str) -> bool {
 
 /// Site furniture: URLs, breadcrumbs, metadata labels, counts, sizes, dates.
 fn is_furniture(t: &str) -> bool {
-    const MARKS: [&str; 34] = [
+    // Words that also occur in real titles (`全民阅读`, `版权保护`) count only
+    // in their furniture form: a label with a colon, a count, a phrase.
+    const MARKS: &[&str] = &[
         "http",
         "www.",
         ".com",
@@ -83,28 +85,49 @@ fn is_furniture(t: &str) -> bool {
         "首頁",
         "©",
         "Copyright",
-        "版权",
-        "版權",
+        "版权所有",
+        "版權所有",
+        "版权声明",
+        "版權聲明",
         "时间:",
         "时间：",
         "時間:",
         "時間：",
         "来源:",
         "来源：",
+        "來源:",
+        "來源：",
         "作者:",
         "作者：",
-        "栏目",
-        "欄目",
-        "点击",
+        "栏目:",
+        "栏目：",
+        "欄目:",
+        "欄目：",
+        "点击:",
+        "点击：",
+        "点击量",
+        "点击数",
         "點擊",
-        "浏览",
+        "浏览:",
+        "浏览：",
+        "浏览量",
+        "浏览次数",
         "瀏覽",
-        "阅读",
-        "閱讀",
-        "下载",
+        "阅读:",
+        "阅读：",
+        "阅读量",
+        "阅读次数",
+        "閱讀:",
+        "閱讀：",
+        "下载:",
+        "下载：",
+        "立即下载",
+        "免费下载",
         "下載",
-        "搜索",
+        "关键词搜索",
+        "关键字搜索",
         "登录",
+        "登錄",
     ];
     if MARKS.iter().any(|m| t.contains(m)) || is_breadcrumb(t) {
         return true;
@@ -182,6 +205,21 @@ mod tests {
     fn salutation_and_sentences_are_not_titles() {
         let p = texts(&["同志们：", "今天召开会议。"]);
         assert_eq!(pick(&p), None);
+    }
+
+    #[test]
+    fn title_words_that_are_also_furniture_words() {
+        let p = texts(&[
+            "阅读：1024",
+            "关于开展全民阅读活动的实施方案",
+            "关于加强版权保护工作的意见",
+        ]);
+        assert_eq!(
+            pick(&p).map(|t| t.text),
+            Some("关于开展全民阅读活动的实施方案")
+        );
+        assert!(is_furniture("浏览次数：35"));
+        assert!(is_furniture("版权所有 © 某某网"));
     }
 
     #[test]

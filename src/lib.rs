@@ -41,8 +41,18 @@
 //! ]);
 //! ```
 //!
-//! With the default `serde` support the document serialises to the JSON of the
-//! spec (§7), the same the `tigang parse --format json` command prints.
+//! [`Document`] implements `serde::Serialize`: the JSON of the spec (§7), the
+//! same the `tigang parse --format json` command prints. Beyond the tree:
+//!
+//! - [`check`] / [`Document::diagnostics`]: numbering mistakes (`（五）` then
+//!   `（八）`, a duplicate, mixed forms, inverted levels, TOC mismatches);
+//! - [`fmt`]: the edits that renumber every series and unify marker forms,
+//!   touching marker bytes only;
+//! - [`render`]: the compact tree, Markdown, retrieval chunks, diagnostics;
+//! - [`numeral`]: the value of every numeral form (`二十三`, `壹拾贰`, `㉑`).
+//!
+//! Without default features (`default-features = false`) the crate is the
+//! library alone: no command-line dependencies.
 //!
 //! ## Pipeline
 //!

@@ -58,12 +58,15 @@ fn labelled(src: &str, lines: &[Line], offset: usize, heads: &[&Candidate]) -> O
                 continue;
             }
             match heads.get(h) {
-                // The numbering starting over is the text after the TOC.
+                // The first entry again, or its number again (the text's
+                // heading may be worded longer than the entry), is the text
+                // after the TOC. The label, not the numbers, says there is a
+                // TOC, so renumbering can only move where it ends.
                 Some(c)
-                    if found
-                        .entries
-                        .first()
-                        .is_some_and(|f| restarts(src, lines, offset, f, c)) =>
+                    if found.entries.first().is_some_and(|f| {
+                        (f.rec.kind, f.rec.number) == (c.rec.kind, c.rec.number)
+                            || restarts(src, lines, offset, f, c)
+                    }) =>
                 {
                     break;
                 }

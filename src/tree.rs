@@ -91,17 +91,12 @@ impl<'s> Layout<'s, '_> {
     /// Headings with titles, bodies and spans, nested. Built from the flat
     /// list back to front, so no recursion is needed.
     fn headings(&self, nodes: &[Node]) -> Vec<Heading<'s>> {
-        let mut flat: Vec<Option<Heading<'s>>> = Vec::with_capacity(nodes.len());
-        for (k, node) in nodes.iter().enumerate() {
-            let next = nodes.get(k + 1).map(|n| &n.cand);
-            flat.push(Some(self.heading(node, next)));
-        }
+        // Each heading is made as it is placed: a heading needs only the next
+        // candidate, and no flat copy of the tree is kept alive.
         let mut kids: Vec<Vec<Heading<'s>>> = (0..nodes.len()).map(|_| Vec::new()).collect();
         let mut roots = Vec::new();
         for k in (0..nodes.len()).rev() {
-            let Some(mut h) = flat[k].take() else {
-                continue;
-            };
+            let mut h = self.heading(&nodes[k], nodes.get(k + 1).map(|n| &n.cand));
             let mut children = std::mem::take(&mut kids[k]);
             children.reverse();
             if let Some(last) = children.last() {

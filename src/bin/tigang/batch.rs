@@ -88,7 +88,8 @@ fn process(input: &Input, job: &Job) -> Outcome {
     if job.headers {
         out.extend_from_slice(format!("==> {} <==\n", input.name).as_bytes());
     }
-    format::render(&doc, &meta, job.style, &mut out);
+    // Writing into memory cannot fail.
+    let _ = format::render(&doc, &meta, job.style, &mut out);
     if let Dest::Dir(dir) = &job.dest {
         let path = output_path(dir, &input.rel, job.style.format);
         outcome.output = write_file(input, &path, &out).map(|()| Vec::new());
@@ -146,6 +147,9 @@ fn progress_bar(len: usize, job: &Job, colour: bool) -> ProgressBar {
 /// Runs the job over `inputs` and reports. Exit status 0 when every file was
 /// done, 1 when some failed, 2 (an `Err`) when the output cannot be written.
 pub fn run(inputs: &[Input], job: &Job) -> Result<ExitCode, String> {
+    if let ([input], false, Dest::Stdout) = (inputs, job.batch, &job.dest) {
+        return single(input, job);
+    }
     let started = Instant::now();
     let colour = colour();
     let bar = progress_bar(inputs.len(), job, colour);
@@ -255,6 +259,47 @@ pub fn run(inputs: &[Input], job: &Job) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// One document to standard output, rendered straight into it: the JSON of a
+/// 20 MB document is never held in memory as a whole.
+fn single(input: &Input, job: &Job) -> Result<ExitCode, String> {
+    let decoded = input::read_bytes(input).and_then(|bytes| {
+        decode::decode(bytes, job.encoding, job.lossy).map_err(|e| format!("{}: {e}", input.name))
+    });
+    let decoded = match decoded {
+        Ok(d) => d,
+        Err(reason) => {
+            eprintln!("{}{reason}", prefix(colour()));
+            return Ok(ExitCode::from(1));
+        }
+    };
+    if decoded.replaced > 0 {
+        eprintln!(
+            "tigang: {}: {} undecodable byte sequence(s) of {} replaced with U+FFFD (--lossy)",
+            input.name, decoded.replaced, decoded.encoding
+        );
+    }
+    let doc = tigang::parse(&decoded.text);
+    let meta = format::Meta {
+        file: &input.name,
+        encoding: decoded.encoding,
+        replaced: decoded.replaced,
+    };
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let written = if job.headers {
+        out.write_all(format!("==> {} <==\n", input.name).as_bytes())
+    } else {
+        Ok(())
+    }
+    .and_then(|()| format::render(&doc, &meta, job.style, &mut out))
+    .and_then(|()| out.flush());
+    match written {
+        // A closed pipe (`| head`) is not an error worth reporting.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(format!("cannot write output: {e}")),
+        Ok(()) => Ok(ExitCode::SUCCESS),
+    }
 }
 
 /// `tigang: ` before a failure, in red on a colour terminal.

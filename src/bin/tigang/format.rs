@@ -1,6 +1,7 @@
 //! Output formats: one parsed document to bytes. The library renders; this
 //! module adds what only the command line knows (the encoding, the file name).
 
+use std::io::{self, Write};
 use std::num::NonZeroUsize;
 
 use clap::ValueEnum;
@@ -77,12 +78,18 @@ pub struct Meta<'m> {
     pub replaced: usize,
 }
 
-/// Renders one document in `style`, appending to `out`.
-pub fn render(doc: &Document<'_>, meta: &Meta<'_>, style: Style, out: &mut Vec<u8>) {
-    let json_error = "serialising borrowed strings and numbers into memory cannot fail";
+/// Renders one document in `style` into `out` (a `Vec<u8>` for a batch, the
+/// locked standard output for a single document, so that its JSON is streamed
+/// rather than held in memory).
+pub fn render(
+    doc: &Document<'_>,
+    meta: &Meta<'_>,
+    style: Style,
+    out: &mut impl Write,
+) -> io::Result<()> {
     match style.format {
-        Format::Tree => out.extend_from_slice(tigang::render::tree(doc).as_bytes()),
-        Format::Markdown => out.extend_from_slice(tigang::render::markdown(doc).as_bytes()),
+        Format::Tree => out.write_all(tigang::render::tree(doc).as_bytes()),
+        Format::Markdown => out.write_all(tigang::render::markdown(doc).as_bytes()),
         Format::Json => {
             let value = DocumentJson {
                 file: style.jsonl.then_some(meta.file),
@@ -91,11 +98,11 @@ pub fn render(doc: &Document<'_>, meta: &Meta<'_>, style: Style, out: &mut Vec<u
                 replacements: meta.replaced,
             };
             if style.jsonl {
-                serde_json::to_writer(&mut *out, &value).expect(json_error);
+                serde_json::to_writer(&mut *out, &value)?;
             } else {
-                serde_json::to_writer_pretty(&mut *out, &value).expect(json_error);
+                serde_json::to_writer_pretty(&mut *out, &value)?;
             }
-            out.push(b'\n');
+            out.write_all(b"\n")
         }
         Format::Chunks => {
             let max = style.max_chars.map(NonZeroUsize::get);
@@ -104,9 +111,10 @@ pub fn render(doc: &Document<'_>, meta: &Meta<'_>, style: Style, out: &mut Vec<u
                     file: meta.file,
                     chunk: &chunk,
                 };
-                serde_json::to_writer(&mut *out, &record).expect(json_error);
-                out.push(b'\n');
+                serde_json::to_writer(&mut *out, &record)?;
+                out.write_all(b"\n")?;
             }
+            Ok(())
         }
     }
 }

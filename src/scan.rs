@@ -307,25 +307,14 @@ pub(crate) fn shape(head: &str) -> Option<MarkerKind> {
     }
 }
 
-/// Numeral characters an inline `是`/`要` ordinal can carry (all 3 bytes in UTF-8).
+/// Numeral characters an inline `是`/`要` ordinal can carry: `一`…`十` and the
+/// forms that stand for them (all 3 bytes in UTF-8).
 fn is_small_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '一' | '二'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '\u{F9D1}'
-            | '\u{2F00}'
-            | '\u{2F06}'
-            | '\u{2F0B}'
-            | '\u{2F17}'
-    )
+    is_cn_numeral(c)
+        && !matches!(
+            c,
+            '〇' | '零' | '两' | '兩' | '廿' | '卅' | '百' | '\u{F978}' | '\u{F9B2}'
+        )
 }
 
 fn is_closing(c: char) -> bool {

@@ -70,6 +70,7 @@ mod document;
 pub mod fmt;
 mod form;
 mod kind;
+mod lookahead;
 mod nest;
 pub mod numeral;
 mod recognise;

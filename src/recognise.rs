@@ -58,12 +58,6 @@ pub(crate) fn line_marker(text: &str) -> Option<Recognised> {
     run(Rule::line_marker, text)
 }
 
-/// An inline ordinal (`一是`, `二要`, `第三，`) where the scanner saw a
-/// boundary. `text` may run past the line: no ordinal rule crosses a line break.
-pub(crate) fn inline_marker(text: &str) -> Option<Recognised> {
-    run(Rule::inline_marker, text)
-}
-
 /// A part marker that closes its line (`学校工作计划【第一篇】`).
 pub(crate) fn trailing_part(text: &str) -> Option<Recognised> {
     let mut r = run(Rule::trailing_part, text)?;

@@ -1,11 +1,10 @@
 //! Cheap scanning: lines, leading noise, and the few positions where a marker
 //! can begin. Pest (via [`crate::recognise`]) only sees those positions.
 
-use std::collections::HashMap;
-
 use memchr::memmem;
 
 use crate::kind::MarkerKind;
+use crate::lookahead::Memo;
 use crate::recognise::{self, Recognised};
 
 /// One line of the input. `start..end` is the line without its line break,
@@ -163,7 +162,7 @@ pub(crate) fn front_matter(src: &str, lines: &[Line]) -> Option<usize> {
 
 /// Ordinary Chinese numeral characters (with the compatibility ideographs and
 /// Kangxi radicals that stand for them).
-fn is_cn_numeral(c: char) -> bool {
+pub(crate) fn is_cn_numeral(c: char) -> bool {
     matches!(
         c,
         '一' | '二'
@@ -193,7 +192,7 @@ fn is_cn_numeral(c: char) -> bool {
 }
 
 /// Capital (大写) numeral characters.
-fn is_capital_numeral(c: char) -> bool {
+pub(crate) fn is_capital_numeral(c: char) -> bool {
     matches!(
         c,
         '壹' | '贰'
@@ -217,7 +216,7 @@ fn is_capital_numeral(c: char) -> bool {
     )
 }
 
-fn is_digit(c: char) -> bool {
+pub(crate) fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
@@ -345,17 +344,21 @@ fn boundary_before(src: &str, at: usize) -> Option<Boundary> {
 /// Finds every candidate marker of the input, in document order.
 pub(crate) struct Scanner<'s> {
     src: &'s str,
+    memo: Memo<'s>,
 }
 
 impl<'s> Scanner<'s> {
     pub fn new(src: &'s str) -> Self {
-        Scanner { src }
+        Scanner {
+            src,
+            memo: Memo::default(),
+        }
     }
 
     /// Candidates of `lines` (document line numbers start at `first`), in
     /// order: line-level markers line by line, inline ordinals found over the
     /// whole text with memmem, merged.
-    pub fn scan(&self, lines: &[Line], first: usize) -> Vec<Candidate> {
+    pub fn scan(&mut self, lines: &[Line], first: usize) -> Vec<Candidate> {
         let from = lines.get(first).map_or(self.src.len(), |l| l.start);
         let mut heads = Vec::new();
         for (i, line) in lines.iter().enumerate().skip(first) {
@@ -410,13 +413,13 @@ impl<'s> Scanner<'s> {
     }
 
     /// The marker at the start of a line, or a part closing it.
-    fn line_head(&self, index: usize, line: &Line) -> Option<Candidate> {
+    fn line_head(&mut self, index: usize, line: &Line) -> Option<Candidate> {
         if line.is_blank() {
             return None;
         }
         let head = &self.src[line.content..line.end];
         let found = shape(head)
-            .and_then(|kind| recognise::line_marker_of(kind, head))
+            .and_then(|kind| self.memo.line_marker(kind, head))
             .map(|rec| (rec, line.content, Boundary::LineStart))
             .or_else(|| self.trailing_part(line));
         found.map(|(rec, start, boundary)| Candidate {
@@ -443,12 +446,18 @@ impl<'s> Scanner<'s> {
     /// Inline ordinals after a boundary: memmem finds `是`, `要` and `第`; the
     /// numerals before `是`/`要` and the boundary are checked here; the grammar
     /// confirms. Sorted by position, with their line numbers.
-    fn inline(&self, lines: &[Line], from: usize) -> Vec<Candidate> {
+    fn inline(&mut self, lines: &[Line], from: usize) -> Vec<Candidate> {
         let src = self.src;
         let hay = &src.as_bytes()[from..];
-        // (numeral start, end of the bytes that decide the ordinal).
-        let mut shi_yao: [Vec<(usize, usize)>; 2] = [Vec::new(), Vec::new()];
-        for (needle, starts) in ["是", "要"].into_iter().zip(&mut shi_yao) {
+        // Where each ordinal would start, and its kind.
+        let mut shi_yao: [Vec<(usize, MarkerKind)>; 2] = [Vec::new(), Vec::new()];
+        for ((needle, kind), starts) in [
+            ("是", MarkerKind::OrdinalShi),
+            ("要", MarkerKind::OrdinalYao),
+        ]
+        .into_iter()
+        .zip(&mut shi_yao)
+        {
             for p in memmem::find_iter(hay, needle.as_bytes()) {
                 let p = from + p;
                 // Walk back over up to three numeral characters.
@@ -460,56 +469,35 @@ impl<'s> Scanner<'s> {
                     }
                 }
                 if q < p {
-                    // `一是` is decided by its own bytes; `一要` also by the
-                    // character after it (`一要求` is not an ordinal).
-                    let end = p + 3;
-                    let end = match needle {
-                        "要" => src[end..]
-                            .chars()
-                            .next()
-                            .map_or(end, |c| end + c.len_utf8()),
-                        _ => end,
-                    };
-                    starts.push((q, end));
+                    starts.push((q, kind));
                 }
             }
         }
-        // `第` + numerals + a delimiter (`，、：是`, or `要` and the character
-        // after it): anything else (`第三方`, `第一次`) cannot be an ordinal.
-        let di: Vec<(usize, usize)> = memmem::find_iter(hay, "第".as_bytes())
+        // `第` + numerals + a delimiter (`，、：是要`): anything else
+        // (`第三方`, `第一次`) cannot be an ordinal.
+        let di: Vec<(usize, MarkerKind)> = memmem::find_iter(hay, "第".as_bytes())
             .filter_map(|p| {
                 let q = from + p;
                 let rest = &src[q + 3..];
                 let after = rest.trim_start_matches(is_numeral);
-                if after.len() == rest.len() {
-                    return None;
-                }
                 let delimiter = after.chars().next()?;
-                let mut end = src.len() - after.len() + delimiter.len_utf8();
-                match delimiter {
-                    '，' | ',' | '、' | '：' | ':' | '是' => {}
-                    '要' => end += src[end..].chars().next().map_or(0, char::len_utf8),
-                    _ => return None,
-                }
-                Some((q, end))
+                (after.len() < rest.len()
+                    && matches!(delimiter, '，' | ',' | '、' | '：' | ':' | '是' | '要'))
+                .then_some((q, MarkerKind::OrdinalDi))
             })
             .collect();
         // Each list is in order already: merge instead of sorting.
         let [shi, yao] = shi_yao;
         let starts = merge(&merge(&shi, &yao), &di);
-        // The same few ordinals (`一是`, `二是` …) recur all through a text:
-        // ask the grammar once per distinct one.
-        let mut seen: HashMap<&str, Option<Recognised>> = HashMap::new();
         let mut out = Vec::new();
         let mut li = 0;
-        for (q, end) in starts {
+        for (q, kind) in starts {
             let Some(boundary) = boundary_before(src, q) else {
                 continue;
             };
-            let rec = *seen
-                .entry(&src[q..end])
-                .or_insert_with(|| recognise::inline_marker(&src[q..end]));
-            let Some(rec) = rec else {
+            // The same few ordinals (`一是`, `二是` …) recur all through a
+            // text: the memo asks the grammar once per distinct one.
+            let Some(rec) = self.memo.line_marker(kind, &src[q..]) else {
                 continue;
             };
             while li + 1 < lines.len() && lines[li].next <= q {
@@ -528,7 +516,7 @@ impl<'s> Scanner<'s> {
 }
 
 /// Two lists sorted by their first field, merged.
-fn merge(a: &[(usize, usize)], b: &[(usize, usize)]) -> Vec<(usize, usize)> {
+fn merge<T: Copy>(a: &[(usize, T)], b: &[(usize, T)]) -> Vec<(usize, T)> {
     let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {

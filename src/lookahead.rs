@@ -1,0 +1,340 @@
+//! How much of a line start the grammar reads before it answers, so that one
+//! answer serves every line that starts with the same bytes.
+//!
+//! A speech repeats the same few markers (`一、`, `（二）`, `3.`) hundreds of
+//! times, and a call into pest costs thousands of instructions however short
+//! the match. [`Memo`] asks the grammar once per distinct *decisive prefix*:
+//! the marker's possible extent plus the lookahead the rule for that kind
+//! makes (`二、三级医院` is not a heading, `第一条规定` is not an article). Each
+//! arm of [`decisive_len`] mirrors one rule of `grammar/outline.pest` and
+//! reads at least as far as it does. Debug builds (and so every test) check
+//! every reused answer against a direct one.
+
+use std::collections::HashMap;
+
+use crate::kind::MarkerKind;
+use crate::recognise::{self, Recognised};
+use crate::scan::{is_capital_numeral, is_cn_numeral, is_digit, is_space};
+
+/// Answers of the grammar at line starts, by kind and decisive prefix.
+#[derive(Default)]
+pub(crate) struct Memo<'s> {
+    seen: HashMap<(MarkerKind, &'s str, bool), Option<Recognised>, foldhash::fast::RandomState>,
+}
+
+impl<'s> Memo<'s> {
+    /// The marker of kind `kind` at the start of `head` (which runs to the
+    /// end of its line), as [`recognise::line_marker_of`] finds it.
+    pub fn line_marker(&mut self, kind: MarkerKind, head: &'s str) -> Option<Recognised> {
+        let n = decisive_len(kind, head);
+        // Whether the line ends inside the prefix is part of the key: some
+        // rules look for the end of the input (`1.` alone is no heading).
+        let key = (kind, &head[..n], n == head.len());
+        let found = *self
+            .seen
+            .entry(key)
+            .or_insert_with(|| recognise::line_marker_of(kind, head));
+        debug_assert_eq!(
+            found,
+            recognise::line_marker_of(kind, head),
+            "{kind:?} at {head:?}: the answer for {:?} does not carry over",
+            key.1
+        );
+        found
+    }
+}
+
+/// A cursor over a line start that consumes character classes.
+struct Walk<'a> {
+    head: &'a str,
+    at: usize,
+}
+
+impl Walk<'_> {
+    fn peek(&self) -> Option<char> {
+        self.head[self.at..].chars().next()
+    }
+
+    /// Consumes characters while `f` holds.
+    fn run(&mut self, f: impl Fn(char) -> bool) -> &mut Self {
+        let rest = &self.head[self.at..];
+        self.at += rest.len() - rest.trim_start_matches(f).len();
+        self
+    }
+
+    /// Consumes one character, whatever it is.
+    fn one(&mut self) -> &mut Self {
+        if let Some(c) = self.peek() {
+            self.at += c.len_utf8();
+        }
+        self
+    }
+
+    /// Consumes the next character if `f` holds for it: a lookahead that
+    /// tells these characters apart and treats all others alike.
+    fn one_if(&mut self, f: impl Fn(char) -> bool) -> bool {
+        let hit = self.peek().is_some_and(f);
+        if hit {
+            self.one();
+        }
+        hit
+    }
+
+    fn spaces(&mut self) -> &mut Self {
+        self.run(is_space)
+    }
+
+    fn numerals(&mut self) -> &mut Self {
+        self.run(|c| is_cn_numeral(c) || is_capital_numeral(c) || is_digit(c))
+    }
+}
+
+/// Byte length of the prefix of `head` that decides the grammar's answer for
+/// `kind`.
+///
+/// The grammar's answer is the same for every line that starts with this
+/// prefix and either ends there in both cases or goes on in both: the rule
+/// treats whatever character follows the prefix like any other it does not
+/// name. Each walk reads a superset of what its rule reads: numeral runs of
+/// any length (the rule stops after a few), every whitespace the scanner
+/// knows (the grammar's `sp` is a subset), and at each lookahead the
+/// characters the rule names.
+pub(crate) fn decisive_len(kind: MarkerKind, head: &str) -> usize {
+    use MarkerKind::*;
+    let mut w = Walk { head, at: 0 };
+    let enclosed = |c: char| !(is_digit(c) || is_cn_numeral(c) || is_capital_numeral(c));
+    match kind {
+        // `一、` and then `!prose_list`: `sp* cn_char{1,3} word`, where the
+        // longest word is three characters (`中全会`).
+        Numeral => {
+            w.numerals().spaces().one().spaces();
+            if w.peek().is_some_and(is_cn_numeral) {
+                w.run(is_cn_numeral).one().one().one();
+            }
+        }
+        // `壹、`: no lookahead.
+        CapitalNumeral => {
+            w.numerals().spaces().one();
+        }
+        // `⑴` `㈠`: one character. `（一）` `(1)` `1）`: up to the closing
+        // bracket, nothing after.
+        ParenNumeral | ParenDigit if w.peek().is_some_and(|c| enclosed(c) && !is_opening(c)) => {
+            w.one();
+        }
+        ParenNumeral | ParenDigit => {
+            w.one().spaces().numerals().spaces().one();
+        }
+        // `⒈`, or `1.` then `!(digit)` and `!(sp* EOI)`.
+        Digit if w.peek().is_some_and(enclosed) => {
+            w.one();
+        }
+        Digit => {
+            w.numerals().spaces().one();
+            if !w.one_if(is_digit) {
+                w.spaces();
+            }
+        }
+        // `1.2.3` then `&(break | EOI)`.
+        Dotted => {
+            w.run(|c| c.is_ascii_digit() || c == '.' || c == '．');
+            w.one_if(|c| is_space(c) || matches!(c, '、' | '：' | ':' | '，' | ','));
+        }
+        Circled => {
+            w.one();
+        }
+        // `第一章` then `!reference_tail`, whose only two-character words
+        // are `规定`/`規定`.
+        Chapter | Section | Article => {
+            w.one().spaces().numerals().spaces().one();
+            if w.one_if(|c| matches!(c, '规' | '規')) {
+                w.one();
+            } else {
+                w.one_if(|c| {
+                    matches!(
+                        c,
+                        '的' | '所'
+                            | '至'
+                            | '和'
+                            | '及'
+                            | '第'
+                            | '款'
+                            | '项'
+                            | '項'
+                            | '中'
+                            | '、'
+                            | '或'
+                    )
+                });
+            }
+        }
+        // `一是`; `三要` then `!("求" | …)`.
+        OrdinalShi => {
+            w.numerals().one();
+        }
+        OrdinalYao => {
+            w.numerals().one();
+            w.one_if(not_yao_tail);
+        }
+        // `第一，` `第二是`; `第三要` then `!("务" | …)`.
+        OrdinalDi => {
+            w.one().spaces().numerals().spaces();
+            let yao = w.peek() == Some('要');
+            w.one();
+            if yao {
+                w.one_if(not_yao_tail);
+            }
+        }
+        // `首先` then `!("的" | "者")`.
+        Sequence => {
+            w.one().one();
+            w.one_if(|c| matches!(c, '的' | '者'));
+        }
+        // `【篇1】` `【 第一篇 】`: up to the closing bracket. `第一篇` `篇一`
+        // then `&(break | EOI)`.
+        Part => {
+            let part_body = |c: char| {
+                is_space(c)
+                    || is_cn_numeral(c)
+                    || is_capital_numeral(c)
+                    || is_digit(c)
+                    || matches!(c, '篇' | '第')
+            };
+            if w.peek().is_some_and(|c| matches!(c, '【' | '[' | '〖')) {
+                w.one().run(part_body).one();
+            } else {
+                w.run(part_body);
+                w.one_if(|c| matches!(c, '、' | '：' | ':' | '，' | ',' | '.' | '．'));
+            }
+        }
+    }
+    w.at
+}
+
+/// Characters that make `要` part of a word (`要求`, `要务`), in either rule.
+fn not_yao_tail(c: char) -> bool {
+    matches!(c, '求' | '素' | '件' | '务' | '務' | '义' | '義')
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(c, '（' | '(' | '〔' | '［' | '[')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The memo answers as the grammar does, for heads that share prefixes
+    /// with different continuations (the near misses of every kind).
+    #[test]
+    fn reused_answers_match_direct_ones() {
+        let markers = [
+            "一、",
+            "二、",
+            "十一、",
+            "一 、",
+            "壹、",
+            "（一）",
+            "(1)",
+            "1）",
+            "1.",
+            "1、",
+            "１．",
+            "1.1",
+            "2.3.1",
+            "①",
+            "第一章",
+            "第十条",
+            "第一節",
+            "第 1 章",
+            "一是",
+            "三要",
+            "第一，",
+            "第二要",
+            "首先",
+            "其次",
+            "【篇1】",
+            "篇一",
+            "【 第二篇 】",
+            "第三篇",
+        ];
+        let tails = [
+            "",
+            "加强领导",
+            "三级医院",
+            "二季度",
+            " 二季度",
+            "5万人次",
+            " ",
+            "  ",
+            "规定的",
+            "规划",
+            "的",
+            "求",
+            "三中全会",
+            "三级",
+            "二三四五",
+            "】",
+            "务",
+            "者",
+            "，要",
+            "。",
+            "、三",
+            "中全会",
+            "1",
+            "２",
+            "　总则",
+        ];
+        let mut memo = Memo::default();
+        let mut texts = Vec::new();
+        for m in markers {
+            for t in tails {
+                texts.push(format!("{m}{t}"));
+            }
+        }
+        // Twice over, so that the second round is answered from the memo.
+        for round in 0..2 {
+            for text in &texts {
+                let Some(kind) = crate::scan::shape(text) else {
+                    continue;
+                };
+                assert_eq!(
+                    memo.line_marker(kind, text),
+                    recognise::line_marker_of(kind, text),
+                    "round {round}: {text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn prefixes_stop_after_the_lookahead() {
+        use MarkerKind::*;
+        for (kind, head, want) in [
+            (Numeral, "一、加强领导", "一、"),
+            (Numeral, "一、 加强", "一、 "),
+            (Numeral, "二、三级医院", "二、三级医院"),
+            (Numeral, "二、三中全会", "二、三中全会"),
+            (Part, "【篇1】讲话", "【篇1】"),
+            (Part, "【 第十二篇 】讲话", "【 第十二篇 】"),
+            (Part, "第一篇　总则", "第一篇　"),
+            (Part, "篇一：总则", "篇一："),
+            (ParenNumeral, "（一）加强", "（一）"),
+            (Digit, "1.加强", "1."),
+            (Digit, "1.5万", "1.5"),
+            (Digit, "⒈加强", "⒈"),
+            (ParenDigit, "⑴加强", "⑴"),
+            (Digit, "1.", "1."),
+            (Chapter, "第一章 总则", "第一章"),
+            (Article, "第一条规定", "第一条规定"),
+            (Article, "第一条的", "第一条的"),
+            (OrdinalYao, "一要求", "一要求"),
+            (OrdinalYao, "一要抓", "一要"),
+            (OrdinalDi, "第二要务", "第二要务"),
+            (OrdinalDi, "第二，要", "第二，"),
+            (Sequence, "首先，", "首先"),
+            (Sequence, "首先的", "首先的"),
+        ] {
+            assert_eq!(&head[..decisive_len(kind, head)], want, "{head}");
+        }
+    }
+}

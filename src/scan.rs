@@ -405,7 +405,8 @@ impl<'s> Scanner<'s> {
                 at = lines[line].start;
                 col = 1;
             }
-            col += count_chars(&self.src.as_bytes()[at..c.start]);
+            // std counts chars a word at a time.
+            col += self.src[at..c.start].chars().count();
             at = c.start;
             c.column = col;
         }
@@ -531,11 +532,6 @@ fn merge<T: Copy>(a: &[(usize, T)], b: &[(usize, T)]) -> Vec<(usize, T)> {
     out.extend_from_slice(&a[i..]);
     out.extend_from_slice(&b[j..]);
     out
-}
-
-/// Number of chars in UTF-8 bytes: every byte that is not a continuation byte.
-pub(crate) fn count_chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 #[cfg(test)]

@@ -92,9 +92,15 @@ impl<'s> Layout<'s, '_> {
     /// list back to front, so no recursion is needed.
     fn headings(&self, nodes: &[Node]) -> Vec<Heading<'s>> {
         // Each heading is made as it is placed: a heading needs only the next
-        // candidate, and no flat copy of the tree is kept alive.
-        let mut kids: Vec<Vec<Heading<'s>>> = (0..nodes.len()).map(|_| Vec::new()).collect();
-        let mut roots = Vec::new();
+        // candidate, and no flat copy of the tree is kept alive. Children are
+        // counted first so that every list is allocated once, at its size.
+        let mut counts = vec![0usize; nodes.len() + 1];
+        for n in nodes {
+            counts[n.parent.unwrap_or(nodes.len())] += 1;
+        }
+        let mut kids: Vec<Vec<Heading<'s>>> = Vec::with_capacity(nodes.len());
+        kids.resize_with(nodes.len(), Vec::new);
+        let mut roots = Vec::with_capacity(counts[nodes.len()]);
         for k in (0..nodes.len()).rev() {
             let mut h = self.heading(&nodes[k], nodes.get(k + 1).map(|n| &n.cand));
             let mut children = std::mem::take(&mut kids[k]);
@@ -104,7 +110,12 @@ impl<'s> Layout<'s, '_> {
             }
             h.children = children;
             match nodes[k].parent {
-                Some(p) => kids[p].push(h),
+                Some(p) => {
+                    if kids[p].capacity() == 0 {
+                        kids[p].reserve_exact(counts[p]);
+                    }
+                    kids[p].push(h);
+                }
                 None => roots.push(h),
             }
         }
@@ -158,27 +169,29 @@ impl<'s> Layout<'s, '_> {
     /// The non-blank paragraphs of `[from, to)`, one per line, without the
     /// leading noise and surrounding whitespace; `line` holds `from`.
     fn paragraphs(&self, line: usize, from: usize, to: usize) -> Vec<Text<'s>> {
-        let mut out = Vec::new();
-        for (i, l) in self.lines.iter().enumerate().skip(line) {
-            if l.start >= to {
-                break;
-            }
+        let first = line.min(self.lines.len());
+        let n = self.lines[first..]
+            .iter()
+            .take_while(|l| l.start < to)
+            .count();
+        // Each line's share of `[from, to)`, without noise and whitespace.
+        let spans = (first..first + n).filter_map(|i| {
+            let l = &self.lines[i];
             if self.skip[i] || l.end <= from {
-                continue;
+                return None;
             }
             let start = if from <= l.content { l.content } else { from };
             let end = l.end.min(to);
-            if start >= end {
-                continue;
-            }
-            let t = trim_space(self.src, start, end);
-            if !t.is_empty() {
-                out.push(Text {
-                    text: &self.src[t.range()],
-                    span: t,
-                });
-            }
-        }
+            (start < end)
+                .then(|| trim_space(self.src, start, end))
+                .filter(|t| !t.is_empty())
+        });
+        // Counted first, so that the list is allocated once, at its size.
+        let mut out = Vec::with_capacity(spans.clone().count());
+        out.extend(spans.map(|t| Text {
+            text: &self.src[t.range()],
+            span: t,
+        }));
         out
     }
 
@@ -219,33 +232,53 @@ pub(crate) fn skip_delimiter(src: &str, mut at: usize, limit: usize) -> usize {
 /// and brackets, else `limit`. Returns the stop and the end mark's length.
 /// When quotes never close before `limit`, the first end mark counts anyway.
 pub(crate) fn title_stop(src: &str, from: usize, limit: usize) -> (usize, usize) {
-    // Every quote, bracket and end mark is ASCII or starts with 0xE2, 0xE3 or
-    // 0xEF in UTF-8: other bytes are skipped without decoding.
-    const fn interesting() -> [bool; 256] {
-        let mut t = [false; 256];
+    // How far to step from each byte: every quote, bracket and end mark is
+    // ASCII or a three-byte character led by 0xE2, 0xE3 or 0xEF, so these
+    // stop the scan (0); every other character is stepped over whole without
+    // decoding (Chinese text: one step per three bytes).
+    const fn steps() -> [u8; 256] {
+        let mut t = [1u8; 256];
+        let mut b = 0xC0;
+        while b < 0x100 {
+            t[b] = match b {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            b += 1;
+        }
         let mut i = 0;
         while i < 5 {
-            t[b"()[]\""[i] as usize] = true;
+            t[b"()[]\""[i] as usize] = 0;
             i += 1;
         }
-        t[0xE2] = true;
-        t[0xE3] = true;
-        t[0xEF] = true;
+        t[0xE2] = 0;
+        t[0xE3] = 0;
+        t[0xEF] = 0;
         t
     }
-    const INTERESTING: [bool; 256] = interesting();
-    let bytes = src.as_bytes();
+    const STEP: [u8; 256] = steps();
+    let bytes = &src.as_bytes()[..limit];
     let mut depth = 0u32;
     let mut ascii_quote = false;
     let mut first_end = None;
     let mut i = from;
     while i < limit {
-        if !INTERESTING[bytes[i] as usize] {
-            i += 1;
+        let step = STEP[bytes[i] as usize] as usize;
+        if step != 0 {
+            i += step;
             continue;
         }
-        let Some(c) = src[i..].chars().next() else {
-            break;
+        let c = match bytes[i] {
+            b if b < 0x80 => b as char,
+            // A character cut by `limit` cannot be one we look for.
+            _ if i + 3 > limit => break,
+            b => char::from_u32(
+                (u32::from(b & 0x0F) << 12)
+                    | (u32::from(bytes[i + 1] & 0x3F) << 6)
+                    | u32::from(bytes[i + 2] & 0x3F),
+            )
+            .unwrap_or(char::REPLACEMENT_CHARACTER),
         };
         match c {
             '“' | '‘' | '「' | '『' | '《' | '（' | '(' | '【' | '〔' | '［' | '[' | '〈' => {
@@ -257,13 +290,13 @@ pub(crate) fn title_stop(src: &str, from: usize, limit: usize) -> (usize, usize)
             '"' => ascii_quote = !ascii_quote,
             '。' | '！' | '？' => {
                 if depth == 0 && !ascii_quote {
-                    return (i, c.len_utf8());
+                    return (i, 3);
                 }
-                first_end.get_or_insert((i, c.len_utf8()));
+                first_end.get_or_insert((i, 3));
             }
             _ => {}
         }
-        i += c.len_utf8();
+        i += if bytes[i] < 0x80 { 1 } else { 3 };
     }
     first_end.unwrap_or((limit, 0))
 }

@@ -175,7 +175,7 @@ impl<'s> Layout<'s, '_> {
             .take_while(|l| l.start < to)
             .count();
         // Each line's share of `[from, to)`, without noise and whitespace.
-        let spans = (first..first + n).filter_map(|i| {
+        let mut spans = (first..first + n).filter_map(|i| {
             let l = &self.lines[i];
             if self.skip[i] || l.end <= from {
                 return None;
@@ -186,12 +186,18 @@ impl<'s> Layout<'s, '_> {
                 .then(|| trim_space(self.src, start, end))
                 .filter(|t| !t.is_empty())
         });
-        // Counted first, so that the list is allocated once, at its size.
-        let mut out = Vec::with_capacity(spans.clone().count());
-        out.extend(spans.map(|t| Text {
+        let text = |t: Span| Text {
             text: &self.src[t.range()],
             span: t,
-        }));
+        };
+        let Some(head) = spans.next() else {
+            return Vec::new();
+        };
+        // One allocation: at most one paragraph per line is left.
+        let rest = first + n - self.lines.partition_point(|l| l.start <= head.start);
+        let mut out = Vec::with_capacity(1 + rest);
+        out.push(text(head));
+        out.extend(spans.map(text));
         out
     }
 
@@ -214,11 +220,7 @@ impl<'s> Layout<'s, '_> {
 
 /// After a marker: whitespace and one doubled delimiter (`（四）、`, `首先，`).
 pub(crate) fn skip_delimiter(src: &str, mut at: usize, limit: usize) -> usize {
-    let skip_spaces = |at: usize| {
-        at + src[at..limit]
-            .len()
-            .saturating_sub(src[at..limit].trim_start_matches(scan::is_space).len())
-    };
+    let skip_spaces = |at: usize| at + scan::leading(&src[at..limit], scan::is_space);
     at = skip_spaces(at);
     if let Some(c) = src[at..limit].chars().next() {
         if matches!(c, '、' | '，' | ',' | '：' | ':') {
@@ -303,23 +305,22 @@ pub(crate) fn title_stop(src: &str, from: usize, limit: usize) -> (usize, usize)
 
 /// `[from, to)` without surrounding whitespace.
 fn trim_space(src: &str, from: usize, to: usize) -> Span {
-    let s = &src[from..to];
-    let start = from + (s.len() - s.trim_start_matches(scan::is_space).len());
-    let end = start + src[start..to].trim_end_matches(scan::is_space).len();
+    let start = from + scan::leading(&src[from..to], scan::is_space);
+    let end = to - scan::trailing(&src[start..to], scan::is_space);
     Span::new(start, end)
 }
 
 /// `[from, to)` without surrounding whitespace, trailing `：；，、` and a
 /// closing Markdown `**`.
 pub(crate) fn trim(src: &str, from: usize, to: usize) -> Span {
-    let s = &src[from..to];
-    let start = from + (s.len() - s.trim_start_matches(scan::is_space).len());
+    let start = from + scan::leading(&src[from..to], scan::is_space);
     let mut t = &src[start..to];
     loop {
         let before = t.len();
-        t = t.trim_end_matches(|c| {
-            scan::is_space(c) || matches!(c, '：' | '；' | '，' | '、' | ':' | ';' | ',')
-        });
+        t = &t[..t.len()
+            - scan::trailing(t, |c| {
+                scan::is_space(c) || matches!(c, '：' | '；' | '，' | '、' | ':' | ';' | ',')
+            })];
         t = t.strip_suffix("**").unwrap_or(t);
         if t.len() == before {
             break;

@@ -72,7 +72,7 @@ fn nest_once(cands: impl IntoIterator<Item = Candidate>) -> Vec<Node> {
     let mut stack: Vec<Open> = Vec::new();
     for cand in cands {
         let kind = cand.rec.kind;
-        let rank = kind.rank(cand.rec.depth);
+        let rank = kind.rank(usize::from(cand.rec.depth));
         let mut number = cand.rec.number;
         if rank.is_some() {
             if kind == MarkerKind::Part {

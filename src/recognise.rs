@@ -18,13 +18,36 @@ pub(crate) const MAX_PATH: usize = 6;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Recognised {
     pub kind: MarkerKind,
+    /// Number of components: 2–6 for a dotted marker, 1 for other kinds.
+    pub depth: u8,
     /// Value; 0 for a sequence word other than 首先 (numbered by the tree).
     pub number: u32,
-    /// Dotted components, `path[..depth]`; `depth` is 1 for other kinds.
-    pub path: [u32; MAX_PATH],
-    pub depth: usize,
     /// Byte length of the marker.
-    pub len: usize,
+    len: u32,
+    /// A dotted marker's components (three digits at most each), `path[..depth]`.
+    path: [u16; MAX_PATH],
+}
+
+// Kept small: a document holds one per candidate marker.
+const _: () = assert!(std::mem::size_of::<Recognised>() <= 24);
+
+impl Recognised {
+    /// Byte length of the marker.
+    pub fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    /// A dotted marker's components; empty for other kinds.
+    pub fn path(&self) -> Vec<u32> {
+        if self.kind == MarkerKind::Dotted {
+            self.path[..usize::from(self.depth)]
+                .iter()
+                .map(|&c| u32::from(c))
+                .collect()
+        } else {
+            Vec::new()
+        }
+    }
 }
 
 /// A marker of kind `kind` at a line start (the scanner has read from the
@@ -119,21 +142,26 @@ fn convert(pair: Pair<'_, Rule>) -> Option<Recognised> {
     if depth == 0 {
         return None;
     }
+    let mut dotted = [0u16; MAX_PATH];
     if kind == MarkerKind::Dotted {
         // A dotted number whose first component is above 31 is a date
         // (`89.6.20`), not a heading.
         if path[0] > 31 {
             return None;
         }
+        for (d, &p) in dotted.iter_mut().zip(&path[..depth]) {
+            *d = u16::try_from(p).ok()?;
+        }
     } else {
         depth = 1;
     }
     Some(Recognised {
         kind,
+        depth: depth as u8,
         number: path[depth - 1],
-        path,
-        depth,
-        len,
+        // A marker longer than 4 GiB (spaces inside brackets) is not one.
+        len: u32::try_from(len).ok()?,
+        path: dotted,
     })
 }
 
@@ -142,7 +170,7 @@ mod tests {
     use super::*;
 
     fn kind(text: &str) -> Option<(MarkerKind, u32, &str)> {
-        line_marker(text).map(|r| (r.kind, r.number, &text[..r.len]))
+        line_marker(text).map(|r| (r.kind, r.number, &text[..r.len()]))
     }
 
     #[test]
@@ -211,7 +239,8 @@ mod tests {
     #[test]
     fn dotted_path() {
         let r = line_marker("2.3.1 机房").unwrap();
-        assert_eq!(&r.path[..r.depth], &[2, 3, 1]);
+        assert_eq!(r.path(), [2, 3, 1]);
+        assert!(line_marker("二、").unwrap().path().is_empty());
     }
 
     #[test]

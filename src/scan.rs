@@ -51,7 +51,7 @@ pub(crate) struct Candidate {
 
 impl Candidate {
     pub fn end(&self) -> usize {
-        self.start + self.rec.len
+        self.start + self.rec.len()
     }
 }
 

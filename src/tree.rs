@@ -88,38 +88,41 @@ impl<'s> Layout<'s, '_> {
         }
     }
 
-    /// Headings with titles, bodies and spans, nested. Built from the flat
-    /// list back to front, so no recursion is needed.
+    /// Headings with titles, bodies and spans, nested. One pass in document
+    /// order with a stack of the open headings (bounded by the number of
+    /// kinds, see [`nest`]): a heading is made as it is reached and placed
+    /// under its parent once its last child is in, so no recursion and no
+    /// flat copy of the tree is needed.
     fn headings(&self, nodes: &[Node]) -> Vec<Heading<'s>> {
-        // Each heading is made as it is placed: a heading needs only the next
-        // candidate, and no flat copy of the tree is kept alive. Children are
-        // counted first so that every list is allocated once, at its size.
-        let mut counts = vec![0usize; nodes.len() + 1];
+        // Children are counted first so that every list is allocated once,
+        // at its size.
+        let mut counts = vec![0u32; nodes.len() + 1];
         for n in nodes {
             counts[n.parent.unwrap_or(nodes.len())] += 1;
         }
-        let mut kids: Vec<Vec<Heading<'s>>> = Vec::with_capacity(nodes.len());
-        kids.resize_with(nodes.len(), Vec::new);
-        let mut roots = Vec::with_capacity(counts[nodes.len()]);
-        for k in (0..nodes.len()).rev() {
-            let mut h = self.heading(&nodes[k], nodes.get(k + 1).map(|n| &n.cand));
-            let mut children = std::mem::take(&mut kids[k]);
-            children.reverse();
-            if let Some(last) = children.last() {
+        let mut roots = Vec::with_capacity(counts[nodes.len()] as usize);
+        let mut open: Vec<(usize, Heading<'s>)> = Vec::new();
+        let close = |open: &mut Vec<(usize, Heading<'s>)>, roots: &mut Vec<Heading<'s>>| {
+            let Some((_, mut h)) = open.pop() else { return };
+            if let Some(last) = h.children.last() {
                 h.span.end = h.span.end.max(last.span.end);
             }
-            h.children = children;
-            match nodes[k].parent {
-                Some(p) => {
-                    if kids[p].capacity() == 0 {
-                        kids[p].reserve_exact(counts[p]);
-                    }
-                    kids[p].push(h);
-                }
+            match open.last_mut() {
+                Some((_, parent)) => parent.children.push(h),
                 None => roots.push(h),
             }
+        };
+        for (k, node) in nodes.iter().enumerate() {
+            while open.last().is_some_and(|&(o, _)| Some(o) != node.parent) {
+                close(&mut open, &mut roots);
+            }
+            let mut h = self.heading(node, nodes.get(k + 1).map(|n| &n.cand));
+            h.children = Vec::with_capacity(counts[k] as usize);
+            open.push((k, h));
         }
-        roots.reverse();
+        while !open.is_empty() {
+            close(&mut open, &mut roots);
+        }
         roots
     }
 
@@ -149,11 +152,7 @@ impl<'s> Layout<'s, '_> {
             kind: c.rec.kind,
             marker: &self.src[marker_span.range()],
             number: node.number,
-            path: if c.rec.kind == crate::MarkerKind::Dotted {
-                c.rec.path[..c.rec.depth].to_vec()
-            } else {
-                Vec::new()
-            },
+            path: c.rec.path(),
             level: node.level,
             title: &self.src[title_span.range()],
             line: c.line + 1,

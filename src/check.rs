@@ -20,14 +20,14 @@
 //! assert_eq!(d.suggestion.as_ref().unwrap().replacement, "（三）");
 //! ```
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use serde::Serialize;
 
 use crate::document::{Document, Span};
 use crate::form::{self, Form, Shape, majority};
 use crate::kind::MarkerKind;
-use crate::series::{self, Item};
+use crate::series::{self, IndexMap, IndexSet, Item};
 
 /// What a [`Diagnostic`] is about. The kebab-case name (`numbering-skip`) is
 /// stable: it is the JSON `code` and what `tigang check --allow` takes.
@@ -240,13 +240,14 @@ pub struct Diagnostic {
 pub fn check(doc: &Document<'_>) -> Vec<Diagnostic> {
     let items = series::items(doc);
     let all = series::series(&items);
+    let forms = forms(&items);
     let mut out = Vec::new();
     for s in &all {
         numbering(&items, s, &mut out);
         lonely(&items, &s.members, &mut out);
-        delimiters(doc.source(), &items, &s.members, &mut out);
+        delimiters(doc.source(), &items, &forms, &s.members, &mut out);
     }
-    widths(&items, &mut out);
+    widths(&items, &forms, &mut out);
     redundant(doc.source(), &items, &mut out);
     level_order(&items, &mut out);
     toc_mismatch(&items, &mut out);
@@ -339,47 +340,82 @@ fn lonely(items: &[Item<'_>], s: &[usize], out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn form_of<'a>(it: &Item<'a>) -> Option<(Shape<'a>, Form)> {
-    let shape = Shape::of(it.kind, it.marker)?;
-    let form = Form::of(it.kind, &shape)?;
-    Some((shape, form))
+/// The form of each item's marker: None for kinds without a style
+/// ([`form::has_style`]) and markers [`Form::of`] cannot read.
+///
+/// A marker's form depends only on its kind and text, and a document repeats
+/// a few dozen distinct markers (`（一）` … `（九）`, `1.` … `12.`), so forms
+/// are remembered in a small direct-mapped table instead of taking every
+/// marker apart. A miss, or two markers sharing a slot, costs what no table
+/// would: taking the marker apart.
+fn forms(items: &[Item<'_>]) -> Vec<Option<Form>> {
+    const BITS: u32 = 8;
+    let mut memo: Vec<Option<(MarkerKind, &str, Option<Form>)>> = vec![None; 1 << BITS];
+    items
+        .iter()
+        .map(|it| {
+            if !form::has_style(it.kind) {
+                return None;
+            }
+            // FNV-1a over the marker's few bytes, then its top bits.
+            let mut h = it.kind as u32;
+            for &b in it.marker.as_bytes() {
+                h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+            }
+            let slot = &mut memo[(h.wrapping_mul(0x9e37_79b9) >> (32 - BITS)) as usize];
+            match *slot {
+                Some((kind, marker, form)) if kind == it.kind && marker == it.marker => form,
+                _ => {
+                    let form = Shape::of(it.kind, it.marker).and_then(|s| Form::of(it.kind, &s));
+                    *slot = Some((it.kind, it.marker, form));
+                    form
+                }
+            }
+        })
+        .collect()
 }
 
-fn rewrite(it: &Item<'_>, shape: &Shape<'_>, to: Form) -> Option<Suggestion> {
-    to.write(it.kind, shape, it.number).map(|m| Suggestion {
+/// The marker of `it` rewritten in the form `to`, as a suggestion.
+fn rewrite(it: &Item<'_>, to: Form) -> Option<Suggestion> {
+    let shape = Shape::of(it.kind, it.marker)?;
+    to.write(it.kind, &shape, it.number).map(|m| Suggestion {
         span: it.marker_span,
         replacement: m,
     })
 }
 
-fn delimiters(src: &str, items: &[Item<'_>], s: &[usize], out: &mut Vec<Diagnostic>) {
+fn delimiters(
+    src: &str,
+    items: &[Item<'_>],
+    forms: &[Option<Form>],
+    s: &[usize],
+    out: &mut Vec<Diagnostic>,
+) {
     if s.len() < 2 || !form::has_style(items[s[0]].kind) {
         return;
     }
     // A sibling that cannot take a full stop (`一、5万人次`) makes a mixed
     // series something to reword, not to renumber; `fmt` leaves it too.
     let pinned = s.iter().any(|&i| {
-        let it = &items[i];
-        let next = src.get(it.marker_span.end..).and_then(|t| t.chars().next());
-        form_of(it).is_some_and(|(_, f)| form::pinned(f.close, next))
+        forms[i].is_some_and(|f| {
+            let next = src
+                .get(items[i].marker_span.end..)
+                .and_then(|t| t.chars().next());
+            form::pinned(f.close, next)
+        })
     });
     if pinned {
         return;
     }
     let kind = items[s[0]].kind;
-    let Some(major) = majority(
-        kind,
-        s.iter().filter_map(|&i| form_of(&items[i]).map(|(_, f)| f)),
-    ) else {
+    let Some(major) = majority(kind, s.iter().filter_map(|&i| forms[i])) else {
         return;
     };
     for &i in s {
-        let it = &items[i];
-        let Some((shape, form)) = form_of(it) else {
-            continue;
-        };
+        let Some(form) = forms[i] else { continue };
         if !form.same_delimiter(major) {
-            let sugg = rewrite(it, &shape, major);
+            let it = &items[i];
+            let sugg = rewrite(it, major);
             let expected = sugg.as_ref().map_or("", |s| s.replacement.as_str());
             let msg = format!(
                 "{} is delimited differently from its siblings; expected {expected}",
@@ -390,29 +426,30 @@ fn delimiters(src: &str, items: &[Item<'_>], s: &[usize], out: &mut Vec<Diagnost
     }
 }
 
-fn widths(items: &[Item<'_>], out: &mut Vec<Diagnostic>) {
-    let mut groups: HashMap<(Option<usize>, MarkerKind), Vec<usize>> = HashMap::new();
+fn widths(items: &[Item<'_>], forms: &[Option<Form>], out: &mut Vec<Diagnostic>) {
+    // Groups of one kind in one scope, in the order of their first marker.
+    let mut index: IndexMap<(Option<usize>, MarkerKind), usize> = IndexMap::default();
+    let mut groups: Vec<(MarkerKind, Vec<usize>)> = Vec::new();
     for (i, it) in items.iter().enumerate() {
-        if form::has_style(it.kind) {
-            groups.entry((it.scope, it.kind)).or_default().push(i);
+        // Markers without a form neither count nor are reported.
+        if forms[i].is_none() {
+            continue;
         }
+        let g = *index.entry((it.scope, it.kind)).or_insert_with(|| {
+            groups.push((it.kind, Vec::new()));
+            groups.len() - 1
+        });
+        groups[g].1.push(i);
     }
-    for (&(_, kind), members) in &groups {
-        let Some(major) = majority(
-            kind,
-            members
-                .iter()
-                .filter_map(|&i| form_of(&items[i]).map(|(_, f)| f)),
-        ) else {
+    for (kind, members) in &groups {
+        let Some(major) = majority(*kind, members.iter().filter_map(|&i| forms[i])) else {
             continue;
         };
         for &i in members {
-            let it = &items[i];
-            let Some((shape, form)) = form_of(it) else {
-                continue;
-            };
+            let Some(form) = forms[i] else { continue };
             if form.differs_in_width(major) {
-                let sugg = rewrite(it, &shape, major);
+                let it = &items[i];
+                let sugg = rewrite(it, major);
                 let expected = sugg.as_ref().map_or("", |s| s.replacement.as_str());
                 let msg = format!(
                     "{} mixes half and full width with the rest of the document; expected {expected}",
@@ -431,6 +468,16 @@ const DOUBLED: [char; 5] = ['、', '，', ',', '：', ':'];
 /// `starts` holds where markers start: a `：` that introduces the next marker
 /// (`（一）：一是…`) is the boundary that marker needs, not a doubled delimiter.
 pub(crate) fn doubled_delimiter(src: &str, it: &Item<'_>, starts: &HashSet<usize>) -> Option<Span> {
+    doubled_delimiter_by(src, it, |at| starts.contains(&at))
+}
+
+/// [`doubled_delimiter`], asking `is_start` whether a marker starts at a
+/// position (only when there is a delimiter to judge).
+fn doubled_delimiter_by(
+    src: &str,
+    it: &Item<'_>,
+    is_start: impl FnOnce(usize) -> bool,
+) -> Option<Span> {
     let self_delimited = matches!(
         it.kind,
         MarkerKind::CapitalNumeral
@@ -456,14 +503,17 @@ pub(crate) fn doubled_delimiter(src: &str, it: &Item<'_>, starts: &HashSet<usize
         && !after
             .next()
             .is_some_and(|d| DOUBLED.contains(&d) || numeral_next(d))
-        && !starts.contains(&end))
+        && !is_start(end))
     .then(|| Span::new(it.marker_span.end, end))
 }
 
 fn redundant(src: &str, items: &[Item<'_>], out: &mut Vec<Diagnostic>) {
-    let starts = marker_starts(items);
+    // Sorted rather than hashed: markers come almost in input order already.
+    let mut starts: Vec<usize> = items.iter().map(|it| it.marker_span.start).collect();
+    starts.sort_unstable();
     for it in items {
-        let Some(extra) = doubled_delimiter(src, it, &starts) else {
+        let Some(extra) = doubled_delimiter_by(src, it, |at| starts.binary_search(&at).is_ok())
+        else {
             continue;
         };
         let doubled = &src[extra.range()];
@@ -487,7 +537,9 @@ pub(crate) fn marker_starts(items: &[Item<'_>]) -> HashSet<usize> {
 fn level_order(items: &[Item<'_>], out: &mut Vec<Diagnostic>) {
     // Per sibling list: the innermost rank seen so far (with its item), and
     // the kinds already reported, so an inverted run is reported once.
-    let mut seen: HashMap<Option<usize>, (u16, usize, Vec<MarkerKind>)> = HashMap::new();
+    // Indexed by parent: 0 for the top, `p + 1` under item `p`.
+    let mut seen: Vec<Option<(u16, usize, Vec<MarkerKind>)>> = Vec::new();
+    seen.resize_with(items.len() + 1, || None);
     for (i, it) in items.iter().enumerate() {
         // Parts close everything by design; the TOC has no levels of its own.
         if it.toc || it.kind == MarkerKind::Part {
@@ -496,7 +548,7 @@ fn level_order(items: &[Item<'_>], out: &mut Vec<Diagnostic>) {
         let Some(rank) = it.kind.rank(it.depth) else {
             continue;
         };
-        let entry = seen.entry(it.parent).or_insert((rank, i, Vec::new()));
+        let entry = seen[it.parent.map_or(0, |p| p + 1)].get_or_insert((rank, i, Vec::new()));
         if rank < entry.0 && !entry.2.contains(&it.kind) {
             let inner = &items[entry.1];
             let msg = format!(
@@ -547,7 +599,7 @@ fn toc_mismatch(items: &[Item<'_>], out: &mut Vec<Diagnostic>) {
         .map(|&i| items[i].marker_span.end)
         .max()
         .unwrap_or(0);
-    let kinds: HashSet<MarkerKind> = toc.iter().map(|&i| items[i].kind).collect();
+    let kinds: IndexSet<MarkerKind> = toc.iter().map(|&i| items[i].kind).collect();
     let body: Vec<usize> = (0..items.len())
         .filter(|&i| {
             let it = &items[i];
@@ -557,16 +609,24 @@ fn toc_mismatch(items: &[Item<'_>], out: &mut Vec<Diagnostic>) {
                 && it.marker_span.start >= toc_end
         })
         .collect();
-    let body_titles: Vec<String> = body.iter().map(|&i| normalised(items[i].title)).collect();
+    // Normalised when first compared: only the headings within the window of
+    // some entry ever are, not the whole body.
+    let mut body_titles: Vec<Option<String>> = vec![None; body.len()];
     // body item index -> TOC item index
-    let mut matched: HashMap<usize, usize> = HashMap::new();
+    let mut matched: IndexMap<usize, usize> = IndexMap::default();
     let mut p = 0;
     for &t in &toc {
         let e = &items[t];
         let title = normalised(e.title);
         let end = body.len().min(p + TOC_WINDOW);
-        let found = (p..end)
-            .find(|&j| items[body[j]].kind == e.kind && same_title(&title, &body_titles[j]));
+        let found = (p..end).find(|&j| {
+            let b = &items[body[j]];
+            b.kind == e.kind
+                && same_title(
+                    &title,
+                    body_titles[j].get_or_insert_with(|| normalised(b.title)),
+                )
+        });
         if let Some(j) = found {
             let b = &items[body[j]];
             if b.number != e.number {
@@ -601,7 +661,7 @@ fn toc_mismatch(items: &[Item<'_>], out: &mut Vec<Diagnostic>) {
     }
     // Which (TOC parent, kind) pairs the TOC lists: a heading is expected in
     // the TOC only at a level the TOC covers under its matched parent.
-    let covered: HashSet<(Option<usize>, MarkerKind)> = toc
+    let covered: IndexSet<(Option<usize>, MarkerKind)> = toc
         .iter()
         .map(|&i| (items[i].parent, items[i].kind))
         .collect();

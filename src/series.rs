@@ -21,10 +21,67 @@
 //! The table of contents has no tree of its own; its entries are nested here
 //! by the same rank rule as the body (spec §3 rule 1).
 
-use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use crate::document::{Document, Heading, Span};
 use crate::kind::MarkerKind;
+
+/// A multiply-and-add hasher (rustc's `FxHasher`, in a few lines) for keys
+/// made of item indices, kinds and depths. The default SipHash cost about 700
+/// instructions per lookup of a [`Key`], a third of `check`; this costs a few.
+/// Keys are never text: an input decides only which of the indices `0..n`
+/// are parents, not values to make collide.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct IndexHasher(u64);
+
+impl Hasher for IndexHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u16(&mut self, n: u16) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = self.0.wrapping_add(n).wrapping_mul(0xf135_7aea_2e62_a9c5);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        // The product's high bits are the well-mixed ones; hashbrown takes
+        // the bucket from the low bits.
+        self.0.rotate_left(26)
+    }
+}
+
+/// A `HashMap` keyed by item indices and kinds (see [`IndexHasher`]).
+pub(crate) type IndexMap<K, V> = HashMap<K, V, BuildHasherDefault<IndexHasher>>;
+
+/// A `HashSet` of item indices and kinds (see [`IndexHasher`]).
+pub(crate) type IndexSet<K> = HashSet<K, BuildHasherDefault<IndexHasher>>;
+
+/// `Some(i)` as `i + 1`, `None` as 0: an optional index as one word to hash.
+fn word(i: Option<usize>) -> u64 {
+    i.map_or(0, |i| i as u64 + 1)
+}
 
 /// One marker of the document.
 #[derive(Clone, Debug)]
@@ -51,7 +108,7 @@ pub(crate) struct Item<'a> {
 /// All markers of a document, table of contents first, then the headings in
 /// document order.
 pub(crate) fn items<'a>(doc: &Document<'a>) -> Vec<Item<'a>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(doc.toc.len() + doc.headings().count());
     toc_items(doc, &mut out);
     let toc_len = out.len();
     for h in &doc.children {
@@ -155,13 +212,23 @@ fn heading_items<'a>(
 }
 
 /// What groups siblings into one count.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 struct Key {
     toc: bool,
     scope: Option<usize>,
     parent: Option<usize>,
     kind: MarkerKind,
     depth: usize,
+}
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        // Three words instead of the derive's eight writes; equal keys still
+        // hash alike, and equality is the derived one.
+        h.write_u64(word(self.parent));
+        h.write_u64(word(self.scope));
+        h.write_u64((self.depth as u64) << 8 | (self.kind as u64) << 1 | u64::from(self.toc));
+    }
 }
 
 /// A numbered series: item indices in document order, and the number its
@@ -177,10 +244,10 @@ pub(crate) struct Series {
 
 /// The series of `items`, each in the order of its first item.
 pub(crate) fn series(items: &[Item<'_>]) -> Vec<Series> {
-    let mut open: HashMap<Key, usize> = HashMap::new();
+    let mut open: IndexMap<Key, usize> = IndexMap::default();
     // The latest series of each kind in a scope, whatever its parent: a new
     // series that starts where it stopped carries on its count.
-    let mut latest: HashMap<Key, usize> = HashMap::new();
+    let mut latest: IndexMap<Key, usize> = IndexMap::default();
     let mut out: Vec<Series> = Vec::new();
     for (i, it) in items.iter().enumerate() {
         if it.kind == MarkerKind::Sequence {
@@ -202,9 +269,13 @@ pub(crate) fn series(items: &[Item<'_>]) -> Vec<Series> {
             parent: None,
             ..key
         };
-        match open.get(&key) {
-            Some(&s) if it.number != 1 => out[s].members.push(i),
-            _ => {
+        let slot = match open.entry(key) {
+            Entry::Occupied(e) if it.number != 1 => {
+                let s = *e.get();
+                out[s].members.push(i);
+                s
+            }
+            entry => {
                 let carried = latest.get(&kind_key).and_then(|&p| {
                     let prev = &out[p];
                     let last = items[*prev.members.last()?].number;
@@ -212,17 +283,20 @@ pub(crate) fn series(items: &[Item<'_>]) -> Vec<Series> {
                     (it.number != 1 && last.checked_add(1) == Some(it.number))
                         .then(|| prev.start.saturating_add(len))
                 });
-                open.insert(key, out.len());
-                latest.insert(kind_key, out.len());
+                let s = out.len();
+                // Most series are short runs (`一是…四是`): room for a few
+                // members up front spares a reallocation per series.
+                let mut members = Vec::with_capacity(4);
+                members.push(i);
                 out.push(Series {
-                    members: vec![i],
+                    members,
                     start: carried.unwrap_or(1),
                 });
+                entry.insert_entry(s);
+                s
             }
-        }
-        if let Some(&s) = open.get(&key) {
-            latest.insert(kind_key, s);
-        }
+        };
+        latest.insert(kind_key, slot);
     }
     out
 }

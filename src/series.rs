@@ -23,60 +23,18 @@
 
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 
 use crate::document::{Document, Heading, Span};
 use crate::kind::MarkerKind;
 
-/// A multiply-and-add hasher (rustc's `FxHasher`, in a few lines) for keys
-/// made of item indices, kinds and depths. The default SipHash cost about 700
-/// instructions per lookup of a [`Key`], a third of `check`; this costs a few.
-/// Keys are never text: an input decides only which of the indices `0..n`
-/// are parents, not values to make collide.
-#[derive(Clone, Copy, Default)]
-pub(crate) struct IndexHasher(u64);
+/// A `HashMap` keyed by item indices and kinds, with foldhash: the default
+/// SipHash cost about 700 instructions per lookup of a [`Key`], a third of
+/// `check`.
+pub(crate) type IndexMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
-impl Hasher for IndexHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_u16(&mut self, n: u16) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = self.0.wrapping_add(n).wrapping_mul(0xf135_7aea_2e62_a9c5);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        // The product's high bits are the well-mixed ones; hashbrown takes
-        // the bucket from the low bits.
-        self.0.rotate_left(26)
-    }
-}
-
-/// A `HashMap` keyed by item indices and kinds (see [`IndexHasher`]).
-pub(crate) type IndexMap<K, V> = HashMap<K, V, BuildHasherDefault<IndexHasher>>;
-
-/// A `HashSet` of item indices and kinds (see [`IndexHasher`]).
-pub(crate) type IndexSet<K> = HashSet<K, BuildHasherDefault<IndexHasher>>;
+/// A `HashSet` of item indices and kinds (see [`IndexMap`]).
+pub(crate) type IndexSet<K> = HashSet<K, foldhash::fast::RandomState>;
 
 /// `Some(i)` as `i + 1`, `None` as 0: an optional index as one word to hash.
 fn word(i: Option<usize>) -> u64 {

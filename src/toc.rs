@@ -1,7 +1,14 @@
 //! Tables of contents (spec §5): a labelled block of heading-like lines, or a
 //! run of bodiless heading lines whose titles come back later as headings.
+//!
+//! Only line-start candidates short enough and without a sentence end
+//! ("heads") can be entries. Titles are compared by [`key`], a hash: a head's
+//! key is computed once, when first needed. A later line is keyed only when
+//! it lies in the part of a run it follows and its text begins like the
+//! title of one of that run's entries ([`Open`]); most lines are ruled out
+//! after a character or two.
 
-use std::collections::HashMap;
+use std::cell::Cell;
 
 use crate::document::Span;
 use crate::kind::MarkerKind;
@@ -22,65 +29,138 @@ const MAX_ENTRY: usize = 200;
 /// Finds the table of contents. `lines` starts at document line `offset`;
 /// `cands` are all candidates in order.
 pub(crate) fn detect(src: &str, lines: &[Line], offset: usize, cands: &[Candidate]) -> Found {
-    // Line-start candidates that could be TOC entries: no sentence end, short.
-    let heads: Vec<&Candidate> = cands
-        .iter()
-        .filter(|c| {
-            c.boundary == Boundary::LineStart && is_entry_like(src, &lines[c.line - offset], c)
-        })
-        .collect();
-
-    if let Some(found) = labelled(src, lines, offset, &heads) {
+    let heads = Heads {
+        src,
+        lines,
+        offset,
+        list: cands
+            .iter()
+            .filter(|c| {
+                c.boundary == Boundary::LineStart && is_entry_like(src, &lines[c.line - offset], c)
+            })
+            .map(|cand| Head {
+                cand,
+                key: Cell::new(None),
+            })
+            .collect(),
+    };
+    if let Some(found) = labelled(&heads) {
         return found;
     }
-    unlabelled(src, lines, offset, cands, &heads)
+    unlabelled(&heads, cands)
 }
 
+/// No sentence end (`。！？`) after the marker, and short.
 fn is_entry_like(src: &str, line: &Line, c: &Candidate) -> bool {
-    let rest = &src[c.end()..line.end];
-    line.end - line.start <= MAX_ENTRY && !rest.contains(['。', '！', '？'])
+    // In UTF-8 `。` is E3 80 82, `！` EF BC 81, `？` EF BC 9F: find the lead
+    // bytes (mostly punctuation in Chinese text) instead of decoding chars.
+    let rest = &src.as_bytes()[c.end()..line.end];
+    line.end - line.start <= MAX_ENTRY
+        && !memchr::memchr2_iter(0xE3, 0xEF, rest).any(|i| {
+            matches!(
+                rest.get(i + 1..i + 3),
+                Some([0x80, 0x82] | [0xBC, 0x81 | 0x9F])
+            )
+        })
+}
+
+/// A line-start candidate that could be a TOC entry, with its [`Key`] once
+/// computed.
+struct Head<'c> {
+    cand: &'c Candidate,
+    key: Cell<Option<Option<Key>>>,
+}
+
+/// The heads of a document, in order.
+struct Heads<'a> {
+    src: &'a str,
+    lines: &'a [Line],
+    offset: usize,
+    list: Vec<Head<'a>>,
+}
+
+impl Heads<'_> {
+    /// The [`key`] of head `h`, computed on first use.
+    fn key(&self, h: usize) -> Option<Key> {
+        let head = &self.list[h];
+        if let Some(k) = head.key.get() {
+            return k;
+        }
+        let c = head.cand;
+        let end = self.lines[c.line - self.offset].end;
+        // A head has no `。！？` after its marker, so its title runs to the
+        // line end: there is no need to look for where it stops.
+        let k = key(
+            self.src,
+            c.rec.kind,
+            tree::skip_delimiter(self.src, c.end(), end),
+            end,
+        );
+        head.key.set(Some(k));
+        k
+    }
+
+    /// Whether head `h` is head `first` again (same kind and title): a table
+    /// of contents lists each heading once, so this is the text after it.
+    fn restarts(&self, first: usize, h: usize) -> bool {
+        self.list[h].cand.rec.kind == self.list[first].cand.rec.kind
+            && self
+                .key(h)
+                .is_some_and(|k| Some(k.full) == self.key(first).map(|f| f.full))
+    }
 }
 
 /// `目录` (or `目錄/提綱:……`) followed by heading-like lines.
-fn labelled(src: &str, lines: &[Line], offset: usize, heads: &[&Candidate]) -> Option<Found> {
-    let mut h = 0;
-    for (i, line) in lines.iter().enumerate() {
-        if line.is_blank() || !is_label(&src[line.content..line.end]) {
+fn labelled(heads: &Heads) -> Option<Found> {
+    let (src, lines, offset) = (heads.src, heads.lines, heads.offset);
+    // A label counts only when its next non-blank line holds the first head
+    // after it, so only the line before each head (blank lines aside) can be
+    // one: the first such label is the first label of the document that has
+    // entries. Each blank line is passed once, each head line once.
+    let mut last = None;
+    for (first, head) in heads.list.iter().enumerate() {
+        let at = head.cand.line - offset;
+        if last.replace(at) == Some(at) {
+            continue;
+        }
+        let Some(i) = lines[..at].iter().rposition(|l| !l.is_blank()) else {
+            continue;
+        };
+        if !is_label(&src[lines[i].content..lines[i].end]) {
             continue;
         }
         let mut found = Found {
             label: Some(offset + i),
             ..Found::default()
         };
-        h += heads[h..].partition_point(|c| c.line <= offset + i);
-        for (j, next) in lines.iter().enumerate().skip(i + 1) {
+        let mut h = first;
+        for (j, next) in lines.iter().enumerate().skip(at) {
             if next.is_blank() {
                 continue;
             }
-            match heads.get(h) {
+            match heads.list.get(h).map(|head| head.cand) {
                 // The first entry again, or its number again (the text's
                 // heading may be worded longer than the entry), is the text
                 // after the TOC. The label, not the numbers, says there is a
                 // TOC, so renumbering can only move where it ends.
                 Some(c)
-                    if found.entries.first().is_some_and(|f| {
+                    if h > first && {
+                        let f = heads.list[first].cand;
                         (f.rec.kind, f.rec.number) == (c.rec.kind, c.rec.number)
-                            || restarts(src, lines, offset, f, c)
-                    }) =>
+                            || heads.restarts(first, h)
+                    } =>
                 {
                     break;
                 }
                 Some(c) if c.line == offset + j => {
                     found.lines.push(c.line);
-                    found.entries.push(**c);
+                    found.entries.push(*c);
                     h += 1;
                 }
                 _ => break,
             }
         }
-        if !found.entries.is_empty() {
-            return Some(found);
-        }
+        return Some(found);
     }
     None
 }
@@ -126,87 +206,235 @@ fn is_label(text: &str) -> bool {
 
 /// Runs of two or more bodiless heading lines, most of whose titles appear
 /// again as headings after the run.
-fn unlabelled(
-    src: &str,
-    lines: &[Line],
-    offset: usize,
-    cands: &[Candidate],
-    heads: &[&Candidate],
-) -> Found {
+fn unlabelled(heads: &Heads, cands: &[Candidate]) -> Found {
+    let (src, lines, offset) = (heads.src, heads.lines, heads.offset);
     let mut found = Found::default();
-    let runs = runs(src, lines, offset, heads);
-    if runs.is_empty() {
+    let runs = runs(heads);
+    let Some(&(_, first_end)) = runs.first() else {
         return found;
-    }
-    // Every line on which each title appears as a line-start heading, and
-    // where parts begin: a compilation repeats its headings part after part,
-    // so a TOC entry must come back within its own part.
-    // Only titles that some run holds are keyed; the kind and the first
-    // character rule out most lines before the whole title is read.
-    let title_start = |c: &Candidate| {
-        let line = &lines[c.line - offset];
-        let first = src[tree::skip_delimiter(src, c.end(), line.end)..line.end]
-            .chars()
-            .next();
-        (c.rec.kind, first)
     };
-    let mut firsts: Vec<(MarkerKind, Option<char>)> = runs
-        .iter()
-        .flat_map(|r| heads[r.0..r.1].iter().map(|c| title_start(c)))
-        .collect();
-    firsts.sort_unstable();
-    firsts.dedup();
-    let mut seen: HashMap<u64, Vec<usize>> = HashMap::new();
+    let end_line = |run: (usize, usize)| heads.list[run.1 - 1].cand.line;
+    // The entries' keys (an empty title matches nothing).
+    let keys = |run: (usize, usize)| {
+        (run.0..run.1).filter_map(|e| heads.key(e).map(|k| (heads.list[e].cand.rec.kind, k)))
+    };
+    let mut open = Open::new(runs.iter().flat_map(|&run| keys(run)));
+    // A compilation repeats its headings part after part, so a TOC entry
+    // must come back after its run and within its own part: the window of
+    // `runs[lo..hi]` holds the current line.
+    let (mut lo, mut hi) = (0, 0);
+    // The key and line of each line-start heading in some run's window that
+    // may bring one of its titles back, and where parts begin.
+    let mut seen: Vec<(u64, usize)> = Vec::new();
     let mut parts = Vec::new();
-    for c in cands.iter().filter(|c| c.boundary == Boundary::LineStart) {
-        if c.rec.kind == MarkerKind::Part {
-            parts.push(c.line);
+    // Heads are among these candidates, in the same order: `h` follows them,
+    // so a head's key is shared with the runs'.
+    let after = heads.list[first_end - 1].cand.line;
+    let mut h = heads.list.partition_point(|head| head.cand.line <= after);
+    let from = cands.partition_point(|c| c.line <= after);
+    for c in cands[from..]
+        .iter()
+        .filter(|c| c.boundary == Boundary::LineStart)
+    {
+        let head = heads
+            .list
+            .get(h)
+            .is_some_and(|head| std::ptr::eq(head.cand, c))
+            .then_some(h);
+        h += usize::from(head.is_some());
+        while hi < runs.len() && end_line(runs[hi]) < c.line {
+            keys(runs[hi]).for_each(|(kind, k)| open.add(kind, k));
+            hi += 1;
         }
-        if firsts.binary_search(&title_start(c)).is_ok() {
-            if let Some(k) = key(src, &lines[c.line - offset], c) {
-                seen.entry(k).or_default().push(c.line);
+        if c.rec.kind == MarkerKind::Part {
+            // The end of every open run's part, which the part line itself
+            // is not in.
+            parts.push(c.line);
+            for &run in &runs[lo..hi] {
+                keys(run).for_each(|(kind, k)| open.remove(kind, k));
             }
+            lo = hi;
+            continue;
+        }
+        if open.entries == 0 {
+            if hi == runs.len() {
+                break;
+            }
+            continue;
+        }
+        let end = lines[c.line - offset].end;
+        if !open.begins(src, c, end) {
+            continue;
+        }
+        let k = match head {
+            Some(h) => heads.key(h),
+            None => {
+                let at = tree::skip_delimiter(src, c.end(), end);
+                let (stop, _) = tree::title_stop(src, at, end);
+                key(src, c.rec.kind, at, stop)
+            }
+        };
+        if let Some(k) = k {
+            seen.push((k.full, c.line));
         }
     }
+    seen.sort_unstable();
+    // Runs and parts are in line order: one index walks the parts.
+    let mut p = 0;
     for run in runs {
-        let entries = &heads[run.0..run.1];
-        let end_line = entries.last().map_or(0, |c| c.line);
-        let part_end = parts
-            .iter()
-            .find(|&&p| p > end_line)
-            .copied()
-            .unwrap_or(usize::MAX);
-        let again = entries
-            .iter()
-            .filter(|c| {
-                key(src, &lines[c.line - offset], c)
-                    .and_then(|k| seen.get(&k))
-                    .is_some_and(|at| {
-                        let i = at.partition_point(|&l| l <= end_line);
-                        at.get(i).is_some_and(|&l| l < part_end)
-                    })
+        let end_line = end_line(run);
+        p += parts[p..].partition_point(|&l| l <= end_line);
+        let part_end = parts.get(p).copied().unwrap_or(usize::MAX);
+        let again = keys(run)
+            .filter(|(_, k)| {
+                // The first line after the run where the title is back.
+                let i = seen.partition_point(|&s| s <= (k.full, end_line));
+                seen.get(i)
+                    .is_some_and(|&(s, l)| s == k.full && l < part_end)
             })
             .count();
-        if again >= 2 && again * 2 >= entries.len() {
-            for c in entries {
-                found.lines.push(c.line);
-                found.entries.push(**c);
+        if again >= 2 && again * 2 >= run.1 - run.0 {
+            for head in &heads.list[run.0..run.1] {
+                found.lines.push(head.cand.line);
+                found.entries.push(*head.cand);
             }
         }
     }
     found
 }
 
-/// Index ranges into `heads` of runs of consecutive heading lines (blank
+/// The title prefixes ([`Key::prefix`]) of the entries whose window (after
+/// their run, within its part) holds the current line: a line whose text
+/// does not begin with one of them cannot bring back any of their titles, so
+/// its title need not be read to its end.
+struct Open {
+    /// Every entry's prefix, sorted, once.
+    prefixes: Vec<u64>,
+    /// How many open entries have each prefix.
+    live: Vec<u32>,
+    /// How many open entries have each kind.
+    kinds: [u32; MarkerKind::ALL.len()],
+    /// Bloom filters of every entry's [`Key::first`] and [`Key::prefix`]:
+    /// most lines are ruled out after one character, without a search.
+    firsts: Bloom,
+    ends: Bloom,
+    /// How many entries are open.
+    entries: usize,
+}
+
+impl Open {
+    fn new(keys: impl Iterator<Item = (MarkerKind, Key)>) -> Open {
+        let (mut firsts, mut ends) = (Bloom::default(), Bloom::default());
+        let mut prefixes: Vec<u64> = keys
+            .map(|(_, k)| {
+                firsts.insert(k.first);
+                ends.insert(k.prefix);
+                k.prefix
+            })
+            .collect();
+        prefixes.sort_unstable();
+        prefixes.dedup();
+        Open {
+            live: vec![0; prefixes.len()],
+            prefixes,
+            kinds: [0; MarkerKind::ALL.len()],
+            firsts,
+            ends,
+            entries: 0,
+        }
+    }
+
+    fn slot(&mut self, k: Key) -> &mut u32 {
+        &mut self.live[self.prefixes.partition_point(|&p| p < k.prefix)]
+    }
+
+    fn add(&mut self, kind: MarkerKind, k: Key) {
+        *self.slot(k) += 1;
+        self.kinds[kind as usize] += 1;
+        self.entries += 1;
+    }
+
+    fn remove(&mut self, kind: MarkerKind, k: Key) {
+        *self.slot(k) -= 1;
+        self.kinds[kind as usize] -= 1;
+        self.entries -= 1;
+    }
+
+    /// Whether the text after `c`'s marker (to `end`) begins with the prefix
+    /// of an open entry of its kind. A title begins that text, so a title
+    /// with an open entry's key passes.
+    fn begins(&self, src: &str, c: &Candidate, end: usize) -> bool {
+        if self.kinds[c.rec.kind as usize] == 0 {
+            return false;
+        }
+        // What `key` hashes, without finding where the title stops: the
+        // characters after the marker without whitespace and without the one
+        // delimiter `tree::skip_delimiter` skips.
+        let mut chars = src[c.end()..end].chars().filter(|&ch| !scan::is_space(ch));
+        let mut hash = c.rec.kind as u64;
+        let mut next = chars.next();
+        if next.is_some_and(|ch| matches!(ch, '、' | '，' | ',' | '：' | ':')) {
+            next = chars.next();
+        }
+        for n in 0..PREFIX {
+            let Some(ch) = next else {
+                break;
+            };
+            hash = mix(hash, ch);
+            if n == 0 && !self.firsts.may_hold(hash) {
+                return false;
+            }
+            if self.ends.may_hold(hash)
+                && self
+                    .prefixes
+                    .binary_search(&hash)
+                    .is_ok_and(|i| self.live[i] > 0)
+            {
+                return true;
+            }
+            next = chars.next();
+        }
+        false
+    }
+}
+
+/// A set of hashes that may answer "maybe" for a hash not in it, never "no"
+/// for one in it: one bit per value of a hash's top bits.
+#[derive(Default)]
+struct Bloom([u64; 16]);
+
+impl Bloom {
+    fn bit(hash: u64) -> (usize, u64) {
+        let top = (hash >> 54) as usize;
+        (top >> 6, 1 << (top & 63))
+    }
+
+    fn insert(&mut self, hash: u64) {
+        let (word, bit) = Bloom::bit(hash);
+        self.0[word] |= bit;
+    }
+
+    fn may_hold(&self, hash: u64) -> bool {
+        let (word, bit) = Bloom::bit(hash);
+        self.0[word] & bit != 0
+    }
+}
+
+/// Index ranges into the heads of runs of consecutive heading lines (blank
 /// lines between them allowed).
-fn runs(src: &str, lines: &[Line], offset: usize, heads: &[&Candidate]) -> Vec<(usize, usize)> {
+fn runs(heads: &Heads) -> Vec<(usize, usize)> {
+    let (lines, offset, list) = (heads.lines, heads.offset, &heads.list);
     let mut out = Vec::new();
     let mut start = 0;
-    for k in 1..=heads.len() {
-        let joined = k < heads.len() && !restarts(src, lines, offset, heads[start], heads[k]) && {
-            let (a, b) = (heads[k - 1].line - offset, heads[k].line - offset);
-            b > a && lines[a + 1..b].iter().all(Line::is_blank)
-        };
+    for k in 1..=list.len() {
+        // Adjacency first: it is cheap, and titles are then read only for
+        // heads that follow another.
+        let joined = k < list.len()
+            && {
+                let (a, b) = (list[k - 1].cand.line - offset, list[k].cand.line - offset);
+                b > a && lines[a + 1..b].iter().all(Line::is_blank)
+            }
+            && !heads.restarts(start, k);
         if !joined {
             if k - start >= 2 {
                 out.push((start, k));
@@ -217,36 +445,52 @@ fn runs(src: &str, lines: &[Line], offset: usize, heads: &[&Candidate]) -> Vec<(
     out
 }
 
-/// Whether `c` is the TOC's first entry again (same kind and title): a table
-/// of contents lists each heading once, so this is the text after it.
-fn restarts(src: &str, lines: &[Line], offset: usize, first: &Candidate, c: &Candidate) -> bool {
-    c.rec.kind == first.rec.kind
-        && key(src, &lines[c.line - offset], c)
-            .is_some_and(|k| Some(k) == key(src, &lines[first.line - offset], first))
+/// Characters in [`Key::prefix`].
+const PREFIX: usize = 4;
+
+/// A title as compared with a TOC entry: hashes of the marker's kind and the
+/// title's characters without whitespace and page number.
+#[derive(Clone, Copy)]
+struct Key {
+    /// Of the whole title.
+    full: u64,
+    /// Of its first character.
+    first: u64,
+    /// Of its first [`PREFIX`] characters (or all, when fewer): cheap to
+    /// check on any line, it rules out most lines before their title is read
+    /// to its end.
+    prefix: u64,
 }
 
-/// A TOC entry as compared with a heading: a hash of its kind and
-/// title characters without whitespace and page number (no allocation per
-/// line); `None` for an empty title.
-fn key(src: &str, line: &Line, c: &Candidate) -> Option<u64> {
-    let from = tree::skip_delimiter(src, c.end(), line.end);
-    let (stop, _) = tree::title_stop(src, from, line.end);
+/// The [`Key`] of the title from `from` to `stop` (no allocation per line);
+/// `None` for an empty title: a bare marker is no evidence of a TOC.
+fn key(src: &str, kind: MarkerKind, from: usize, stop: usize) -> Option<Key> {
     let span = strip_page_number(src, tree::trim(src, from, stop));
-    // FxHash's mixing step: titles are short and collisions only cost a
-    // missed TOC entry, so a cryptographic hash is not needed.
-    // An empty title matches nothing: a bare marker is no evidence of a TOC.
-    let title = &src[span.range()];
     // The heading must come back with the same kind, too. Numbers are left
     // out on purpose: renumbering (`tigang fmt`) must not make or break a TOC.
-    let seed = c.rec.kind as u64;
-    (!title.trim_matches(scan::is_space).is_empty()).then(|| {
-        title
-            .chars()
-            .filter(|&ch| !scan::is_space(ch))
-            .fold(seed, |h, ch| {
-                (h.rotate_left(5) ^ ch as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
-            })
+    let mut hash = kind as u64;
+    let (mut first, mut prefix, mut n) = (0, 0, 0);
+    for ch in src[span.range()].chars().filter(|&ch| !scan::is_space(ch)) {
+        hash = mix(hash, ch);
+        if n == 0 {
+            first = hash;
+        }
+        if n < PREFIX {
+            n += 1;
+            prefix = hash;
+        }
+    }
+    (n > 0).then_some(Key {
+        full: hash,
+        first,
+        prefix,
     })
+}
+
+/// FxHash's mixing step: titles are short and collisions only cost a missed
+/// TOC entry, so a cryptographic hash is not needed.
+fn mix(hash: u64, ch: char) -> u64 {
+    (hash.rotate_left(5) ^ ch as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
 }
 
 /// A TOC title without leader dots and a page number (`总体要求……3`).

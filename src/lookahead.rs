@@ -57,8 +57,7 @@ impl Walk<'_> {
 
     /// Consumes characters while `f` holds.
     fn run(&mut self, f: impl Fn(char) -> bool) -> &mut Self {
-        let rest = &self.head[self.at..];
-        self.at += rest.len() - rest.trim_start_matches(f).len();
+        self.at += crate::scan::leading(&self.head[self.at..], f);
         self
     }
 

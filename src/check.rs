@@ -20,8 +20,6 @@
 //! assert_eq!(d.suggestion.as_ref().unwrap().replacement, "（三）");
 //! ```
 
-use std::collections::HashSet;
-
 use serde::Serialize;
 
 use crate::document::{Document, Span};
@@ -344,33 +342,19 @@ fn lonely(items: &[Item<'_>], s: &[usize], out: &mut Vec<Diagnostic>) {
 /// ([`form::has_style`]) and markers [`Form::of`] cannot read.
 ///
 /// A marker's form depends only on its kind and text, and a document repeats
-/// a few dozen distinct markers (`（一）` … `（九）`, `1.` … `12.`), so forms
-/// are remembered in a small direct-mapped table instead of taking every
-/// marker apart. A miss, or two markers sharing a slot, costs what no table
-/// would: taking the marker apart.
+/// a few dozen distinct markers (`（一）` … `（九）`, `1.` … `12.`), so each
+/// distinct marker is taken apart once.
 fn forms(items: &[Item<'_>]) -> Vec<Option<Form>> {
-    const BITS: u32 = 8;
-    let mut memo: Vec<Option<(MarkerKind, &str, Option<Form>)>> = vec![None; 1 << BITS];
+    let mut memo: IndexMap<(MarkerKind, &str), Option<Form>> = IndexMap::default();
     items
         .iter()
         .map(|it| {
             if !form::has_style(it.kind) {
                 return None;
             }
-            // FNV-1a over the marker's few bytes, then its top bits.
-            let mut h = it.kind as u32;
-            for &b in it.marker.as_bytes() {
-                h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
-            }
-            let slot = &mut memo[(h.wrapping_mul(0x9e37_79b9) >> (32 - BITS)) as usize];
-            match *slot {
-                Some((kind, marker, form)) if kind == it.kind && marker == it.marker => form,
-                _ => {
-                    let form = Shape::of(it.kind, it.marker).and_then(|s| Form::of(it.kind, &s));
-                    *slot = Some((it.kind, it.marker, form));
-                    form
-                }
-            }
+            *memo.entry((it.kind, it.marker)).or_insert_with(|| {
+                Shape::of(it.kind, it.marker).and_then(|s| Form::of(it.kind, &s))
+            })
         })
         .collect()
 }
@@ -465,19 +449,10 @@ fn widths(items: &[Item<'_>], forms: &[Option<Form>], out: &mut Vec<Diagnostic>)
 const DOUBLED: [char; 5] = ['、', '，', ',', '：', ':'];
 
 /// The span of a doubled delimiter right after `it`'s marker, if there is one.
-/// `starts` holds where markers start: a `：` that introduces the next marker
-/// (`（一）：一是…`) is the boundary that marker needs, not a doubled delimiter.
-pub(crate) fn doubled_delimiter(src: &str, it: &Item<'_>, starts: &HashSet<usize>) -> Option<Span> {
-    doubled_delimiter_by(src, it, |at| starts.contains(&at))
-}
-
-/// [`doubled_delimiter`], asking `is_start` whether a marker starts at a
-/// position (only when there is a delimiter to judge).
-fn doubled_delimiter_by(
-    src: &str,
-    it: &Item<'_>,
-    is_start: impl FnOnce(usize) -> bool,
-) -> Option<Span> {
+/// `starts` ([`marker_starts`]) holds where markers start: a `：` that
+/// introduces the next marker (`（一）：一是…`) is the boundary that marker
+/// needs, not a doubled delimiter.
+pub(crate) fn doubled_delimiter(src: &str, it: &Item<'_>, starts: &[usize]) -> Option<Span> {
     let self_delimited = matches!(
         it.kind,
         MarkerKind::CapitalNumeral
@@ -503,17 +478,14 @@ fn doubled_delimiter_by(
         && !after
             .next()
             .is_some_and(|d| DOUBLED.contains(&d) || numeral_next(d))
-        && !is_start(end))
+        && starts.binary_search(&end).is_err())
     .then(|| Span::new(it.marker_span.end, end))
 }
 
 fn redundant(src: &str, items: &[Item<'_>], out: &mut Vec<Diagnostic>) {
-    // Sorted rather than hashed: markers come almost in input order already.
-    let mut starts: Vec<usize> = items.iter().map(|it| it.marker_span.start).collect();
-    starts.sort_unstable();
+    let starts = marker_starts(items);
     for it in items {
-        let Some(extra) = doubled_delimiter_by(src, it, |at| starts.binary_search(&at).is_ok())
-        else {
+        let Some(extra) = doubled_delimiter(src, it, &starts) else {
             continue;
         };
         let doubled = &src[extra.range()];
@@ -530,8 +502,12 @@ fn redundant(src: &str, items: &[Item<'_>], out: &mut Vec<Diagnostic>) {
 }
 
 /// Where each marker starts.
-pub(crate) fn marker_starts(items: &[Item<'_>]) -> HashSet<usize> {
-    items.iter().map(|it| it.marker_span.start).collect()
+/// Where markers start, sorted (rather than hashed: markers come almost in
+/// input order already).
+pub(crate) fn marker_starts(items: &[Item<'_>]) -> Vec<usize> {
+    let mut starts: Vec<usize> = items.iter().map(|it| it.marker_span.start).collect();
+    starts.sort_unstable();
+    starts
 }
 
 fn level_order(items: &[Item<'_>], out: &mut Vec<Diagnostic>) {

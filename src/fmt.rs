@@ -119,7 +119,7 @@ struct Plan<'a> {
     items: Vec<Item<'a>>,
     number: Vec<Option<u32>>,
     targets: HashMap<Scope, Form>,
-    starts: std::collections::HashSet<usize>,
+    starts: Vec<usize>,
 }
 
 impl<'a> Plan<'a> {

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use crate::kind::MarkerKind;
 use crate::recognise::{self, Recognised};
-use crate::scan::{is_capital_numeral, is_cn_numeral, is_digit, is_space};
+use crate::scan::{is_cn_numeral, is_digit, is_numeral, is_space};
 
 /// Answers of the grammar at line starts, by kind and decisive prefix.
 #[derive(Default)]
@@ -84,7 +84,7 @@ impl Walk<'_> {
     }
 
     fn numerals(&mut self) -> &mut Self {
-        self.run(|c| is_cn_numeral(c) || is_capital_numeral(c) || is_digit(c))
+        self.run(is_numeral)
     }
 }
 
@@ -101,7 +101,7 @@ impl Walk<'_> {
 pub(crate) fn decisive_len(kind: MarkerKind, head: &str) -> usize {
     use MarkerKind::*;
     let mut w = Walk { head, at: 0 };
-    let enclosed = |c: char| !(is_digit(c) || is_cn_numeral(c) || is_capital_numeral(c));
+    let enclosed = |c: char| !is_numeral(c);
     match kind {
         // `一、` and then `!prose_list`: `sp* cn_char{1,3} word`, where the
         // longest word is three characters (`中全会`).
@@ -191,13 +191,7 @@ pub(crate) fn decisive_len(kind: MarkerKind, head: &str) -> usize {
         // `【篇1】` `【 第一篇 】`: up to the closing bracket. `第一篇` `篇一`
         // then `&(break | EOI)`.
         Part => {
-            let part_body = |c: char| {
-                is_space(c)
-                    || is_cn_numeral(c)
-                    || is_capital_numeral(c)
-                    || is_digit(c)
-                    || matches!(c, '篇' | '第')
-            };
+            let part_body = |c: char| is_space(c) || is_numeral(c) || matches!(c, '篇' | '第');
             if w.peek().is_some_and(|c| matches!(c, '【' | '[' | '〖')) {
                 w.one().run(part_body).one();
             } else {

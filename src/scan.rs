@@ -8,26 +8,19 @@ use crate::lookahead::Memo;
 use crate::recognise::{self, Recognised};
 
 /// One line of the input that holds more than noise. `start..end` is the
-/// line without its line break, `content` is where the text begins after the
-/// leading noise (spec §1), `number` counts every line from 0, blank ones
-/// included.
+/// line without its line break, `content` (< `end`) is where the text begins
+/// after the leading noise (spec §1), `number` counts every line from 0,
+/// blank ones included.
 ///
 /// Blank lines are not kept: nothing is ever found on them, and a file of
-/// ten million `\r` would otherwise cost 320 MB.
+/// ten million `\r` would otherwise cost 320 MB. Two kept lines with
+/// consecutive indices have only blank lines between them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Line {
     pub start: usize,
     pub content: usize,
     pub end: usize,
     pub number: usize,
-}
-
-impl Line {
-    /// Whether the line holds nothing but noise (never, for a line of
-    /// [`lines`]).
-    pub fn is_blank(&self) -> bool {
-        self.content >= self.end
-    }
 }
 
 /// What stands before a marker.
@@ -265,7 +258,7 @@ pub(crate) fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
-fn is_numeral(c: char) -> bool {
+pub(crate) fn is_numeral(c: char) -> bool {
     is_cn_numeral(c) || is_capital_numeral(c) || is_digit(c)
 }
 
@@ -460,9 +453,6 @@ impl<'s> Scanner<'s> {
 
     /// The marker at the start of a line, or a part closing it.
     fn line_head(&mut self, index: usize, line: &Line) -> Option<Candidate> {
-        if line.is_blank() {
-            return None;
-        }
         let head = &self.src[line.content..line.end];
         let found = shape(head)
             .and_then(|kind| self.memo.line_marker(kind, head))

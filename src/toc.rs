@@ -114,16 +114,16 @@ impl Heads<'_> {
 fn labelled(heads: &Heads) -> Option<Found> {
     let (src, lines, offset) = (heads.src, heads.lines, heads.offset);
     // A label counts only when its next non-blank line holds the first head
-    // after it, so only the line before each head (blank lines aside) can be
+    // after it, so only the (kept, so non-blank) line before each head can be
     // one: the first such label is the first label of the document that has
-    // entries. Each blank line is passed once, each head line once.
+    // entries.
     let mut last = None;
     for (first, head) in heads.list.iter().enumerate() {
         let at = head.cand.line - offset;
         if last.replace(at) == Some(at) {
             continue;
         }
-        let Some(i) = lines[..at].iter().rposition(|l| !l.is_blank()) else {
+        let Some(i) = at.checked_sub(1) else {
             continue;
         };
         if !is_label(&src[lines[i].content..lines[i].end]) {
@@ -134,10 +134,7 @@ fn labelled(heads: &Heads) -> Option<Found> {
             ..Found::default()
         };
         let mut h = first;
-        for (j, next) in lines.iter().enumerate().skip(at) {
-            if next.is_blank() {
-                continue;
-            }
+        for j in at..lines.len() {
             match heads.list.get(h).map(|head| head.cand) {
                 // The first entry again, or its number again (the text's
                 // heading may be worded longer than the entry), is the text
@@ -423,7 +420,7 @@ impl Bloom {
 /// Index ranges into the heads of runs of consecutive heading lines (blank
 /// lines between them allowed).
 fn runs(heads: &Heads) -> Vec<(usize, usize)> {
-    let (lines, offset, list) = (heads.lines, heads.offset, &heads.list);
+    let list = &heads.list;
     let mut out = Vec::new();
     let mut start = 0;
     for k in 1..=list.len() {
@@ -431,8 +428,8 @@ fn runs(heads: &Heads) -> Vec<(usize, usize)> {
         // heads that follow another.
         let joined = k < list.len()
             && {
-                let (a, b) = (list[k - 1].cand.line - offset, list[k].cand.line - offset);
-                b > a && lines[a + 1..b].iter().all(Line::is_blank)
+                // Kept lines next to each other: only blank lines between.
+                list[k].cand.line == list[k - 1].cand.line + 1
             }
             && !heads.restarts(start, k);
         if !joined {

@@ -182,10 +182,10 @@ impl<'s> Layout<'s, '_> {
             let start = if from <= l.content { l.content } else { from };
             let end = l.end.min(to);
             (start < end)
-                .then(|| trim_space(self.src, start, end))
-                .filter(|t| !t.is_empty())
+                .then(|| (i, trim_space(self.src, start, end)))
+                .filter(|(_, t)| !t.is_empty())
         });
-        let text = |t: Span| Text {
+        let text = |(_, t): (usize, Span)| Text {
             text: &self.src[t.range()],
             span: t,
         };
@@ -193,8 +193,7 @@ impl<'s> Layout<'s, '_> {
             return Vec::new();
         };
         // One allocation: at most one paragraph per line is left.
-        let rest = first + n - self.lines.partition_point(|l| l.start <= head.start);
-        let mut out = Vec::with_capacity(1 + rest);
+        let mut out = Vec::with_capacity(first + n - head.0);
         out.push(text(head));
         out.extend(spans.map(text));
         out

@@ -25,7 +25,9 @@ use serde::Serialize;
 use crate::document::{Document, Span};
 use crate::form::{self, Form, Shape, majority};
 use crate::kind::MarkerKind;
-use crate::series::{self, IndexMap, IndexSet, Item};
+use foldhash::{HashMap, HashSet};
+
+use crate::series::{self, Item};
 
 /// What a [`Diagnostic`] is about. The kebab-case name (`numbering-skip`) is
 /// stable: it is the JSON `code` and what `tigang check --allow` takes.
@@ -345,7 +347,7 @@ fn lonely(items: &[Item<'_>], s: &[usize], out: &mut Vec<Diagnostic>) {
 /// a few dozen distinct markers (`（一）` … `（九）`, `1.` … `12.`), so each
 /// distinct marker is taken apart once.
 fn forms(items: &[Item<'_>]) -> Vec<Option<Form>> {
-    let mut memo: IndexMap<(MarkerKind, &str), Option<Form>> = IndexMap::default();
+    let mut memo: HashMap<(MarkerKind, &str), Option<Form>> = HashMap::default();
     items
         .iter()
         .map(|it| {
@@ -412,7 +414,7 @@ fn delimiters(
 
 fn widths(items: &[Item<'_>], forms: &[Option<Form>], out: &mut Vec<Diagnostic>) {
     // Groups of one kind in one scope, in the order of their first marker.
-    let mut index: IndexMap<(Option<usize>, MarkerKind), usize> = IndexMap::default();
+    let mut index: HashMap<(Option<usize>, MarkerKind), usize> = HashMap::default();
     let mut groups: Vec<(MarkerKind, Vec<usize>)> = Vec::new();
     for (i, it) in items.iter().enumerate() {
         // Markers without a form neither count nor are reported.
@@ -575,7 +577,7 @@ fn toc_mismatch(items: &[Item<'_>], out: &mut Vec<Diagnostic>) {
         .map(|&i| items[i].marker_span.end)
         .max()
         .unwrap_or(0);
-    let kinds: IndexSet<MarkerKind> = toc.iter().map(|&i| items[i].kind).collect();
+    let kinds: HashSet<MarkerKind> = toc.iter().map(|&i| items[i].kind).collect();
     let body: Vec<usize> = (0..items.len())
         .filter(|&i| {
             let it = &items[i];
@@ -589,7 +591,7 @@ fn toc_mismatch(items: &[Item<'_>], out: &mut Vec<Diagnostic>) {
     // some entry ever are, not the whole body.
     let mut body_titles: Vec<Option<String>> = vec![None; body.len()];
     // body item index -> TOC item index
-    let mut matched: IndexMap<usize, usize> = IndexMap::default();
+    let mut matched: HashMap<usize, usize> = HashMap::default();
     let mut p = 0;
     for &t in &toc {
         let e = &items[t];
@@ -637,7 +639,7 @@ fn toc_mismatch(items: &[Item<'_>], out: &mut Vec<Diagnostic>) {
     }
     // Which (TOC parent, kind) pairs the TOC lists: a heading is expected in
     // the TOC only at a level the TOC covers under its matched parent.
-    let covered: IndexSet<(Option<usize>, MarkerKind)> = toc
+    let covered: HashSet<(Option<usize>, MarkerKind)> = toc
         .iter()
         .map(|&i| (items[i].parent, items[i].kind))
         .collect();

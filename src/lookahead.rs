@@ -10,7 +10,7 @@
 //! reads at least as far as it does. Debug builds (and so every test) check
 //! every reused answer against a direct one.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::kind::MarkerKind;
 use crate::recognise::{self, Recognised};
@@ -19,7 +19,7 @@ use crate::scan::{is_cn_numeral, is_digit, is_numeral, is_space};
 /// Answers of the grammar at line starts, by kind and decisive prefix.
 #[derive(Default)]
 pub(crate) struct Memo<'s> {
-    seen: HashMap<(MarkerKind, &'s str, bool), Option<Recognised>, foldhash::fast::RandomState>,
+    seen: HashMap<(MarkerKind, &'s str, bool), Option<Recognised>>,
 }
 
 impl<'s> Memo<'s> {

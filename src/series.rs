@@ -21,20 +21,12 @@
 //! The table of contents has no tree of its own; its entries are nested here
 //! by the same rank rule as the body (spec §3 rule 1).
 
+use foldhash::HashMap;
 use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
 use crate::document::{Document, Heading, Span};
 use crate::kind::MarkerKind;
-
-/// A `HashMap` keyed by item indices and kinds, with foldhash: the default
-/// SipHash cost about 700 instructions per lookup of a [`Key`], a third of
-/// `check`.
-pub(crate) type IndexMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
-
-/// A `HashSet` of item indices and kinds (see [`IndexMap`]).
-pub(crate) type IndexSet<K> = HashSet<K, foldhash::fast::RandomState>;
 
 /// `Some(i)` as `i + 1`, `None` as 0: an optional index as one word to hash.
 fn word(i: Option<usize>) -> u64 {
@@ -202,10 +194,10 @@ pub(crate) struct Series {
 
 /// The series of `items`, each in the order of its first item.
 pub(crate) fn series(items: &[Item<'_>]) -> Vec<Series> {
-    let mut open: IndexMap<Key, usize> = IndexMap::default();
+    let mut open: HashMap<Key, usize> = HashMap::default();
     // The latest series of each kind in a scope, whatever its parent: a new
     // series that starts where it stopped carries on its count.
-    let mut latest: IndexMap<Key, usize> = IndexMap::default();
+    let mut latest: HashMap<Key, usize> = HashMap::default();
     let mut out: Vec<Series> = Vec::new();
     for (i, it) in items.iter().enumerate() {
         if it.kind == MarkerKind::Sequence {

@@ -10,6 +10,8 @@
 
 use std::cell::Cell;
 
+use foldhash::{HashMap, HashSet};
+
 use crate::document::Span;
 use crate::kind::MarkerKind;
 use crate::scan::{self, Boundary, Candidate, Line};
@@ -305,54 +307,37 @@ fn unlabelled(heads: &Heads, cands: &[Candidate]) -> Found {
 /// does not begin with one of them cannot bring back any of their titles, so
 /// its title need not be read to its end.
 struct Open {
-    /// Every entry's prefix, sorted, once.
-    prefixes: Vec<u64>,
     /// How many open entries have each prefix.
-    live: Vec<u32>,
+    live: HashMap<u64, u32>,
+    /// Every entry's [`Key::first`]: most lines are ruled out after one
+    /// character.
+    firsts: HashSet<u64>,
     /// How many open entries have each kind.
     kinds: [u32; MarkerKind::ALL.len()],
-    /// Bloom filters of every entry's [`Key::first`] and [`Key::prefix`]:
-    /// most lines are ruled out after one character, without a search.
-    firsts: Bloom,
-    ends: Bloom,
     /// How many entries are open.
     entries: usize,
 }
 
 impl Open {
     fn new(keys: impl Iterator<Item = (MarkerKind, Key)>) -> Open {
-        let (mut firsts, mut ends) = (Bloom::default(), Bloom::default());
-        let mut prefixes: Vec<u64> = keys
-            .map(|(_, k)| {
-                firsts.insert(k.first);
-                ends.insert(k.prefix);
-                k.prefix
-            })
-            .collect();
-        prefixes.sort_unstable();
-        prefixes.dedup();
         Open {
-            live: vec![0; prefixes.len()],
-            prefixes,
+            live: HashMap::default(),
+            firsts: keys.map(|(_, k)| k.first).collect(),
             kinds: [0; MarkerKind::ALL.len()],
-            firsts,
-            ends,
             entries: 0,
         }
     }
 
-    fn slot(&mut self, k: Key) -> &mut u32 {
-        &mut self.live[self.prefixes.partition_point(|&p| p < k.prefix)]
-    }
-
     fn add(&mut self, kind: MarkerKind, k: Key) {
-        *self.slot(k) += 1;
+        *self.live.entry(k.prefix).or_default() += 1;
         self.kinds[kind as usize] += 1;
         self.entries += 1;
     }
 
     fn remove(&mut self, kind: MarkerKind, k: Key) {
-        *self.slot(k) -= 1;
+        if let Some(n) = self.live.get_mut(&k.prefix) {
+            *n -= 1;
+        }
         self.kinds[kind as usize] -= 1;
         self.entries -= 1;
     }
@@ -378,42 +363,15 @@ impl Open {
                 break;
             };
             hash = mix(hash, ch);
-            if n == 0 && !self.firsts.may_hold(hash) {
+            if n == 0 && !self.firsts.contains(&hash) {
                 return false;
             }
-            if self.ends.may_hold(hash)
-                && self
-                    .prefixes
-                    .binary_search(&hash)
-                    .is_ok_and(|i| self.live[i] > 0)
-            {
+            if self.live.get(&hash).is_some_and(|&live| live > 0) {
                 return true;
             }
             next = chars.next();
         }
         false
-    }
-}
-
-/// A set of hashes that may answer "maybe" for a hash not in it, never "no"
-/// for one in it: one bit per value of a hash's top bits.
-#[derive(Default)]
-struct Bloom([u64; 16]);
-
-impl Bloom {
-    fn bit(hash: u64) -> (usize, u64) {
-        let top = (hash >> 54) as usize;
-        (top >> 6, 1 << (top & 63))
-    }
-
-    fn insert(&mut self, hash: u64) {
-        let (word, bit) = Bloom::bit(hash);
-        self.0[word] |= bit;
-    }
-
-    fn may_hold(&self, hash: u64) -> bool {
-        let (word, bit) = Bloom::bit(hash);
-        self.0[word] & bit != 0
     }
 }
 

@@ -5,6 +5,7 @@ use serde::ser::{SerializeStruct, SerializeTuple};
 use serde::{Serialize, Serializer};
 
 use crate::kind::MarkerKind;
+use crate::recognise::MAX_PATH;
 
 /// A half-open byte range `[start, end)` into the parsed input.
 ///
@@ -12,7 +13,7 @@ use crate::kind::MarkerKind;
 ///
 /// ```
 /// let doc = tigang::parse("一、总体要求\n");
-/// let h = &doc.children[0];
+/// let h = doc.headings().next().unwrap();
 /// assert_eq!(&doc.source()[h.marker_span.range()], "一、");
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -92,16 +93,21 @@ pub struct Text<'a> {
     pub span: Span,
 }
 
-/// One heading of the outline: its marker, title, body and sub-headings.
+/// One heading of the outline: its marker, title and place in the text.
+///
+/// Headings live in their [`Document`], in document order; a [`Node`] is a
+/// heading together with its document, which gives its body, children and
+/// parent. [`Document::headings`] and [`Document::children`] hand out nodes,
+/// and a node derefs to its `Heading`, so `node.title` reads the field.
 ///
 /// ```
 /// let doc = tigang::parse("一、提高站位。要把思想统一起来。\n");
-/// let h = &doc.children[0];
+/// let h = doc.children().next().unwrap();
 /// assert_eq!(h.kind, tigang::MarkerKind::Numeral);
 /// assert_eq!((h.marker, h.number, h.title), ("一、", 1, "提高站位"));
-/// assert_eq!(h.body[0].text, "要把思想统一起来。");
+/// assert_eq!(h.body()[0].text, "要把思想统一起来。");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Heading<'a> {
     /// What kind of marker opened the heading.
@@ -110,9 +116,6 @@ pub struct Heading<'a> {
     pub marker: &'a str,
     /// The marker's value (`十二、` is 12, `其次` is 2); for dotted markers the last component.
     pub number: u32,
-    /// All components of a dotted marker (`2.3.1` is `[2, 3, 1]`); empty for other kinds.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub path: Vec<u32>,
     /// Depth in the tree, 1 for top-level headings.
     pub level: usize,
     /// The title: the text after the marker up to the first sentence end.
@@ -127,11 +130,282 @@ pub struct Heading<'a> {
     pub marker_span: Span,
     /// The title's bytes (empty, and placed after the marker, when there is no title).
     pub title_span: Span,
-    /// Paragraphs after the title up to the next heading.
-    pub body: Vec<Text<'a>>,
-    /// Sub-headings, in document order.
-    pub children: Vec<Heading<'a>>,
+    /// A dotted marker's components, `path[..depth]`.
+    pub(crate) path: [u16; MAX_PATH],
+    pub(crate) depth: u8,
+    /// The parent's index in [`Document::headings`], or [`NO_PARENT`].
+    pub(crate) parent_index: u32,
+    /// One past the index of the heading's last descendant.
+    pub(crate) end: u32,
+    /// The body: `Document::paragraphs[body.0..body.1]`.
+    pub(crate) body_range: (u32, u32),
 }
+
+/// [`Heading::parent`] of a top-level heading.
+pub(crate) const NO_PARENT: u32 = u32::MAX;
+
+impl Heading<'_> {
+    /// All components of a dotted marker (`2.3.1` is `[2, 3, 1]`); empty for
+    /// other kinds.
+    ///
+    /// ```
+    /// let doc = tigang::parse("2.3.1 机房\n");
+    /// assert_eq!(doc.headings().next().unwrap().path(), [2, 3, 1]);
+    /// ```
+    pub fn path(&self) -> &[u16] {
+        &self.path[..usize::from(self.depth)]
+    }
+}
+
+/// A heading in its document: derefs to the [`Heading`] and walks the tree.
+///
+/// Cheap to copy (a reference and an index). Two nodes are equal when they
+/// are the same heading of the same document.
+///
+/// ```
+/// let doc = tigang::parse("一、甲\n（一）乙。细则。\n（二）丙\n二、丁\n");
+/// let first = doc.children().next().unwrap();
+/// let kids: Vec<_> = first.children().map(|c| c.title).collect();
+/// assert_eq!(kids, ["乙", "丙"]);
+/// let yi = first.children().next().unwrap();
+/// assert_eq!(yi.body()[0].text, "细则。");
+/// assert_eq!(yi.parent(), Some(first));
+/// ```
+#[derive(Clone, Copy)]
+pub struct Node<'d, 'a> {
+    doc: &'d Document<'a>,
+    index: usize,
+}
+
+impl<'d, 'a> Node<'d, 'a> {
+    /// The heading's data, borrowed for as long as the document.
+    ///
+    /// ```
+    /// let doc = tigang::parse("一、甲\n");
+    /// let h: &tigang::Heading = doc.headings().next().unwrap().heading();
+    /// assert_eq!(h.marker, "一、");
+    /// ```
+    pub fn heading(&self) -> &'d Heading<'a> {
+        &self.doc.headings[self.index]
+    }
+
+    /// Position among all headings, in document order (the order of
+    /// [`Document::headings`]).
+    ///
+    /// ```
+    /// let doc = tigang::parse("一、甲\n（一）乙\n");
+    /// let idx: Vec<_> = doc.headings().map(|n| n.index()).collect();
+    /// assert_eq!(idx, [0, 1]);
+    /// ```
+    pub fn index(&self) -> usize {
+        self.index
+    }
+
+    /// The document the heading belongs to.
+    ///
+    /// ```
+    /// let doc = tigang::parse("一、甲\n");
+    /// let n = doc.headings().next().unwrap();
+    /// assert_eq!(n.document().source(), "一、甲\n");
+    /// ```
+    pub fn document(&self) -> &'d Document<'a> {
+        self.doc
+    }
+
+    /// Paragraphs after the title up to the next heading.
+    ///
+    /// ```
+    /// let doc = tigang::parse("一、甲。第一段。\n第二段。\n");
+    /// let body: Vec<_> = doc.headings().next().unwrap().body().iter().map(|t| t.text).collect();
+    /// assert_eq!(body, ["第一段。", "第二段。"]);
+    /// ```
+    pub fn body(&self) -> &'d [Text<'a>] {
+        let (from, to) = self.heading().body_range;
+        &self.doc.paragraphs[from as usize..to as usize]
+    }
+
+    /// Sub-headings, in document order.
+    ///
+    /// ```
+    /// let doc = tigang::parse("一、甲\n1.乙\n2.丙\n");
+    /// let first = doc.children().next().unwrap();
+    /// assert_eq!(first.children().map(|c| c.number).collect::<Vec<_>>(), [1, 2]);
+    /// ```
+    pub fn children(&self) -> Children<'d, 'a> {
+        Children {
+            doc: self.doc,
+            next: self.index + 1,
+            end: self.heading().end as usize,
+        }
+    }
+
+    /// The enclosing heading; `None` for a top-level heading.
+    ///
+    /// ```
+    /// let doc = tigang::parse("一、甲\n1.乙\n");
+    /// let leaf = doc.headings().last().unwrap();
+    /// assert_eq!(leaf.parent().map(|p| p.marker), Some("一、"));
+    /// ```
+    pub fn parent(&self) -> Option<Node<'d, 'a>> {
+        let p = self.heading().parent_index;
+        (p != NO_PARENT).then_some(Node {
+            doc: self.doc,
+            index: p as usize,
+        })
+    }
+
+    /// The enclosing headings, innermost first (empty for a top-level heading).
+    ///
+    /// ```
+    /// let doc = tigang::parse("一、甲\n（一）乙\n1.丙\n");
+    /// let leaf = doc.headings().last().unwrap();
+    /// let up: Vec<_> = leaf.ancestors().map(|h| h.marker).collect();
+    /// assert_eq!(up, ["（一）", "一、"]);
+    /// ```
+    pub fn ancestors(&self) -> Ancestors<'d, 'a> {
+        Ancestors {
+            next: self.parent(),
+        }
+    }
+
+    /// The heading and all headings below it, in document order.
+    ///
+    /// ```
+    /// let doc = tigang::parse("一、甲\n（一）乙\n1.丙\n二、丁\n");
+    /// let first = doc.children().next().unwrap();
+    /// assert_eq!(first.descendants().len(), 3);
+    /// ```
+    pub fn descendants(&self) -> Headings<'d, 'a> {
+        Headings {
+            doc: self.doc,
+            range: self.index..self.heading().end as usize,
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for Node<'_, 'a> {
+    type Target = Heading<'a>;
+
+    fn deref(&self) -> &Heading<'a> {
+        &self.doc.headings[self.index]
+    }
+}
+
+impl PartialEq for Node<'_, '_> {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.doc, other.doc) && self.index == other.index
+    }
+}
+
+impl Eq for Node<'_, '_> {}
+
+impl std::fmt::Debug for Node<'_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Node")
+            .field("index", &self.index)
+            .field("heading", self.heading())
+            .field("body", &self.body())
+            .finish()
+    }
+}
+
+/// The JSON of one heading (spec §7): its fields, body and children.
+impl Serialize for Node<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let h = self.heading();
+        let has_path = !h.path().is_empty();
+        let mut st = s.serialize_struct("Heading", 12 + usize::from(has_path))?;
+        st.serialize_field("kind", &h.kind)?;
+        st.serialize_field("marker", h.marker)?;
+        st.serialize_field("number", &h.number)?;
+        if has_path {
+            st.serialize_field("path", h.path())?;
+        } else {
+            st.skip_field("path")?;
+        }
+        st.serialize_field("level", &h.level)?;
+        st.serialize_field("title", h.title)?;
+        st.serialize_field("line", &h.line)?;
+        st.serialize_field("column", &h.column)?;
+        st.serialize_field("span", &h.span)?;
+        st.serialize_field("marker_span", &h.marker_span)?;
+        st.serialize_field("title_span", &h.title_span)?;
+        st.serialize_field("body", self.body())?;
+        st.serialize_field("children", &self.children())?;
+        st.end()
+    }
+}
+
+/// The children of a heading or the top-level headings, in document order;
+/// see [`Node::children`] and [`Document::children`].
+///
+/// ```
+/// let doc = tigang::parse("一、甲\n二、乙\n");
+/// assert_eq!(doc.children().count(), 2);
+/// ```
+#[derive(Clone)]
+pub struct Children<'d, 'a> {
+    doc: &'d Document<'a>,
+    next: usize,
+    end: usize,
+}
+
+impl<'d, 'a> Iterator for Children<'d, 'a> {
+    type Item = Node<'d, 'a>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.next >= self.end {
+            return None;
+        }
+        let index = self.next;
+        // A child's descendants follow it: its next sibling is past them.
+        self.next = (self.doc.headings[index].end as usize).max(index + 1);
+        Some(Node {
+            doc: self.doc,
+            index,
+        })
+    }
+}
+
+impl std::iter::FusedIterator for Children<'_, '_> {}
+
+impl std::fmt::Debug for Children<'_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.clone()).finish()
+    }
+}
+
+/// Serialises as a JSON array of headings, each with its own children.
+impl Serialize for Children<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // Nesting depth is bounded by the number of kinds (ARCHITECTURE.md),
+        // so this recursion is shallow whatever the input.
+        s.collect_seq(self.clone())
+    }
+}
+
+/// The enclosing headings of a node, innermost first; see [`Node::ancestors`].
+///
+/// ```
+/// let doc = tigang::parse("一、甲\n1.乙\n");
+/// assert_eq!(doc.headings().last().unwrap().ancestors().count(), 1);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Ancestors<'d, 'a> {
+    next: Option<Node<'d, 'a>>,
+}
+
+impl<'d, 'a> Iterator for Ancestors<'d, 'a> {
+    type Item = Node<'d, 'a>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let n = self.next?;
+        self.next = n.parent();
+        Some(n)
+    }
+}
+
+impl std::iter::FusedIterator for Ancestors<'_, '_> {}
 
 /// An entry of a table of contents (spec §5): a heading-like line that is not
 /// part of the tree.
@@ -140,7 +414,7 @@ pub struct Heading<'a> {
 /// let doc = tigang::parse("目录\n一、总体要求\n二、主要任务\n正文\n一、总体要求\n要求如下。\n二、主要任务\n任务如下。\n");
 /// assert_eq!(doc.toc.len(), 2);
 /// assert_eq!(doc.toc[1].title, "主要任务");
-/// assert_eq!(doc.children.len(), 2);
+/// assert_eq!(doc.children().count(), 2);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
@@ -190,8 +464,11 @@ pub struct Document<'a> {
     pub toc: Vec<TocEntry<'a>>,
     /// Paragraphs before the first heading (the title among them).
     pub preamble: Vec<Text<'a>>,
-    /// Top-level headings.
-    pub children: Vec<Heading<'a>>,
+    /// Every heading in document order, which is the tree's depth-first
+    /// order: a heading's descendants follow it, up to its `end`.
+    pub(crate) headings: Vec<Heading<'a>>,
+    /// Every heading's body paragraphs, in document order.
+    pub(crate) paragraphs: Vec<Text<'a>>,
 }
 
 /// What a [`Segment`] of the input is.
@@ -257,38 +534,39 @@ impl<'a> Document<'a> {
     /// let doc = tigang::parse("一、甲\n（一）乙\n二、丙\n");
     /// let markers: Vec<_> = doc.headings().map(|h| h.marker).collect();
     /// assert_eq!(markers, ["一、", "（一）", "二、"]);
+    /// assert_eq!(doc.headings().len(), 3);
     /// ```
     pub fn headings(&self) -> Headings<'_, 'a> {
         Headings {
-            stack: vec![self.children.iter()],
+            doc: self,
+            range: 0..self.headings.len(),
         }
     }
 
-    /// The headings that enclose `heading`, outermost first (empty for a
-    /// top-level heading). `heading` is found by its marker's position, so it
-    /// must come from this document.
+    /// The top-level headings.
     ///
     /// ```
-    /// let doc = tigang::parse("一、甲\n（一）乙\n1.丙\n");
-    /// let leaf = doc.headings().last().unwrap();
-    /// let path: Vec<_> = doc.ancestors(leaf).iter().map(|h| h.marker).collect();
-    /// assert_eq!(path, ["一、", "（一）"]);
+    /// let doc = tigang::parse("一、甲\n（一）乙\n二、丙\n");
+    /// let top: Vec<_> = doc.children().map(|h| h.marker).collect();
+    /// assert_eq!(top, ["一、", "二、"]);
     /// ```
-    pub fn ancestors(&self, heading: &Heading<'a>) -> Vec<&Heading<'a>> {
-        let at = heading.marker_span.start;
-        let mut path = Vec::new();
-        let mut level = &self.children;
-        loop {
-            // Children are in document order with disjoint spans.
-            let i = level.partition_point(|h| h.span.end <= at);
-            let Some(h) = level.get(i) else { break };
-            if h.marker_span.start == at || !(h.span.start <= at && at < h.span.end) {
-                break;
-            }
-            path.push(h);
-            level = &h.children;
+    pub fn children(&self) -> Children<'_, 'a> {
+        Children {
+            doc: self,
+            next: 0,
+            end: self.headings.len(),
         }
-        path
+    }
+
+    /// The heading at `index` in document order (see [`Node::index`]).
+    ///
+    /// ```
+    /// let doc = tigang::parse("一、甲\n（一）乙\n");
+    /// assert_eq!(doc.heading(1).map(|h| h.title), Some("乙"));
+    /// assert!(doc.heading(2).is_none());
+    /// ```
+    pub fn heading(&self, index: usize) -> Option<Node<'_, 'a>> {
+        (index < self.headings.len()).then_some(Node { doc: self, index })
     }
 
     /// The numbering mistakes of the document: skipped, repeated or backward
@@ -334,12 +612,12 @@ impl<'a> Document<'a> {
         for p in &self.preamble {
             add(SegmentKind::Preamble, p.span);
         }
-        for h in self.headings() {
+        for h in &self.headings {
             add(SegmentKind::Marker, h.marker_span);
             add(SegmentKind::Title, h.title_span);
-            for b in &h.body {
-                add(SegmentKind::Body, b.span);
-            }
+        }
+        for b in &self.paragraphs {
+            add(SegmentKind::Body, b.span);
         }
         places.sort_by_key(|s| s.span.start);
         let mut out = Vec::with_capacity(places.len() * 2 + 1);
@@ -364,36 +642,61 @@ impl<'a> Document<'a> {
     }
 }
 
-/// Depth-first iterator over a document's headings; see [`Document::headings`].
+/// Depth-first iterator over a document's headings (or a heading's
+/// descendants); see [`Document::headings`].
 ///
 /// ```
 /// let doc = tigang::parse("一、甲\n1.乙\n二、丙\n");
 /// let levels: Vec<_> = doc.headings().map(|h| h.level).collect();
 /// assert_eq!(levels, [1, 2, 1]);
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Headings<'d, 'a> {
-    stack: Vec<std::slice::Iter<'d, Heading<'a>>>,
+    doc: &'d Document<'a>,
+    range: std::ops::Range<usize>,
 }
 
 impl<'d, 'a> Iterator for Headings<'d, 'a> {
-    type Item = &'d Heading<'a>;
+    type Item = Node<'d, 'a>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            let top = self.stack.last_mut()?;
-            match top.next() {
-                Some(h) => {
-                    if !h.children.is_empty() {
-                        self.stack.push(h.children.iter());
-                    }
-                    return Some(h);
-                }
-                None => {
-                    self.stack.pop();
-                }
-            }
-        }
+        let index = self.range.next()?;
+        Some(Node {
+            doc: self.doc,
+            index,
+        })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.range.size_hint()
+    }
+
+    fn nth(&mut self, n: usize) -> Option<Self::Item> {
+        let index = self.range.nth(n)?;
+        Some(Node {
+            doc: self.doc,
+            index,
+        })
+    }
+}
+
+impl DoubleEndedIterator for Headings<'_, '_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        let index = self.range.next_back()?;
+        Some(Node {
+            doc: self.doc,
+            index,
+        })
+    }
+}
+
+impl ExactSizeIterator for Headings<'_, '_> {}
+
+impl std::iter::FusedIterator for Headings<'_, '_> {}
+
+impl std::fmt::Debug for Headings<'_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.clone()).finish()
     }
 }
 
@@ -406,7 +709,7 @@ impl Serialize for Document<'_> {
         st.serialize_field("title_span", &self.title.map(|t| t.span))?;
         st.serialize_field("toc", &self.toc)?;
         st.serialize_field("preamble", &self.preamble)?;
-        st.serialize_field("children", &self.children)?;
+        st.serialize_field("children", &self.children())?;
         st.serialize_field("diagnostics", &self.diagnostics())?;
         st.end()
     }

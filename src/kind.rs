@@ -8,7 +8,7 @@ use serde::Serialize;
 /// ```
 /// use tigang::MarkerKind;
 /// let doc = tigang::parse("（一）加强领导\n");
-/// assert_eq!(doc.children[0].kind, MarkerKind::ParenNumeral);
+/// assert_eq!(doc.headings().next().unwrap().kind, MarkerKind::ParenNumeral);
 /// assert_eq!(MarkerKind::ParenNumeral.as_str(), "paren_numeral");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

@@ -14,9 +14,15 @@
 //! - [`Document::title`]: a short line of the preamble (spec §4);
 //! - [`Document::toc`]: table-of-contents entries, kept out of the tree;
 //! - [`Document::preamble`]: paragraphs before the first heading;
-//! - [`Document::children`]: the top-level [`Heading`]s, each with its
-//!   [`MarkerKind`], marker, number, title, body paragraphs, line and column,
-//!   byte [`Span`]s and its own children.
+//! - [`Document::headings`]: every [`Heading`] in document order, each with
+//!   its [`MarkerKind`], marker, number, title, level, line and column and
+//!   byte [`Span`]s. They come as [`Node`]s, which deref to the heading and
+//!   give its [`body`](Node::body), [`children`](Node::children) and
+//!   [`parent`](Node::parent); [`Document::children`] are the top-level ones.
+//!
+//! The tree is flat inside: headings and body paragraphs are two lists in
+//! document order, and a heading knows its parent and where its descendants
+//! end. Building it allocates nothing per heading.
 //!
 //! Every byte of the input is in exactly one place (preamble, TOC, a marker, a
 //! title, a body paragraph) or in the text between them, so
@@ -27,9 +33,9 @@
 //! let doc = tigang::parse(text);
 //! assert_eq!(doc.title.unwrap().text, "关于做好安全生产工作的讲话");
 //!
-//! let first = &doc.children[0];
+//! let first = doc.children().next().unwrap();
 //! assert_eq!((first.marker, first.title), ("一、", "提高认识"));
-//! assert_eq!(first.body[0].text, "安全是发展的前提。");
+//! assert_eq!(first.body()[0].text, "安全是发展的前提。");
 //!
 //! // 一是/二是 nest under the open （一）.
 //! let outline: Vec<_> = doc.headings().map(|h| (h.level, h.marker, h.title)).collect();
@@ -81,7 +87,10 @@ mod toc;
 mod tree;
 
 pub use check::{Code, Diagnostic, Severity, Suggestion, check};
-pub use document::{Document, Heading, Headings, Segment, SegmentKind, Span, Text, TocEntry};
+pub use document::{
+    Ancestors, Children, Document, Heading, Headings, Node, Segment, SegmentKind, Span, Text,
+    TocEntry,
+};
 pub use kind::MarkerKind;
 
 /// Parses a document and returns its outline. Never fails and never panics;
@@ -89,7 +98,8 @@ pub use kind::MarkerKind;
 ///
 /// ```
 /// let doc = tigang::parse("第一章　总则\n第一条　为了规范管理，制定本办法。\n");
-/// let article = &doc.children[0].children[0];
+/// let chapter = doc.children().next().unwrap();
+/// let article = chapter.children().next().unwrap();
 /// assert_eq!(article.kind, tigang::MarkerKind::Article);
 /// assert_eq!(article.title, "为了规范管理，制定本办法");
 /// ```

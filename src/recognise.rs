@@ -38,14 +38,11 @@ impl Recognised {
     }
 
     /// A dotted marker's components; empty for other kinds.
-    pub fn path(&self) -> Vec<u32> {
+    pub fn path(&self) -> &[u16] {
         if self.kind == MarkerKind::Dotted {
-            self.path[..usize::from(self.depth)]
-                .iter()
-                .map(|&c| u32::from(c))
-                .collect()
+            &self.path[..usize::from(self.depth)]
         } else {
-            Vec::new()
+            &[]
         }
     }
 }

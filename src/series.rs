@@ -25,7 +25,7 @@ use foldhash::HashMap;
 use std::collections::hash_map::Entry;
 use std::hash::{Hash, Hasher};
 
-use crate::document::{Document, Heading, Span};
+use crate::document::{Document, Span};
 use crate::kind::MarkerKind;
 
 /// `Some(i)` as `i + 1`, `None` as 0: an optional index as one word to hash.
@@ -58,11 +58,36 @@ pub(crate) struct Item<'a> {
 /// All markers of a document, table of contents first, then the headings in
 /// document order.
 pub(crate) fn items<'a>(doc: &Document<'a>) -> Vec<Item<'a>> {
-    let mut out = Vec::with_capacity(doc.toc.len() + doc.headings().count());
+    let mut out = Vec::with_capacity(doc.toc.len() + doc.headings().len());
     toc_items(doc, &mut out);
     let toc_len = out.len();
-    for h in &doc.children {
-        heading_items(h, None, None, &mut out);
+    // Headings come in document order, parents first: item `toc_len + i`
+    // is heading `i`.
+    for h in doc.headings() {
+        let parent = h.parent().map(|p| toc_len + p.index());
+        // Everything below a top-level part is in that part's scope.
+        let scope = parent.and_then(|p| {
+            let it = &out[p];
+            if it.kind == MarkerKind::Part && it.parent.is_none() {
+                Some(p)
+            } else {
+                it.scope
+            }
+        });
+        out.push(Item {
+            kind: h.kind,
+            marker: h.marker,
+            number: h.number,
+            title: h.title,
+            depth: h.path().len().max(1),
+            marker_span: h.marker_span,
+            span: h.span,
+            line: h.line,
+            column: h.column,
+            parent,
+            scope,
+            toc: false,
+        });
     }
     // A table of contents inside a part belongs to that part.
     let parts: Vec<(Span, usize)> = out[toc_len..]
@@ -125,39 +150,6 @@ fn toc_items<'a>(doc: &Document<'a>, out: &mut Vec<Item<'a>>) {
         if let Some(r) = rank {
             open.push((r, idx));
         }
-    }
-}
-
-fn heading_items<'a>(
-    h: &Heading<'a>,
-    parent: Option<usize>,
-    scope: Option<usize>,
-    out: &mut Vec<Item<'a>>,
-) {
-    // Depth is bounded by the number of kinds (ARCHITECTURE.md), so this
-    // recursion is shallow whatever the input.
-    let idx = out.len();
-    out.push(Item {
-        kind: h.kind,
-        marker: h.marker,
-        number: h.number,
-        title: h.title,
-        depth: h.path.len().max(1),
-        marker_span: h.marker_span,
-        span: h.span,
-        line: h.line,
-        column: h.column,
-        parent,
-        scope,
-        toc: false,
-    });
-    let scope = if h.kind == MarkerKind::Part && parent.is_none() {
-        Some(idx)
-    } else {
-        scope
-    };
-    for c in &h.children {
-        heading_items(c, Some(idx), scope, out);
     }
 }
 

@@ -2,8 +2,9 @@
 //! spans (spec §4, §6). The one place that knows the whole pipeline.
 
 use crate::doc_title;
-use crate::document::{Document, Heading, Span, Text, TocEntry};
+use crate::document::{Document, Heading, NO_PARENT, Span, Text, TocEntry};
 use crate::nest::{self, Node};
+use crate::recognise::MAX_PATH;
 use crate::scan::{self, Boundary, Line, Scanner};
 use crate::toc;
 
@@ -61,6 +62,7 @@ pub(crate) fn build(src: &str) -> Document<'_> {
         }
     });
 
+    let (headings, paragraphs) = layout.headings(&nodes);
     Document {
         source: src,
         title,
@@ -68,7 +70,8 @@ pub(crate) fn build(src: &str) -> Document<'_> {
         toc_label,
         toc: toc_entries,
         preamble,
-        children: layout.headings(&nodes),
+        headings,
+        paragraphs,
     }
 }
 
@@ -88,45 +91,48 @@ impl<'s> Layout<'s, '_> {
         }
     }
 
-    /// Headings with titles, bodies and spans, nested. One pass in document
-    /// order with a stack of the open headings (bounded by the number of
-    /// kinds, see [`nest`]): a heading is made as it is reached and placed
-    /// under its parent once its last child is in, so no recursion and no
-    /// flat copy of the tree is needed.
-    fn headings(&self, nodes: &[Node]) -> Vec<Heading<'s>> {
-        // Children are counted first so that every list is allocated once,
-        // at its size.
-        let mut counts = vec![0u32; nodes.len() + 1];
-        for n in nodes {
-            counts[n.parent.unwrap_or(nodes.len())] += 1;
-        }
-        let mut roots = Vec::with_capacity(counts[nodes.len()] as usize);
-        let mut open: Vec<(usize, Heading<'s>)> = Vec::new();
-        let close = |open: &mut Vec<(usize, Heading<'s>)>, roots: &mut Vec<Heading<'s>>| {
-            let Some((_, mut h)) = open.pop() else { return };
-            if let Some(last) = h.children.last() {
-                h.span.end = h.span.end.max(last.span.end);
-            }
-            match open.last_mut() {
-                Some((_, parent)) => parent.children.push(h),
-                None => roots.push(h),
+    /// Headings with titles, bodies and spans, in document order, and all
+    /// their body paragraphs. Document order is the tree's depth-first order,
+    /// so the tree is the list plus, per heading, its parent and the end of
+    /// its descendants, set with a stack of the open headings (bounded by the
+    /// number of kinds, see [`nest`]) in one pass.
+    fn headings(&self, nodes: &[Node]) -> (Vec<Heading<'s>>, Vec<Text<'s>>) {
+        let mut headings: Vec<Heading<'s>> = Vec::with_capacity(nodes.len());
+        let mut paragraphs = Vec::new();
+        let mut open: Vec<usize> = Vec::new();
+        // Closes the innermost open heading before heading `at`: its
+        // descendants end there, and its parent's span reaches its end.
+        let close = |open: &mut Vec<usize>, headings: &mut [Heading<'s>], at: usize| {
+            let Some(o) = open.pop() else { return };
+            headings[o].end = at as u32;
+            let end = headings[o].span.end;
+            if let Some(&p) = open.last() {
+                let parent = &mut headings[p].span;
+                parent.end = parent.end.max(end);
             }
         };
         for (k, node) in nodes.iter().enumerate() {
-            while open.last().is_some_and(|&(o, _)| Some(o) != node.parent) {
-                close(&mut open, &mut roots);
+            while open.last().is_some_and(|&o| Some(o) != node.parent) {
+                close(&mut open, &mut headings, k);
             }
-            let mut h = self.heading(node, nodes.get(k + 1).map(|n| &n.cand));
-            h.children = Vec::with_capacity(counts[k] as usize);
-            open.push((k, h));
+            let next = nodes.get(k + 1).map(|n| &n.cand);
+            let h = self.heading(node, next, &mut paragraphs);
+            headings.push(h);
+            open.push(k);
         }
         while !open.is_empty() {
-            close(&mut open, &mut roots);
+            close(&mut open, &mut headings, nodes.len());
         }
-        roots
+        (headings, paragraphs)
     }
 
-    fn heading(&self, node: &Node, next: Option<&scan::Candidate>) -> Heading<'s> {
+    /// One heading; its body paragraphs are appended to `paragraphs`.
+    fn heading(
+        &self,
+        node: &Node,
+        next: Option<&scan::Candidate>,
+        paragraphs: &mut Vec<Text<'s>>,
+    ) -> Heading<'s> {
         let c = &node.cand;
         let line = &self.lines[c.line];
         let marker_span = Span::new(c.start, c.end());
@@ -143,16 +149,19 @@ impl<'s> Layout<'s, '_> {
             (trim(self.src, from, stop), stop + mark)
         };
         let body_end = next.map_or(self.src.len(), |n| self.own_start(n));
-        let body = self.paragraphs(c.line, body_start, body_end);
+        let body_from = paragraphs.len();
+        self.paragraphs_into(c.line, body_start, body_end, paragraphs);
         let start = marker_span.start.min(title_span.start);
-        let end = body
+        let end = paragraphs[body_from..]
             .last()
             .map_or(marker_span.end.max(title_span.end), |b| b.span.end);
+        let dotted = c.rec.path();
+        let mut path = [0u16; MAX_PATH];
+        path[..dotted.len()].copy_from_slice(dotted);
         Heading {
             kind: c.rec.kind,
             marker: &self.src[marker_span.range()],
             number: node.number,
-            path: c.rec.path(),
             level: node.level,
             title: &self.src[title_span.range()],
             line: self.lines[c.line].number + 1,
@@ -160,43 +169,44 @@ impl<'s> Layout<'s, '_> {
             span: Span::new(start, end),
             marker_span,
             title_span,
-            body,
-            children: Vec::new(),
+            path,
+            depth: dotted.len() as u8,
+            parent_index: node.parent.map_or(NO_PARENT, |p| p as u32),
+            end: 0,
+            body_range: (body_from as u32, paragraphs.len() as u32),
         }
+    }
+
+    /// The non-blank paragraphs of `[from, to)`; see [`Self::paragraphs_into`].
+    fn paragraphs(&self, line: usize, from: usize, to: usize) -> Vec<Text<'s>> {
+        let mut out = Vec::new();
+        self.paragraphs_into(line, from, to, &mut out);
+        out
     }
 
     /// The non-blank paragraphs of `[from, to)`, one per line, without the
     /// leading noise and surrounding whitespace; `line` holds `from`.
-    fn paragraphs(&self, line: usize, from: usize, to: usize) -> Vec<Text<'s>> {
-        let first = line.min(self.lines.len());
-        let n = self.lines[first..]
-            .iter()
-            .take_while(|l| l.start < to)
-            .count();
+    fn paragraphs_into(&self, line: usize, from: usize, to: usize, out: &mut Vec<Text<'s>>) {
         // Each line's share of `[from, to)`, without noise and whitespace.
-        let mut spans = (first..first + n).filter_map(|i| {
-            let l = &self.lines[i];
+        for (i, l) in self.lines.iter().enumerate().skip(line) {
+            if l.start >= to {
+                break;
+            }
             if self.skip[i] || l.end <= from {
-                return None;
+                continue;
             }
             let start = if from <= l.content { l.content } else { from };
             let end = l.end.min(to);
-            (start < end)
-                .then(|| (i, trim_space(self.src, start, end)))
-                .filter(|(_, t)| !t.is_empty())
-        });
-        let text = |(_, t): (usize, Span)| Text {
-            text: &self.src[t.range()],
-            span: t,
-        };
-        let Some(head) = spans.next() else {
-            return Vec::new();
-        };
-        // One allocation: at most one paragraph per line is left.
-        let mut out = Vec::with_capacity(first + n - head.0);
-        out.push(text(head));
-        out.extend(spans.map(text));
-        out
+            if start < end {
+                let t = trim_space(self.src, start, end);
+                if !t.is_empty() {
+                    out.push(Text {
+                        text: &self.src[t.range()],
+                        span: t,
+                    });
+                }
+            }
+        }
     }
 
     fn toc_entry(&self, c: &scan::Candidate) -> TocEntry<'s> {

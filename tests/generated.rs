@@ -79,7 +79,7 @@ fn the_tree_borrows_the_text_never_copies_it() {
     for h in doc.headings() {
         inside(h.marker, "marker");
         inside(h.title, "title");
-        for b in &h.body {
+        for b in h.body() {
             inside(b.text, "body");
         }
     }

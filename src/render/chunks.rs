@@ -5,7 +5,7 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::document::{Document, Heading, Span};
+use crate::document::{Document, Heading, Node, Span};
 
 /// A piece of a document for a retrieval pipeline: a heading's title and body
 /// (or the preamble), with where it sits in the outline. See [`chunks`].
@@ -29,9 +29,9 @@ pub struct Chunk<'d, 'a> {
     /// The document's title, if it has one.
     pub document: Option<&'a str>,
     /// The heading the chunk belongs to; `None` for the preamble.
-    pub heading: Option<&'d Heading<'a>>,
+    pub heading: Option<Node<'d, 'a>>,
     /// The headings enclosing it, outermost first.
-    pub ancestors: Vec<&'d Heading<'a>>,
+    pub ancestors: Vec<Node<'d, 'a>>,
     /// The pieces of the input the text is made of, in order: the title (first
     /// chunk of a heading only), then body paragraphs or parts of them.
     pub spans: Vec<Span>,
@@ -89,7 +89,7 @@ pub fn chunks<'d, 'a>(doc: &'d Document<'a>, max_chars: Option<usize>) -> Vec<Ch
         pack(src, &lines, &owner, &units, max, &mut out);
     }
 
-    let mut open: Vec<&'d Heading<'a>> = Vec::new();
+    let mut open: Vec<Node<'d, 'a>> = Vec::new();
     for h in doc.headings() {
         open.truncate(h.level.saturating_sub(1));
         units.clear();
@@ -99,7 +99,7 @@ pub fn chunks<'d, 'a>(doc: &'d Document<'a>, max_chars: Option<usize>) -> Vec<Ch
                 paragraph_start: true,
             });
         }
-        for b in &h.body {
+        for b in h.body() {
             split_paragraph(src, b.span, max, &mut units);
         }
         let owner = Owner {
@@ -176,8 +176,8 @@ fn split_paragraph(src: &str, span: Span, max: Option<usize>, units: &mut Vec<Un
 /// What a run of chunks belongs to: a heading or the preamble.
 struct Owner<'d, 'a> {
     document: Option<&'a str>,
-    heading: Option<&'d Heading<'a>>,
-    ancestors: Vec<&'d Heading<'a>>,
+    heading: Option<Node<'d, 'a>>,
+    ancestors: Vec<Node<'d, 'a>>,
 }
 
 /// Packs units greedily into chunks of at most `max` chars and appends them.
@@ -312,7 +312,7 @@ impl Serialize for Chunk<'_, '_> {
 
 /// Serialises ancestors as `marker` + `title` strings, written as in the
 /// Markdown rendering (`一、提高认识`, `第一章 总则`).
-struct Breadcrumb<'p, 'd, 'a>(&'p [&'d Heading<'a>]);
+struct Breadcrumb<'p, 'd, 'a>(&'p [Node<'d, 'a>]);
 
 impl Serialize for Breadcrumb<'_, '_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

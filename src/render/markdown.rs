@@ -62,13 +62,13 @@ pub fn markdown(doc: &Document<'_>) -> String {
         out.push(' ');
         escape_into(&mut out, h.marker, Context::Heading);
         if !h.title.is_empty() {
-            if needs_space(h) {
+            if needs_space(&h) {
                 out.push(' ');
             }
             escape_into(&mut out, h.title, Context::Heading);
         }
         out.push('\n');
-        for b in &h.body {
+        for b in h.body() {
             paragraph(&mut out, b.text);
         }
     }

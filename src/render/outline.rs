@@ -43,8 +43,8 @@ pub fn tree(doc: &Document<'_>) -> String {
             "{} {}  [{} {} @{}:{}",
             h.marker, h.title, h.kind, h.number, h.line, h.column
         );
-        if !h.body.is_empty() {
-            let _ = write!(out, " ¶{}", h.body.len());
+        if !h.body().is_empty() {
+            let _ = write!(out, " ¶{}", h.body().len());
         }
         out.push_str("]\n");
     }

@@ -2,7 +2,7 @@
 
 #![allow(dead_code)]
 
-use tigang::{Document, Heading, SegmentKind, Span};
+use tigang::{Document, SegmentKind, Span};
 
 /// Every fixture of `tests/fixtures/` and the example speech, as (path, text),
 /// in a stable order.
@@ -54,7 +54,7 @@ pub fn check(src: &str, doc: &Document<'_>) {
     for h in doc.headings() {
         place(h.marker_span, h.marker, "marker");
         place(h.title_span, h.title, "title");
-        for b in &h.body {
+        for b in h.body() {
             place(b.span, b.text, "body");
         }
     }
@@ -101,18 +101,28 @@ pub fn check(src: &str, doc: &Document<'_>) {
     assert_eq!(at, src.len(), "segments stop before the end");
     assert_eq!(rebuilt, src, "segments do not rebuild the input");
 
-    // 3. The tree: levels are depths, spans nest and come in order.
-    let mut stack: Vec<&[Heading<'_>]> = vec![&doc.children];
-    let mut depth_of = vec![(1usize, None::<Span>)];
-    while let Some(level) = stack.pop() {
-        let (depth, parent) = depth_of.pop().unwrap();
-        let mut prev_end = parent.map_or(0, |p| p.start);
-        for h in level {
+    // 3. The tree: levels are depths, spans nest and come in order, and the
+    // navigation agrees with itself (children ↔ parent, descendants).
+    let mut walked = 0;
+    let mut level: Vec<(usize, Option<tigang::Node<'_, '_>>)> = vec![(1, None)];
+    let mut lists = vec![doc.children().collect::<Vec<_>>()];
+    while let (Some(list), Some((depth, parent))) = (lists.pop(), level.pop()) {
+        let mut prev_end = parent.map_or(0, |p| p.span.start);
+        for h in list {
+            walked += 1;
+            assert_eq!(
+                h.parent(),
+                parent,
+                "{} at line {}: parent",
+                h.marker,
+                h.line
+            );
             assert_eq!(
                 h.level, depth,
                 "{} at line {} has the wrong level",
                 h.marker, h.line
             );
+            assert_eq!(h.ancestors().count() + 1, depth, "{}: ancestors", h.marker);
             assert!(
                 h.span.start >= prev_end,
                 "{} at line {} starts before its sibling ends",
@@ -121,7 +131,7 @@ pub fn check(src: &str, doc: &Document<'_>) {
             );
             if let Some(p) = parent {
                 assert!(
-                    p.start <= h.span.start && h.span.end <= p.end,
+                    p.span.start <= h.span.start && h.span.end <= p.span.end,
                     "{} at line {} is outside its parent",
                     h.marker,
                     h.line
@@ -129,7 +139,7 @@ pub fn check(src: &str, doc: &Document<'_>) {
             }
             for inner in [h.marker_span, h.title_span]
                 .into_iter()
-                .chain(h.body.iter().map(|b| b.span))
+                .chain(h.body().iter().map(|b| b.span))
             {
                 assert!(
                     h.span.start <= inner.start && inner.end <= h.span.end,
@@ -137,9 +147,21 @@ pub fn check(src: &str, doc: &Document<'_>) {
                     h.marker
                 );
             }
+            let below: usize = h.children().map(|c| c.descendants().len()).sum();
+            assert_eq!(
+                h.descendants().len(),
+                below + 1,
+                "{}: descendants",
+                h.marker
+            );
             prev_end = h.span.end;
-            stack.push(&h.children);
-            depth_of.push((depth + 1, Some(h.span)));
+            lists.push(h.children().collect());
+            level.push((depth + 1, Some(h)));
         }
     }
+    assert_eq!(
+        walked,
+        doc.headings().len(),
+        "the tree holds every heading once"
+    );
 }

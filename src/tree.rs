@@ -228,6 +228,16 @@ impl<'s> Layout<'s, '_> {
 
 /// After a marker: whitespace and one doubled delimiter (`（四）、`, `首先，`).
 pub(crate) fn skip_delimiter(src: &str, mut at: usize, limit: usize) -> usize {
+    // Whitespace and these delimiters are ASCII or led by 0xC2, 0xE2, 0xE3
+    // or 0xEF in UTF-8; a title usually starts with an ideograph (0xE4–0xE9).
+    if at >= limit
+        || !matches!(
+            src.as_bytes()[at],
+            0x09 | 0x0B | 0x0C | b' ' | b',' | b':' | 0xC2 | 0xE2 | 0xE3 | 0xEF
+        )
+    {
+        return at;
+    }
     let skip_spaces = |at: usize| at + scan::leading(&src[at..limit], scan::is_space);
     at = skip_spaces(at);
     if let Some(c) = src[at..limit].chars().next() {
@@ -323,14 +333,14 @@ fn trim_space(src: &str, from: usize, to: usize) -> Span {
 pub(crate) fn trim(src: &str, from: usize, to: usize) -> Span {
     let start = from + scan::leading(&src[from..to], scan::is_space);
     let mut t = &src[start..to];
-    loop {
-        let before = t.len();
-        t = &t[..t.len()
-            - scan::trailing(t, |c| {
-                scan::is_space(c) || matches!(c, '：' | '；' | '，' | '、' | ':' | ';' | ',')
-            })];
-        t = t.strip_suffix("**").unwrap_or(t);
-        if t.len() == before {
+    // One character at a time from the end: most titles end in none of
+    // these, so this looks at one character.
+    while let Some(c) = t.chars().next_back() {
+        if scan::is_space(c) || matches!(c, '：' | '；' | '，' | '、' | ':' | ';' | ',') {
+            t = &t[..t.len() - c.len_utf8()];
+        } else if t.ends_with("**") {
+            t = &t[..t.len() - 2];
+        } else {
             break;
         }
     }

@@ -354,6 +354,21 @@ fn is_small_numeral(c: char) -> bool {
         )
 }
 
+/// Whether a small numeral (3 bytes) starts at byte `at`. `是` and `要` are
+/// among the most common characters: their first two bytes rule out nearly
+/// every ordinary word before any character is decoded.
+fn small_numeral_at(src: &str, at: usize) -> bool {
+    // 一二三五七九 E4 B8-BA, 四六八十 E5 85/8D/9B, the compatibility forms
+    // EF A7 and E2 BC.
+    matches!(
+        src.as_bytes().get(at..at + 2),
+        Some([0xE4, 0xB8..=0xBA] | [0xE5, 0x85 | 0x8D | 0x9B] | [0xEF, 0xA7] | [0xE2, 0xBC])
+    ) && src
+        .get(at..at + 3)
+        .and_then(|s| s.chars().next())
+        .is_some_and(is_small_numeral)
+}
+
 fn is_closing(c: char) -> bool {
     matches!(
         c,
@@ -498,11 +513,8 @@ impl<'s> Scanner<'s> {
                 let p = from + p;
                 // Walk back over up to three numeral characters.
                 let mut q = p;
-                while q >= from + 3 && p - q < 9 {
-                    match src.get(q - 3..q).and_then(|s| s.chars().next()) {
-                        Some(c) if is_small_numeral(c) => q -= 3,
-                        _ => break,
-                    }
+                while q >= from + 3 && p - q < 9 && small_numeral_at(src, q - 3) {
+                    q -= 3;
                 }
                 if q < p {
                     starts.push((q, kind));
@@ -515,7 +527,7 @@ impl<'s> Scanner<'s> {
             .filter_map(|p| {
                 let q = from + p;
                 let rest = &src[q + 3..];
-                let after = rest.trim_start_matches(is_numeral);
+                let after = &rest[leading(rest, is_numeral)..];
                 let delimiter = after.chars().next()?;
                 (after.len() < rest.len()
                     && matches!(delimiter, '，' | ',' | '、' | '：' | ':' | '是' | '要'))

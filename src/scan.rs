@@ -101,6 +101,20 @@ pub(crate) fn noise_len(line: &str) -> usize {
     let b = line.as_bytes();
     let mut i = 0;
     loop {
+        // Most lines begin with an ideograph (lead bytes E4–EE, never
+        // noise), after an indent of `　` or ` `: bytes decide those.
+        match b.get(i..i + 3) {
+            Some([0xE4..=0xEE, ..]) => return i,
+            Some([0xE3, 0x80, 0x80]) => {
+                i += 3;
+                continue;
+            }
+            Some([b' ', ..]) => {
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
         let rest = &line[i..];
         let Some(c) = rest.chars().next() else {
             return i;

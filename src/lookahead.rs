@@ -44,24 +44,28 @@ impl<'s> Memo<'s> {
     }
 }
 
-/// A cursor over a line start that consumes character classes.
+/// A cursor over a line start that consumes character classes. Its steps
+/// are inlined: calls cost more than the one or two characters each reads.
 struct Walk<'a> {
     head: &'a str,
     at: usize,
 }
 
 impl Walk<'_> {
+    #[inline(always)]
     fn peek(&self) -> Option<char> {
         self.head[self.at..].chars().next()
     }
 
     /// Consumes characters while `f` holds.
+    #[inline(always)]
     fn run(&mut self, f: impl Fn(char) -> bool) -> &mut Self {
         self.at += crate::scan::leading(&self.head[self.at..], f);
         self
     }
 
     /// Consumes one character, whatever it is.
+    #[inline(always)]
     fn one(&mut self) -> &mut Self {
         if let Some(c) = self.peek() {
             self.at += c.len_utf8();
@@ -71,6 +75,7 @@ impl Walk<'_> {
 
     /// Consumes the next character if `f` holds for it: a lookahead that
     /// tells these characters apart and treats all others alike.
+    #[inline(always)]
     fn one_if(&mut self, f: impl Fn(char) -> bool) -> bool {
         let hit = self.peek().is_some_and(f);
         if hit {
@@ -79,10 +84,12 @@ impl Walk<'_> {
         hit
     }
 
+    #[inline(always)]
     fn spaces(&mut self) -> &mut Self {
         self.run(is_space)
     }
 
+    #[inline(always)]
     fn numerals(&mut self) -> &mut Self {
         self.run(is_numeral)
     }

@@ -425,16 +425,22 @@ fn key(src: &str, kind: MarkerKind, from: usize, stop: usize) -> Option<Key> {
     // The heading must come back with the same kind, too. Numbers are left
     // out on purpose: renumbering (`tigang fmt`) must not make or break a TOC.
     let mut hash = kind as u64;
+    let mut chars = src[span.range()].chars().filter(|&ch| !scan::is_space(ch));
     let (mut first, mut prefix, mut n) = (0, 0, 0);
-    for ch in src[span.range()].chars().filter(|&ch| !scan::is_space(ch)) {
+    for ch in chars.by_ref() {
         hash = mix(hash, ch);
         if n == 0 {
             first = hash;
         }
-        if n < PREFIX {
-            n += 1;
-            prefix = hash;
+        n += 1;
+        prefix = hash;
+        if n == PREFIX {
+            break;
         }
+    }
+    // The rest of a title, which can be long, with nothing else to track.
+    for ch in chars {
+        hash = mix(hash, ch);
     }
     (n > 0).then_some(Key {
         full: hash,

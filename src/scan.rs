@@ -393,6 +393,11 @@ fn is_closing(c: char) -> bool {
 /// What precedes an inline marker starting at `at`: spaces and closing quotes
 /// are skipped; a line break or the start of the input means no boundary.
 fn boundary_before(src: &str, at: usize) -> Option<Boundary> {
+    // Most candidates follow an ideograph (lead bytes E4–E9): no boundary,
+    // and no need to decode it.
+    if at >= 3 && matches!(src.as_bytes()[at - 3], 0xE4..=0xE9) {
+        return None;
+    }
     let mut closing = false;
     for c in src[..at].chars().rev() {
         match c {
@@ -515,7 +520,7 @@ impl<'s> Scanner<'s> {
         let src = self.src;
         let hay = &src.as_bytes()[from..];
         // Where each ordinal would start, and its kind.
-        let mut shi_yao: [Vec<(usize, MarkerKind)>; 2] = [Vec::new(), Vec::new()];
+        let mut shi_yao: [Vec<(usize, (MarkerKind, Boundary))>; 2] = [Vec::new(), Vec::new()];
         for ((needle, kind), starts) in [
             ("是", MarkerKind::OrdinalShi),
             ("要", MarkerKind::OrdinalYao),
@@ -530,22 +535,25 @@ impl<'s> Scanner<'s> {
                 while q >= from + 3 && p - q < 9 && small_numeral_at(src, q - 3) {
                     q -= 3;
                 }
-                if q < p {
-                    starts.push((q, kind));
+                if q < p
+                    && let Some(boundary) = boundary_before(src, q)
+                {
+                    starts.push((q, (kind, boundary)));
                 }
             }
         }
         // `第` + numerals + a delimiter (`，、：是要`): anything else
         // (`第三方`, `第一次`) cannot be an ordinal.
-        let di: Vec<(usize, MarkerKind)> = memmem::find_iter(hay, "第".as_bytes())
+        let di: Vec<(usize, (MarkerKind, Boundary))> = memmem::find_iter(hay, "第".as_bytes())
             .filter_map(|p| {
                 let q = from + p;
+                let boundary = boundary_before(src, q)?;
                 let rest = &src[q + 3..];
                 let after = &rest[leading(rest, is_numeral)..];
                 let delimiter = after.chars().next()?;
                 (after.len() < rest.len()
                     && matches!(delimiter, '，' | ',' | '、' | '：' | ':' | '是' | '要'))
-                .then_some((q, MarkerKind::OrdinalDi))
+                .then_some((q, (MarkerKind::OrdinalDi, boundary)))
             })
             .collect();
         // Each list is in order already: merge instead of sorting.
@@ -553,10 +561,7 @@ impl<'s> Scanner<'s> {
         let starts = merge(&merge(&shi, &yao), &di);
         let mut out = Vec::new();
         let mut li = 0;
-        for (q, kind) in starts {
-            let Some(boundary) = boundary_before(src, q) else {
-                continue;
-            };
+        for (q, (kind, boundary)) in starts {
             // The same few ordinals (`一是`, `二是` …) recur all through a
             // text: the memo asks the grammar once per distinct one.
             let Some(rec) = self.memo.line_marker(kind, &src[q..]) else {

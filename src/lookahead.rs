@@ -44,45 +44,51 @@ impl<'s> Memo<'s> {
     }
 }
 
-/// A cursor over a line start that consumes character classes.
+/// A cursor over a line start that consumes character classes. Its steps
+/// are inlined and keep the decoder's place: calls and re-slicing cost more
+/// than the one or two characters each step reads.
 struct Walk<'a> {
-    head: &'a str,
-    at: usize,
+    rest: std::str::Chars<'a>,
 }
 
 impl Walk<'_> {
+    #[inline(always)]
     fn peek(&self) -> Option<char> {
-        self.head[self.at..].chars().next()
-    }
-
-    /// Consumes characters while `f` holds.
-    fn run(&mut self, f: impl Fn(char) -> bool) -> &mut Self {
-        self.at += crate::scan::leading(&self.head[self.at..], f);
-        self
-    }
-
-    /// Consumes one character, whatever it is.
-    fn one(&mut self) -> &mut Self {
-        if let Some(c) = self.peek() {
-            self.at += c.len_utf8();
-        }
-        self
+        self.rest.clone().next()
     }
 
     /// Consumes the next character if `f` holds for it: a lookahead that
     /// tells these characters apart and treats all others alike.
+    #[inline(always)]
     fn one_if(&mut self, f: impl Fn(char) -> bool) -> bool {
-        let hit = self.peek().is_some_and(f);
+        let mut next = self.rest.clone();
+        let hit = next.next().is_some_and(f);
         if hit {
-            self.one();
+            self.rest = next;
         }
         hit
     }
 
+    /// Consumes characters while `f` holds.
+    #[inline(always)]
+    fn run(&mut self, f: impl Fn(char) -> bool) -> &mut Self {
+        while self.one_if(&f) {}
+        self
+    }
+
+    /// Consumes one character, whatever it is.
+    #[inline(always)]
+    fn one(&mut self) -> &mut Self {
+        self.rest.next();
+        self
+    }
+
+    #[inline(always)]
     fn spaces(&mut self) -> &mut Self {
         self.run(is_space)
     }
 
+    #[inline(always)]
     fn numerals(&mut self) -> &mut Self {
         self.run(is_numeral)
     }
@@ -100,7 +106,7 @@ impl Walk<'_> {
 /// characters the rule names.
 pub(crate) fn decisive_len(kind: MarkerKind, head: &str) -> usize {
     use MarkerKind::*;
-    let mut w = Walk { head, at: 0 };
+    let mut w = Walk { rest: head.chars() };
     let enclosed = |c: char| !is_numeral(c);
     match kind {
         // `一、` and then `!prose_list`: `sp* cn_char{1,3} word`, where the
@@ -200,7 +206,7 @@ pub(crate) fn decisive_len(kind: MarkerKind, head: &str) -> usize {
             }
         }
     }
-    w.at
+    head.len() - w.rest.as_str().len()
 }
 
 /// Characters that make `要` part of a word (`要求`, `要务`), in either rule.

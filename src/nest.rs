@@ -37,6 +37,10 @@ struct Open {
 /// again.
 pub(crate) fn nest(cands: &[Candidate]) -> Vec<Node> {
     let nodes = nest_once(cands.iter().copied());
+    let first = |n: &Node| n.cand.rec.kind == MarkerKind::Sequence && n.number == 1;
+    if !nodes.iter().any(first) {
+        return nodes;
+    }
     let mut followed = vec![false; nodes.len()];
     let mut last_first: Vec<Option<usize>> = vec![None; nodes.len() + 1];
     for (k, n) in nodes.iter().enumerate() {
@@ -53,7 +57,7 @@ pub(crate) fn nest(cands: &[Candidate]) -> Vec<Node> {
     let lonely: Vec<usize> = nodes
         .iter()
         .enumerate()
-        .filter(|(k, n)| n.cand.rec.kind == MarkerKind::Sequence && n.number == 1 && !followed[*k])
+        .filter(|(k, n)| first(n) && !followed[*k])
         .map(|(_, n)| n.cand.start)
         .collect();
     if lonely.is_empty() {
@@ -67,8 +71,8 @@ pub(crate) fn nest(cands: &[Candidate]) -> Vec<Node> {
     )
 }
 
-fn nest_once(cands: impl IntoIterator<Item = Candidate>) -> Vec<Node> {
-    let mut nodes: Vec<Node> = Vec::new();
+fn nest_once(cands: impl Iterator<Item = Candidate>) -> Vec<Node> {
+    let mut nodes: Vec<Node> = Vec::with_capacity(cands.size_hint().0);
     let mut stack: Vec<Open> = Vec::new();
     for cand in cands {
         let kind = cand.rec.kind;

@@ -101,6 +101,20 @@ pub(crate) fn noise_len(line: &str) -> usize {
     let b = line.as_bytes();
     let mut i = 0;
     loop {
+        // Most lines begin with an ideograph (lead bytes E4–EE, never
+        // noise), after an indent of `　` or ` `: bytes decide those.
+        match b.get(i..i + 3) {
+            Some([0xE4..=0xEE, ..]) => return i,
+            Some([0xE3, 0x80, 0x80]) => {
+                i += 3;
+                continue;
+            }
+            Some([b' ', ..]) => {
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
         let rest = &line[i..];
         let Some(c) = rest.chars().next() else {
             return i;
@@ -354,6 +368,21 @@ fn is_small_numeral(c: char) -> bool {
         )
 }
 
+/// Whether a small numeral (3 bytes) starts at byte `at`. `是` and `要` are
+/// among the most common characters: their first two bytes rule out nearly
+/// every ordinary word before any character is decoded.
+fn small_numeral_at(src: &str, at: usize) -> bool {
+    // 一二三五七九 E4 B8-BA, 四六八十 E5 85/8D/9B, the compatibility forms
+    // EF A7 and E2 BC.
+    matches!(
+        src.as_bytes().get(at..at + 2),
+        Some([0xE4, 0xB8..=0xBA] | [0xE5, 0x85 | 0x8D | 0x9B] | [0xEF, 0xA7] | [0xE2, 0xBC])
+    ) && src
+        .get(at..at + 3)
+        .and_then(|s| s.chars().next())
+        .is_some_and(is_small_numeral)
+}
+
 fn is_closing(c: char) -> bool {
     matches!(
         c,
@@ -364,6 +393,11 @@ fn is_closing(c: char) -> bool {
 /// What precedes an inline marker starting at `at`: spaces and closing quotes
 /// are skipped; a line break or the start of the input means no boundary.
 fn boundary_before(src: &str, at: usize) -> Option<Boundary> {
+    // Most candidates follow an ideograph (lead bytes E4–E9): no boundary,
+    // and no need to decode it.
+    if at >= 3 && matches!(src.as_bytes()[at - 3], 0xE4..=0xE9) {
+        return None;
+    }
     let mut closing = false;
     for c in src[..at].chars().rev() {
         match c {
@@ -486,7 +520,7 @@ impl<'s> Scanner<'s> {
         let src = self.src;
         let hay = &src.as_bytes()[from..];
         // Where each ordinal would start, and its kind.
-        let mut shi_yao: [Vec<(usize, MarkerKind)>; 2] = [Vec::new(), Vec::new()];
+        let mut shi_yao: [Vec<(usize, (MarkerKind, Boundary))>; 2] = [Vec::new(), Vec::new()];
         for ((needle, kind), starts) in [
             ("是", MarkerKind::OrdinalShi),
             ("要", MarkerKind::OrdinalYao),
@@ -498,28 +532,28 @@ impl<'s> Scanner<'s> {
                 let p = from + p;
                 // Walk back over up to three numeral characters.
                 let mut q = p;
-                while q >= from + 3 && p - q < 9 {
-                    match src.get(q - 3..q).and_then(|s| s.chars().next()) {
-                        Some(c) if is_small_numeral(c) => q -= 3,
-                        _ => break,
-                    }
+                while q >= from + 3 && p - q < 9 && small_numeral_at(src, q - 3) {
+                    q -= 3;
                 }
-                if q < p {
-                    starts.push((q, kind));
+                if q < p
+                    && let Some(boundary) = boundary_before(src, q)
+                {
+                    starts.push((q, (kind, boundary)));
                 }
             }
         }
         // `第` + numerals + a delimiter (`，、：是要`): anything else
         // (`第三方`, `第一次`) cannot be an ordinal.
-        let di: Vec<(usize, MarkerKind)> = memmem::find_iter(hay, "第".as_bytes())
+        let di: Vec<(usize, (MarkerKind, Boundary))> = memmem::find_iter(hay, "第".as_bytes())
             .filter_map(|p| {
                 let q = from + p;
+                let boundary = boundary_before(src, q)?;
                 let rest = &src[q + 3..];
-                let after = rest.trim_start_matches(is_numeral);
+                let after = &rest[leading(rest, is_numeral)..];
                 let delimiter = after.chars().next()?;
                 (after.len() < rest.len()
                     && matches!(delimiter, '，' | ',' | '、' | '：' | ':' | '是' | '要'))
-                .then_some((q, MarkerKind::OrdinalDi))
+                .then_some((q, (MarkerKind::OrdinalDi, boundary)))
             })
             .collect();
         // Each list is in order already: merge instead of sorting.
@@ -527,10 +561,7 @@ impl<'s> Scanner<'s> {
         let starts = merge(&merge(&shi, &yao), &di);
         let mut out = Vec::new();
         let mut li = 0;
-        for (q, kind) in starts {
-            let Some(boundary) = boundary_before(src, q) else {
-                continue;
-            };
+        for (q, (kind, boundary)) in starts {
             // The same few ordinals (`一是`, `二是` …) recur all through a
             // text: the memo asks the grammar once per distinct one.
             let Some(rec) = self.memo.line_marker(kind, &src[q..]) else {

@@ -55,10 +55,11 @@ pub(crate) fn detect(src: &str, lines: &[Line], offset: usize, cands: &[Candidat
 /// No sentence end (`。！？`) after the marker, and short.
 fn is_entry_like(src: &str, line: &Line, c: &Candidate) -> bool {
     // In UTF-8 `。` is E3 80 82, `！` EF BC 81, `？` EF BC 9F: find the lead
-    // bytes (mostly punctuation in Chinese text) instead of decoding chars.
+    // bytes (mostly punctuation in Chinese text) instead of decoding chars,
+    // from the end, where a line with a sentence end usually has one.
     let rest = &src.as_bytes()[c.end()..line.end];
     line.end - line.start <= MAX_ENTRY
-        && !memchr::memchr2_iter(0xE3, 0xEF, rest).any(|i| {
+        && !memchr::memrchr2_iter(0xE3, 0xEF, rest).any(|i| {
             matches!(
                 rest.get(i + 1..i + 3),
                 Some([0x80, 0x82] | [0xBC, 0x81 | 0x9F])
@@ -424,16 +425,22 @@ fn key(src: &str, kind: MarkerKind, from: usize, stop: usize) -> Option<Key> {
     // The heading must come back with the same kind, too. Numbers are left
     // out on purpose: renumbering (`tigang fmt`) must not make or break a TOC.
     let mut hash = kind as u64;
+    let mut chars = src[span.range()].chars().filter(|&ch| !scan::is_space(ch));
     let (mut first, mut prefix, mut n) = (0, 0, 0);
-    for ch in src[span.range()].chars().filter(|&ch| !scan::is_space(ch)) {
+    for ch in chars.by_ref() {
         hash = mix(hash, ch);
         if n == 0 {
             first = hash;
         }
-        if n < PREFIX {
-            n += 1;
-            prefix = hash;
+        n += 1;
+        prefix = hash;
+        if n == PREFIX {
+            break;
         }
+    }
+    // The rest of a title, which can be long, with nothing else to track.
+    for ch in chars {
+        hash = mix(hash, ch);
     }
     (n > 0).then_some(Key {
         full: hash,

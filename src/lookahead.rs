@@ -10,16 +10,22 @@
 //! reads at least as far as it does. Debug builds (and so every test) check
 //! every reused answer against a direct one.
 
+use std::hash::{Hash, Hasher};
+
 use foldhash::HashMap;
 
 use crate::kind::MarkerKind;
-use crate::recognise::{self, Recognised};
+use crate::recognise::{self, Match, Recognised};
 use crate::scan::{is_cn_numeral, is_digit, is_numeral, is_space};
 
 /// Answers of the grammar at line starts, by kind and decisive prefix.
 #[derive(Default)]
 pub(crate) struct Memo<'s> {
+    /// By the prefix itself: the answer, values included.
     seen: HashMap<(MarkerKind, &'s str, bool), Option<Recognised>>,
+    /// By the prefix's numeral classes: what the grammar matched, for the
+    /// first prefix of each class sequence (`一、` answers for `九、`).
+    matched: HashMap<(MarkerKind, Classes<'s>, bool), Option<Match>>,
 }
 
 impl<'s> Memo<'s> {
@@ -29,18 +35,71 @@ impl<'s> Memo<'s> {
         let n = decisive_len(kind, head);
         // Whether the line ends inside the prefix is part of the key: some
         // rules look for the end of the input (`1.` alone is no heading).
-        let key = (kind, &head[..n], n == head.len());
-        let found = *self
-            .seen
-            .entry(key)
-            .or_insert_with(|| recognise::line_marker_of(kind, head));
+        let (prefix, at_end) = (&head[..n], n == head.len());
+        let matched = &mut self.matched;
+        let found = *self.seen.entry((kind, prefix, at_end)).or_insert_with(|| {
+            matched
+                .entry((kind, Classes(prefix), at_end))
+                .or_insert_with(|| recognise::match_of(kind, head))
+                .and_then(|m| m.value(head))
+        });
         debug_assert_eq!(
             found,
             recognise::line_marker_of(kind, head),
-            "{kind:?} at {head:?}: the answer for {:?} does not carry over",
-            key.1
+            "{kind:?} at {head:?}: the answer for {prefix:?} does not carry over",
         );
         found
+    }
+}
+
+/// A prefix compared and hashed by [`class`]: `一、` and `九、`, `【篇1】` and
+/// `【篇7】` are one key, so pest is asked once for all of them.
+#[derive(Clone, Copy, Debug)]
+struct Classes<'s>(&'s str);
+
+impl PartialEq for Classes<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        // Every class keeps a character's UTF-8 length.
+        self.0.len() == other.0.len() && self.0.chars().map(class).eq(other.0.chars().map(class))
+    }
+}
+
+impl Eq for Classes<'_> {}
+
+impl Hash for Classes<'_> {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        h.write_usize(self.0.len());
+        for c in self.0.chars() {
+            h.write_u32(class(c) as u32);
+        }
+    }
+}
+
+/// The numeral class of `c`: one character that stands for all those the
+/// grammar (`grammar/outline.pest`) treats alike, with the same UTF-8
+/// length; any other character stands for itself. The classes are the
+/// grammar's own sets: `cn_small`, the rest of `cn_char`, `cap_char`,
+/// `fw_digit`, ASCII digits but `0` (which `dotted_num` excludes), and each
+/// `enclosed_*` range. Values never matter to the grammar (they are read in
+/// Rust), so a match found for one member holds for all.
+pub(crate) fn class(c: char) -> char {
+    match c {
+        '1'..='9' => '1',
+        '\u{FF10}'..='\u{FF19}' => '１',
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '\u{F9D1}'
+        | '\u{2F00}' | '\u{2F06}' | '\u{2F0B}' | '\u{2F17}' => '一',
+        '〇' | '零' | '两' | '兩' | '廿' | '卅' | '百' | '\u{F978}' | '\u{F9B2}' => '百',
+        '壹' | '贰' | '貳' | '弍' | '叁' | '參' | '叄' | '肆' | '伍' | '陆' | '陸' | '柒'
+        | '捌' | '玖' | '拾' | '佰' | '\u{F96B}' | '\u{F973}' | '\u{F9D3}' => '壹',
+        '\u{2460}'..='\u{2473}'
+        | '\u{3251}'..='\u{325F}'
+        | '\u{32B1}'..='\u{32BF}'
+        | '\u{2776}'..='\u{2793}'
+        | '\u{24EB}'..='\u{24FE}' => '①',
+        '\u{2474}'..='\u{2487}' => '⑴',
+        '\u{2488}'..='\u{249B}' => '⒈',
+        '\u{3220}'..='\u{3229}' | '\u{3280}'..='\u{3289}' => '㈠',
+        _ => c,
     }
 }
 
@@ -221,6 +280,76 @@ fn is_opening(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every member of a numeral class matches as its class's character
+    /// does, in every place a numeral can stand: the class table mirrors the
+    /// grammar's sets.
+    #[test]
+    fn class_members_match_alike() {
+        const TEMPLATES: [&str; 19] = [
+            "@、加强",
+            "@@、加强",
+            "@ 、@级医院",
+            "二、@级医院",
+            "（@）加强",
+            "(@@)加强",
+            "第@章　总则",
+            "第@@条规定",
+            "第@篇",
+            "【篇@】讲话",
+            "@.加强",
+            "@.@.@ 机房",
+            "@）完善",
+            "@是加强",
+            "@@要抓",
+            "第@，要",
+            "@加强",
+            "@",
+            "@@@@@@@@、",
+        ];
+        let mut members = 0;
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            let r = class(c);
+            if r == c {
+                continue;
+            }
+            members += 1;
+            assert_eq!(c.len_utf8(), r.len_utf8(), "{c:?}");
+            for t in TEMPLATES {
+                let (text, rep) = (
+                    t.replace('@', &c.to_string()),
+                    t.replace('@', &r.to_string()),
+                );
+                for kind in MarkerKind::ALL {
+                    assert_eq!(
+                        recognise::match_of(kind, &text),
+                        recognise::match_of(kind, &rep),
+                        "{kind:?}: {text} and {rep}"
+                    );
+                }
+            }
+        }
+        assert!(members > 150, "{members}");
+    }
+
+    /// Numerals of one class share the grammar's answer but keep their own
+    /// values, and checks on values still apply to each.
+    #[test]
+    fn one_match_many_values() {
+        let mut memo = Memo::default();
+        let value = |memo: &mut Memo, kind, text| memo.line_marker(kind, text).map(|r| r.number);
+        assert_eq!(value(&mut memo, MarkerKind::Numeral, "一、甲"), Some(1));
+        assert_eq!(value(&mut memo, MarkerKind::Numeral, "九、甲"), Some(9));
+        assert_eq!(value(&mut memo, MarkerKind::Part, "【篇1】"), Some(1));
+        assert_eq!(value(&mut memo, MarkerKind::Part, "【篇7】"), Some(7));
+        assert_eq!(
+            value(&mut memo, MarkerKind::Dotted, "12.6.20 机房"),
+            Some(20)
+        );
+        // The same shape, but 89 is above 31: a date.
+        assert_eq!(value(&mut memo, MarkerKind::Dotted, "89.6.20 机房"), None);
+        assert_eq!(memo.matched.len(), 3, "three class sequences");
+    }
 
     /// The memo answers as the grammar does, for heads that share prefixes
     /// with different continuations (the near misses of every kind).

@@ -51,6 +51,12 @@ impl Recognised {
 /// first characters that no other kind is possible). `text` begins after the
 /// leading noise and ends at the end of the line.
 pub(crate) fn line_marker_of(kind: MarkerKind, text: &str) -> Option<Recognised> {
+    match_of(kind, text)?.value(text)
+}
+
+/// What the grammar matches for `kind` at the start of `text`, before any
+/// numeral is valued; see [`Match`].
+pub(crate) fn match_of(kind: MarkerKind, text: &str) -> Option<Match> {
     let rule = match kind {
         MarkerKind::Part => Rule::only_part,
         MarkerKind::Chapter => Rule::only_chapter,
@@ -68,98 +74,145 @@ pub(crate) fn line_marker_of(kind: MarkerKind, text: &str) -> Option<Recognised>
         MarkerKind::OrdinalDi => Rule::only_ordinal_di,
         MarkerKind::Sequence => Rule::only_sequence,
     };
-    run(rule, text)
+    find(rule, text)
 }
 
 /// A marker at a line start, trying every kind (the scanner uses
 /// [`line_marker_of`]; this is the grammar's whole §2 in one rule, for tests).
 #[cfg(test)]
 pub(crate) fn line_marker(text: &str) -> Option<Recognised> {
-    run(Rule::line_marker, text)
+    find(Rule::line_marker, text)?.value(text)
 }
 
 /// A part marker that closes its line (`学校工作计划【第一篇】`).
 pub(crate) fn trailing_part(text: &str) -> Option<Recognised> {
-    let mut r = run(Rule::trailing_part, text)?;
+    let mut r = find(Rule::trailing_part, text)?.value(text)?;
     r.kind = MarkerKind::Part;
     Some(r)
 }
 
-fn run(rule: Rule, text: &str) -> Option<Recognised> {
+fn find(rule: Rule, text: &str) -> Option<Match> {
     // Entry rules end in `?`, so a parse error means nothing was found.
     let pair = OutlineParser::parse(rule, text).ok()?.next()?;
-    convert(pair)
+    Match::of(pair)
 }
 
-fn convert(pair: Pair<'_, Rule>) -> Option<Recognised> {
-    let kind = match pair.as_rule() {
-        Rule::part | Rule::closing_part => MarkerKind::Part,
-        Rule::chapter => MarkerKind::Chapter,
-        Rule::section => MarkerKind::Section,
-        Rule::article => MarkerKind::Article,
-        Rule::capital_numeral => MarkerKind::CapitalNumeral,
-        Rule::numeral => MarkerKind::Numeral,
-        Rule::paren_numeral => MarkerKind::ParenNumeral,
-        Rule::digit => MarkerKind::Digit,
-        Rule::dotted => MarkerKind::Dotted,
-        Rule::paren_digit => MarkerKind::ParenDigit,
-        Rule::circled => MarkerKind::Circled,
-        Rule::ordinal_shi => MarkerKind::OrdinalShi,
-        Rule::ordinal_yao => MarkerKind::OrdinalYao,
-        Rule::ordinal_di => MarkerKind::OrdinalDi,
-        Rule::sequence => MarkerKind::Sequence,
-        _ => return None,
-    };
-    let len = pair.as_span().end() - pair.as_span().start();
-    let mut path = [0u32; MAX_PATH];
-    let mut depth = 0;
-    for inner in pair.into_inner() {
-        let value = match inner.as_rule() {
-            Rule::num | Rule::cn_num | Rule::cap_num | Rule::small_num | Rule::arabic => {
-                numeral::value(inner.as_str())?
-            }
-            Rule::dotted_num => inner.as_str().parse().ok()?,
-            Rule::enclosed_circled
-            | Rule::enclosed_paren_digit
-            | Rule::enclosed_digit
-            | Rule::enclosed_paren_numeral => {
-                numeral::enclosed_value(inner.as_str().chars().next()?)?
-            }
-            Rule::seq_word => match inner.as_str() {
-                "首先" => 1,
-                _ => 0,
-            },
-            _ => continue,
+/// What the grammar matched, with its numerals located but not valued.
+///
+/// The grammar treats the numerals of one class alike (see
+/// `lookahead::class`: `一` and `九`, `1` and `7`, `①` and `⑳` …), so a match
+/// holds for every text that differs only by such numerals, while values
+/// (and the checks on them, such as a dotted date `89.6.20`) are read from
+/// each text by [`Match::value`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Match {
+    kind: MarkerKind,
+    len: usize,
+    /// Where each value is, in bytes of the text, and how to read it.
+    parts: [(usize, usize, Reading); MAX_PATH],
+    count: u8,
+}
+
+/// How a part of a marker gives its value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reading {
+    /// A Chinese, capital or Arabic numeral.
+    Numeral,
+    /// A component of a dotted number.
+    Dotted,
+    /// An enclosed character (`①`, `⑴`, `⒈`, `㈠`).
+    Enclosed,
+    /// A sequence word: `首先` is 1, the others are numbered by the tree.
+    Sequence,
+}
+
+impl Match {
+    fn of(pair: Pair<'_, Rule>) -> Option<Match> {
+        let kind = match pair.as_rule() {
+            Rule::part | Rule::closing_part => MarkerKind::Part,
+            Rule::chapter => MarkerKind::Chapter,
+            Rule::section => MarkerKind::Section,
+            Rule::article => MarkerKind::Article,
+            Rule::capital_numeral => MarkerKind::CapitalNumeral,
+            Rule::numeral => MarkerKind::Numeral,
+            Rule::paren_numeral => MarkerKind::ParenNumeral,
+            Rule::digit => MarkerKind::Digit,
+            Rule::dotted => MarkerKind::Dotted,
+            Rule::paren_digit => MarkerKind::ParenDigit,
+            Rule::circled => MarkerKind::Circled,
+            Rule::ordinal_shi => MarkerKind::OrdinalShi,
+            Rule::ordinal_yao => MarkerKind::OrdinalYao,
+            Rule::ordinal_di => MarkerKind::OrdinalDi,
+            Rule::sequence => MarkerKind::Sequence,
+            _ => return None,
         };
-        if depth < MAX_PATH {
-            path[depth] = value;
-            depth += 1;
+        let mut m = Match {
+            kind,
+            len: pair.as_span().end() - pair.as_span().start(),
+            parts: [(0, 0, Reading::Numeral); MAX_PATH],
+            count: 0,
+        };
+        for inner in pair.into_inner() {
+            let reading = match inner.as_rule() {
+                Rule::num | Rule::cn_num | Rule::cap_num | Rule::small_num | Rule::arabic => {
+                    Reading::Numeral
+                }
+                Rule::dotted_num => Reading::Dotted,
+                Rule::enclosed_circled
+                | Rule::enclosed_paren_digit
+                | Rule::enclosed_digit
+                | Rule::enclosed_paren_numeral => Reading::Enclosed,
+                Rule::seq_word => Reading::Sequence,
+                _ => continue,
+            };
+            if usize::from(m.count) < MAX_PATH {
+                let span = inner.as_span();
+                m.parts[usize::from(m.count)] = (span.start(), span.end(), reading);
+                m.count += 1;
+            }
         }
+        Some(m)
     }
-    if depth == 0 {
-        return None;
-    }
-    let mut dotted = [0u16; MAX_PATH];
-    if kind == MarkerKind::Dotted {
-        // A dotted number whose first component is above 31 is a date
-        // (`89.6.20`), not a heading.
-        if path[0] > 31 {
+
+    /// The marker this match is in `text`, which must have the matched
+    /// text's classes of numerals at the same places.
+    pub(crate) fn value(&self, text: &str) -> Option<Recognised> {
+        let mut path = [0u32; MAX_PATH];
+        let mut depth = usize::from(self.count);
+        for (p, &(start, end, reading)) in path.iter_mut().zip(&self.parts[..depth]) {
+            let part = text.get(start..end)?;
+            *p = match reading {
+                Reading::Numeral => numeral::value(part)?,
+                Reading::Dotted => part.parse().ok()?,
+                Reading::Enclosed => numeral::enclosed_value(part.chars().next()?)?,
+                Reading::Sequence => u32::from(part == "首先"),
+            };
+        }
+        if depth == 0 {
             return None;
         }
-        for (d, &p) in dotted.iter_mut().zip(&path[..depth]) {
-            *d = u16::try_from(p).ok()?;
+        let mut dotted = [0u16; MAX_PATH];
+        if self.kind == MarkerKind::Dotted {
+            // A dotted number whose first component is above 31 is a date
+            // (`89.6.20`), not a heading.
+            if path[0] > 31 {
+                return None;
+            }
+            for (d, &p) in dotted.iter_mut().zip(&path[..depth]) {
+                *d = u16::try_from(p).ok()?;
+            }
+        } else {
+            depth = 1;
         }
-    } else {
-        depth = 1;
+        Some(Recognised {
+            kind: self.kind,
+            depth: depth as u8,
+            number: path[depth - 1],
+            // A marker longer than 4 GiB (spaces inside brackets) is not one.
+            len: u32::try_from(self.len).ok()?,
+            path: dotted,
+        })
     }
-    Some(Recognised {
-        kind,
-        depth: depth as u8,
-        number: path[depth - 1],
-        // A marker longer than 4 GiB (spaces inside brackets) is not one.
-        len: u32::try_from(len).ok()?,
-        path: dotted,
-    })
 }
 
 #[cfg(test)]

@@ -107,7 +107,7 @@ pub struct Text<'a> {
 /// assert_eq!((h.marker, h.number, h.title), ("一、", 1, "提高站位"));
 /// assert_eq!(h.body()[0].text, "要把思想统一起来。");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Heading<'a> {
     /// What kind of marker opened the heading.
@@ -134,15 +134,36 @@ pub struct Heading<'a> {
     pub(crate) path: [u16; MAX_PATH],
     pub(crate) depth: u8,
     /// The parent's index in [`Document::headings`], or [`NO_PARENT`].
-    pub(crate) parent_index: u32,
+    pub(crate) parent_index: usize,
     /// One past the index of the heading's last descendant.
-    pub(crate) end: u32,
+    pub(crate) end: usize,
     /// The body: `Document::paragraphs[body.0..body.1]`.
-    pub(crate) body_range: (u32, u32),
+    pub(crate) body_range: (usize, usize),
 }
 
 /// [`Heading::parent`] of a top-level heading.
-pub(crate) const NO_PARENT: u32 = u32::MAX;
+pub(crate) const NO_PARENT: usize = usize::MAX;
+
+/// The public fields and the dotted path; the tree links are [`Node`]'s.
+impl std::fmt::Debug for Heading<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut d = f.debug_struct("Heading");
+        d.field("kind", &self.kind)
+            .field("marker", &self.marker)
+            .field("number", &self.number);
+        if !self.path().is_empty() {
+            d.field("path", &self.path());
+        }
+        d.field("level", &self.level)
+            .field("title", &self.title)
+            .field("line", &self.line)
+            .field("column", &self.column)
+            .field("span", &self.span)
+            .field("marker_span", &self.marker_span)
+            .field("title_span", &self.title_span)
+            .finish()
+    }
+}
 
 impl Heading<'_> {
     /// All components of a dotted marker (`2.3.1` is `[2, 3, 1]`); empty for
@@ -221,7 +242,7 @@ impl<'d, 'a> Node<'d, 'a> {
     /// ```
     pub fn body(&self) -> &'d [Text<'a>] {
         let (from, to) = self.heading().body_range;
-        &self.doc.paragraphs[from as usize..to as usize]
+        &self.doc.paragraphs[from..to]
     }
 
     /// Sub-headings, in document order.
@@ -235,7 +256,7 @@ impl<'d, 'a> Node<'d, 'a> {
         Children {
             doc: self.doc,
             next: self.index + 1,
-            end: self.heading().end as usize,
+            end: self.heading().end,
         }
     }
 
@@ -250,7 +271,7 @@ impl<'d, 'a> Node<'d, 'a> {
         let p = self.heading().parent_index;
         (p != NO_PARENT).then_some(Node {
             doc: self.doc,
-            index: p as usize,
+            index: p,
         })
     }
 
@@ -278,7 +299,7 @@ impl<'d, 'a> Node<'d, 'a> {
     pub fn descendants(&self) -> Headings<'d, 'a> {
         Headings {
             doc: self.doc,
-            range: self.index..self.heading().end as usize,
+            range: self.index..self.heading().end,
         }
     }
 }
@@ -359,7 +380,7 @@ impl<'d, 'a> Iterator for Children<'d, 'a> {
         }
         let index = self.next;
         // A child's descendants follow it: its next sibling is past them.
-        self.next = (self.doc.headings[index].end as usize).max(index + 1);
+        self.next = self.doc.headings[index].end.max(index + 1);
         Some(Node {
             doc: self.doc,
             index,

@@ -104,7 +104,7 @@ impl<'s> Layout<'s, '_> {
         // descendants end there, and its parent's span reaches its end.
         let close = |open: &mut Vec<usize>, headings: &mut [Heading<'s>], at: usize| {
             let Some(o) = open.pop() else { return };
-            headings[o].end = at as u32;
+            headings[o].end = at;
             let end = headings[o].span.end;
             if let Some(&p) = open.last() {
                 let parent = &mut headings[p].span;
@@ -171,9 +171,9 @@ impl<'s> Layout<'s, '_> {
             title_span,
             path,
             depth: dotted.len() as u8,
-            parent_index: node.parent.map_or(NO_PARENT, |p| p as u32),
+            parent_index: node.parent.unwrap_or(NO_PARENT),
             end: 0,
-            body_range: (body_from as u32, paragraphs.len() as u32),
+            body_range: (body_from, paragraphs.len()),
         }
     }
 

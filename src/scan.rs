@@ -172,24 +172,56 @@ pub(crate) fn is_space(c: char) -> bool {
     )
 }
 
+/// Byte length of the whitespace ([`is_space`]) at the start of `s`.
+/// Whitespace is ASCII or led by 0xC2, 0xE2, 0xE3 or 0xEF, so any other
+/// first byte (an ideograph's, most often) ends the run without decoding.
+pub(crate) fn leading_space(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        i += match x {
+            0x09 | 0x0B | 0x0C | b' ' => 1,
+            0xC2 | 0xE2 | 0xE3 | 0xEF => match s[i..].chars().next() {
+                Some(c) if is_space(c) => c.len_utf8(),
+                _ => break,
+            },
+            _ => break,
+        };
+    }
+    i
+}
+
+/// Byte length of the whitespace ([`is_space`]) at the end of `s`; see
+/// [`leading_space`].
+pub(crate) fn trailing_space(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut end = b.len();
+    while let Some(&x) = end.checked_sub(1).and_then(|i| b.get(i)) {
+        end -= match x {
+            0x09 | 0x0B | 0x0C | b' ' => 1,
+            // The last byte of a multi-byte character: its lead byte, if it
+            // is three bytes back, mostly decides (U+3000 is the only space
+            // led by 0xE3, and none is led by 0xE0–0xE1 or 0xE4–0xEE).
+            0x80..=0xBF => match end.checked_sub(3).map(|i| &b[i..end]) {
+                Some([0xE3, 0x80, 0x80]) => 3,
+                Some([0xE0..=0xE1 | 0xE3..=0xEE, ..]) => break,
+                _ => match s[..end].chars().next_back() {
+                    Some(c) if is_space(c) => c.len_utf8(),
+                    _ => break,
+                },
+            },
+            _ => break,
+        };
+    }
+    b.len() - end
+}
+
 /// Byte length of the characters at the start of `s` for which `f` holds.
 /// (`str::trim_start_matches` goes through the generic pattern machinery,
 /// which costs several times more on the one or two characters looked at.)
 pub(crate) fn leading(s: &str, f: impl Fn(char) -> bool) -> usize {
     let mut n = 0;
     for c in s.chars() {
-        if !f(c) {
-            break;
-        }
-        n += c.len_utf8();
-    }
-    n
-}
-
-/// Byte length of the characters at the end of `s` for which `f` holds.
-pub(crate) fn trailing(s: &str, f: impl Fn(char) -> bool) -> usize {
-    let mut n = 0;
-    for c in s.chars().rev() {
         if !f(c) {
             break;
         }
@@ -603,6 +635,37 @@ fn merge<T: Copy>(a: &[(usize, T)], b: &[(usize, T)]) -> Vec<(usize, T)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte shortcuts of `leading_space` / `trailing_space` agree with
+    /// decoding every character, for each whitespace and for characters that
+    /// share its lead byte.
+    #[test]
+    fn space_runs_match_is_space() {
+        let pieces = [
+            " ", "\t", "\u{A0}", "\u{2003}", "\u{200B}", "\u{202F}", "\u{3000}", "\u{FEFF}", "。",
+            "、", "“", "—", "，", "甲", "a", "é", "\u{E000}", "𠀀", "\u{3001}",
+        ];
+        let reference = |s: &str, rev: bool| -> usize {
+            let cs: Vec<char> = if rev {
+                s.chars().rev().collect()
+            } else {
+                s.chars().collect()
+            };
+            cs.iter()
+                .take_while(|&&c| is_space(c))
+                .map(|c| c.len_utf8())
+                .sum()
+        };
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let s = format!("{a}{b}{c}");
+                    assert_eq!(leading_space(&s), reference(&s, false), "{s:?}");
+                    assert_eq!(trailing_space(&s), reference(&s, true), "{s:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn line_breaks_of_every_kind() {

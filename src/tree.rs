@@ -238,7 +238,7 @@ pub(crate) fn skip_delimiter(src: &str, mut at: usize, limit: usize) -> usize {
     {
         return at;
     }
-    let skip_spaces = |at: usize| at + scan::leading(&src[at..limit], scan::is_space);
+    let skip_spaces = |at: usize| at + scan::leading_space(&src[at..limit]);
     at = skip_spaces(at);
     if let Some(c) = src[at..limit].chars().next() {
         if matches!(c, '、' | '，' | ',' | '：' | ':') {
@@ -330,15 +330,20 @@ pub(crate) fn title_stop(src: &str, from: usize, limit: usize) -> (usize, usize)
 
 /// `[from, to)` without surrounding whitespace.
 fn trim_space(src: &str, from: usize, to: usize) -> Span {
-    let start = from + scan::leading(&src[from..to], scan::is_space);
-    let end = to - scan::trailing(&src[start..to], scan::is_space);
+    let start = from + scan::leading_space(&src[from..to]);
+    let end = to - scan::trailing_space(&src[start..to]);
     Span::new(start, end)
 }
 
 /// `[from, to)` without surrounding whitespace, trailing `：；，、` and a
 /// closing Markdown `**`.
 pub(crate) fn trim(src: &str, from: usize, to: usize) -> Span {
-    let start = from + scan::leading(&src[from..to], scan::is_space);
+    let start = from + scan::leading_space(&src[from..to]);
+    // Most titles end in an ideograph (a three-byte character led by
+    // 0xE4–0xE9): nothing to take off.
+    if to >= start + 3 && matches!(src.as_bytes()[to - 3], 0xE4..=0xE9) {
+        return Span::new(start, to);
+    }
     let mut t = &src[start..to];
     // One character at a time from the end: most titles end in none of
     // these, so this looks at one character.

@@ -20,13 +20,12 @@
 //! assert_eq!(d.suggestion.as_ref().unwrap().replacement, "（三）");
 //! ```
 
+use foldhash::{HashMap, HashSet};
 use serde::Serialize;
 
 use crate::document::{Document, Span};
 use crate::form::{self, Form, Shape, majority};
 use crate::kind::MarkerKind;
-use foldhash::{HashMap, HashSet};
-
 use crate::series::{self, Item};
 
 /// What a [`Diagnostic`] is about. The kebab-case name (`numbering-skip`) is
@@ -503,7 +502,6 @@ fn redundant(src: &str, items: &[Item<'_>], out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Where each marker starts.
 /// Where markers start, sorted (rather than hashed: markers come almost in
 /// input order already).
 pub(crate) fn marker_starts(items: &[Item<'_>]) -> Vec<usize> {

@@ -317,14 +317,10 @@ pub(crate) fn shape(head: &str) -> Option<MarkerKind> {
     let mut chars = head.chars();
     let c = chars.next()?;
     let rest = chars.as_str();
-    let after_spaces = |s: &'_ str| s.trim_start_matches(is_space).chars().next();
+    let after_spaces = |s: &'_ str| s[leading_space(s)..].chars().next();
     // The character after a run of numerals (and spaces).
-    let after_numerals = |s: &'_ str| {
-        after_spaces(
-            s.trim_start_matches(is_space)
-                .trim_start_matches(is_numeral),
-        )
-    };
+    let after_numerals =
+        |s: &'_ str| after_spaces(s[leading_space(s)..].trim_start_matches(is_numeral));
     match c {
         c if is_cn_numeral(c) || is_capital_numeral(c) => {
             let after = rest.trim_start_matches(|c| is_cn_numeral(c) || is_capital_numeral(c));
@@ -536,7 +532,7 @@ impl<'s> Scanner<'s> {
     /// `学校工作计划【第一篇】`: a bracketed part at the end of a short line.
     fn trailing_part(&self, line: &Line) -> Option<(Recognised, usize, Boundary)> {
         let text = &self.src[line.content..line.end];
-        let trimmed = text.trim_end_matches(is_space);
+        let trimmed = &text[..text.len() - trailing_space(text)];
         if !(trimmed.ends_with('】') || trimmed.ends_with('〗')) || trimmed.len() > 120 {
             return None;
         }

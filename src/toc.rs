@@ -185,7 +185,7 @@ fn is_label(text: &str) -> bool {
         let (Some(a), _) = (chars.next(), ()) else {
             break;
         };
-        let after_a = chars.as_str().trim_start_matches(scan::is_space);
+        let after_a = &chars.as_str()[scan::leading_space(chars.as_str())..];
         let Some(b) = after_a.chars().next() else {
             break;
         };

@@ -55,7 +55,7 @@ pub(crate) fn build(src: &str) -> Document<'_> {
     let toc_entries = found.entries.iter().map(|c| layout.toc_entry(c)).collect();
     let toc_label = found.label.map(|i| {
         let l = &lines[i];
-        let end = l.content + src[l.content..l.end].trim_end_matches(scan::is_space).len();
+        let end = l.end - scan::trailing_space(&src[l.content..l.end]);
         Text {
             text: &src[l.content..end],
             span: Span::new(l.content, end),

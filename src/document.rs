@@ -308,7 +308,7 @@ impl<'a> std::ops::Deref for Node<'_, 'a> {
     type Target = Heading<'a>;
 
     fn deref(&self) -> &Heading<'a> {
-        &self.doc.headings[self.index]
+        self.heading()
     }
 }
 
@@ -682,10 +682,7 @@ impl<'d, 'a> Iterator for Headings<'d, 'a> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let index = self.range.next()?;
-        Some(Node {
-            doc: self.doc,
-            index,
-        })
+        Some(self.node(index))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -694,20 +691,23 @@ impl<'d, 'a> Iterator for Headings<'d, 'a> {
 
     fn nth(&mut self, n: usize) -> Option<Self::Item> {
         let index = self.range.nth(n)?;
-        Some(Node {
-            doc: self.doc,
-            index,
-        })
+        Some(self.node(index))
     }
 }
 
 impl DoubleEndedIterator for Headings<'_, '_> {
     fn next_back(&mut self) -> Option<Self::Item> {
         let index = self.range.next_back()?;
-        Some(Node {
+        Some(self.node(index))
+    }
+}
+
+impl<'d, 'a> Headings<'d, 'a> {
+    fn node(&self, index: usize) -> Node<'d, 'a> {
+        Node {
             doc: self.doc,
             index,
-        })
+        }
     }
 }
 

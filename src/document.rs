@@ -1,11 +1,13 @@
 //! The typed result of [`parse`](crate::parse): a borrowed heading tree with
 //! byte spans on everything.
 
-use serde::ser::{SerializeStruct, SerializeTuple};
+use serde::ser::SerializeTuple;
 use serde::{Serialize, Serializer};
 
 use crate::kind::MarkerKind;
-use crate::recognise::MAX_PATH;
+
+/// Dotted paths have at most six components (the grammar allows 2–6).
+pub(crate) const MAX_PATH: usize = 6;
 
 /// A half-open byte range `[start, end)` into the parsed input.
 ///
@@ -330,33 +332,6 @@ impl std::fmt::Debug for Node<'_, '_> {
     }
 }
 
-/// The JSON of one heading (spec §7): its fields, body and children.
-impl Serialize for Node<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let h = self.heading();
-        let has_path = !h.path().is_empty();
-        let mut st = s.serialize_struct("Heading", 12 + usize::from(has_path))?;
-        st.serialize_field("kind", &h.kind)?;
-        st.serialize_field("marker", h.marker)?;
-        st.serialize_field("number", &h.number)?;
-        if has_path {
-            st.serialize_field("path", h.path())?;
-        } else {
-            st.skip_field("path")?;
-        }
-        st.serialize_field("level", &h.level)?;
-        st.serialize_field("title", h.title)?;
-        st.serialize_field("line", &h.line)?;
-        st.serialize_field("column", &h.column)?;
-        st.serialize_field("span", &h.span)?;
-        st.serialize_field("marker_span", &h.marker_span)?;
-        st.serialize_field("title_span", &h.title_span)?;
-        st.serialize_field("body", self.body())?;
-        st.serialize_field("children", &self.children())?;
-        st.end()
-    }
-}
-
 /// The children of a heading or the top-level headings, in document order;
 /// see [`Node::children`] and [`Document::children`].
 ///
@@ -393,15 +368,6 @@ impl std::iter::FusedIterator for Children<'_, '_> {}
 impl std::fmt::Debug for Children<'_, '_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_list().entries(self.clone()).finish()
-    }
-}
-
-/// Serialises as a JSON array of headings, each with its own children.
-impl Serialize for Children<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        // Nesting depth is bounded by the number of kinds (ARCHITECTURE.md),
-        // so this recursion is shallow whatever the input.
-        s.collect_seq(self.clone())
     }
 }
 
@@ -590,20 +556,6 @@ impl<'a> Document<'a> {
         (index < self.headings.len()).then_some(Node { doc: self, index })
     }
 
-    /// The numbering mistakes of the document: skipped, repeated or backward
-    /// numbers, mixed forms, inverted levels, lonely ordinals, a table of
-    /// contents that disagrees with the body. The same as
-    /// [`check`](crate::check).
-    ///
-    /// ```
-    /// let doc = tigang::parse("一、甲\n（一）子\n（三）丑\n");
-    /// let d = &doc.diagnostics()[0];
-    /// assert_eq!(d.message, "（一） is followed by （三）; expected （二）");
-    /// ```
-    pub fn diagnostics(&self) -> Vec<crate::check::Diagnostic> {
-        crate::check::check(self)
-    }
-
     /// The input cut into consecutive [`Segment`]s that cover it exactly, in
     /// order: concatenating their text rebuilds the input byte for byte.
     ///
@@ -718,20 +670,5 @@ impl std::iter::FusedIterator for Headings<'_, '_> {}
 impl std::fmt::Debug for Headings<'_, '_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_list().entries(self.clone()).finish()
-    }
-}
-
-/// JSON of spec §7, with the numbering checks of [`Document::diagnostics`].
-impl Serialize for Document<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Document", 8)?;
-        st.serialize_field("schema", &1)?;
-        st.serialize_field("title", &self.title.map(|t| t.text))?;
-        st.serialize_field("title_span", &self.title.map(|t| t.span))?;
-        st.serialize_field("toc", &self.toc)?;
-        st.serialize_field("preamble", &self.preamble)?;
-        st.serialize_field("children", &self.children())?;
-        st.serialize_field("diagnostics", &self.diagnostics())?;
-        st.end()
     }
 }

@@ -50,12 +50,15 @@
 //! [`Document`] implements `serde::Serialize`: the JSON of the spec (§7), the
 //! same the `tigang parse --format json` command prints. Beyond the tree:
 //!
-//! - [`check`] / [`Document::diagnostics`]: numbering mistakes (`（五）` then
-//!   `（八）`, a duplicate, mixed forms, inverted levels, TOC mismatches);
+//! - [`check`]: numbering mistakes (`（五）` then `（八）`, a duplicate, mixed
+//!   forms, inverted levels, TOC mismatches);
 //! - [`fmt`]: the edits that renumber every series and unify marker forms,
 //!   touching marker bytes only;
 //! - [`render`]: the compact tree, Markdown, retrieval chunks, diagnostics;
 //! - [`numeral`]: the value of every numeral form (`二十三`, `壹拾贰`, `㉑`).
+//!
+//! - [`input`] (feature `encoding`): bytes to text, for files in GB18030,
+//!   Big5, UTF-16 or UTF-8.
 //!
 //! Without default features (`default-features = false`) the crate is the
 //! library alone: no command-line dependencies.
@@ -65,33 +68,31 @@
 //! `scan` (memchr: lines, leading noise, candidate positions) → `recognise`
 //! (the pest grammar `grammar/outline.pest` confirms a marker at a position)
 //! → `toc` → `nest` (levels, by GB/T 9704 rank and order of appearance) →
-//! `tree` (titles, bodies, spans) → [`Document`]. No pest type is public.
+//! `layout` (titles, bodies, spans) → `doc_title` → [`Document`]. No pest
+//! type is public. ARCHITECTURE.md maps the modules.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-mod check;
-mod doc_title;
+// The public model: data and its walking.
 mod document;
-pub mod fmt;
-mod form;
 mod kind;
-mod lookahead;
-mod nest;
 pub mod numeral;
-mod recognise;
-pub mod render;
-mod scan;
-mod series;
-mod toc;
-mod tree;
 
-pub use check::{Code, Diagnostic, Severity, Suggestion, check};
+// The stages, each using only what is above it in this list.
+#[cfg(feature = "encoding")]
+pub mod input;
+mod numbering;
+mod parse;
+pub mod render;
+
 pub use document::{
     Ancestors, Children, Document, Heading, Headings, Node, Segment, SegmentKind, Span, Text,
     TocEntry,
 };
 pub use kind::MarkerKind;
+pub use numbering::check::{Code, Diagnostic, Severity, Suggestion, check};
+pub use numbering::fmt;
 
 /// Parses a document and returns its outline. Never fails and never panics;
 /// text that holds no marker gives a document with no headings.
@@ -104,5 +105,5 @@ pub use kind::MarkerKind;
 /// assert_eq!(article.title, "为了规范管理，制定本办法");
 /// ```
 pub fn parse(text: &str) -> Document<'_> {
-    tree::build(text)
+    parse::build(text)
 }

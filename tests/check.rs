@@ -16,7 +16,11 @@ fn diagnostics_snapshots() {
             "tests/fixtures/{}",
             path.file_name().unwrap().to_string_lossy()
         );
-        insta::assert_snapshot!(tigang::render::diagnostics(&src, &name, &doc.diagnostics()));
+        insta::assert_snapshot!(tigang::render::diagnostics(
+            &src,
+            &name,
+            &tigang::check(&doc)
+        ));
     });
 }
 
@@ -35,8 +39,7 @@ fn clean_fixtures_raise_no_numbering_finding() {
             continue;
         }
         let src = read(&path);
-        let found: Vec<_> = tigang::parse(&src)
-            .diagnostics()
+        let found: Vec<_> = tigang::check(&tigang::parse(&src))
             .into_iter()
             .filter(|d| {
                 !matches!(
@@ -57,8 +60,7 @@ fn numbering_mistakes_fixture_reports_each_mistake() {
         "/tests/fixtures/numbering_mistakes.txt"
     );
     let src = std::fs::read_to_string(path).unwrap();
-    let got: Vec<_> = tigang::parse(&src)
-        .diagnostics()
+    let got: Vec<_> = tigang::check(&tigang::parse(&src))
         .iter()
         .map(|d| (d.code, d.line))
         .collect();
@@ -95,10 +97,10 @@ fn diagnostics_json_shape() {
 #[test]
 fn parts_are_independent_documents() {
     let src = "【篇1】甲\n一、a\n二、b\n【篇2】乙\n一、c\n（一）x\n【篇3】丙\n一、d\n";
-    assert!(tigang::parse(src).diagnostics().is_empty());
+    assert!(tigang::check(&tigang::parse(src)).is_empty());
     let src = "【篇1】甲\n一、a\n(一)x\n(二)y\n【篇2】乙\n一、c\n（一）x\n（二）y\n";
     assert!(
-        tigang::parse(src).diagnostics().is_empty(),
+        tigang::check(&tigang::parse(src)).is_empty(),
         "widths are per part"
     );
 }

@@ -41,8 +41,7 @@ fn corpus_checks() {
         let Ok(src) = std::fs::read_to_string(e.path()) else {
             continue;
         };
-        let got: Vec<(Code, usize)> = tigang::parse(&src)
-            .diagnostics()
+        let got: Vec<(Code, usize)> = tigang::check(&tigang::parse(&src))
             .iter()
             .map(|d| (d.code, d.line))
             .collect();

@@ -142,8 +142,7 @@ fn check_fmt(src: &str, style: Style) -> Result<(), TestCaseError> {
         src,
         out
     );
-    let left: Vec<_> = new
-        .diagnostics()
+    let left: Vec<_> = tigang::check(&new)
         .into_iter()
         .filter(|d| {
             matches!(

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use unicode_width::UnicodeWidthChar;
 
-use crate::check::Diagnostic;
+use crate::numbering::check::Diagnostic;
 
 /// Columns of source text shown before the marker; longer lines are cut.
 const BEFORE: usize = 24;
@@ -20,7 +20,7 @@ const AFTER: usize = 56;
 /// ```
 /// let src = "一、甲\n（一）子\n（三）丑\n";
 /// let doc = tigang::parse(src);
-/// let out = tigang::render::diagnostics(src, "a.txt", &doc.diagnostics());
+/// let out = tigang::render::diagnostics(src, "a.txt", &tigang::check(&doc));
 /// assert_eq!(out, "\
 /// warning[numbering-skip]: （一） is followed by （三）; expected （二）
 ///  --> a.txt:3:1

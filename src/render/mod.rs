@@ -1,6 +1,7 @@
 //! Renderings of a [`Document`](crate::Document): pure functions from the
-//! outline to text or records. JSON of the whole document comes from the
-//! `serde::Serialize` implementation instead.
+//! outline to text or records. The JSON of the whole document is the
+//! `serde::Serialize` implementation of [`Document`](crate::Document), which
+//! lives here too (`json.rs`).
 //!
 //! - [`tree`]: a compact indented outline for people and snapshot tests;
 //! - [`markdown`]: CommonMark headings and paragraphs;
@@ -8,6 +9,7 @@
 
 mod chunks;
 mod diagnostics;
+mod json;
 mod markdown;
 mod outline;
 

@@ -14,9 +14,9 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
-use crate::decode;
 use crate::format::{self, Format, Style};
 use crate::input::{self, Input};
+use tigang::input::decode;
 
 /// Where results go.
 #[derive(Debug, Clone, PartialEq, Eq)]

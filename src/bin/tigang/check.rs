@@ -82,8 +82,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             }
         };
         let doc = tigang::parse(&text);
-        let diags: Vec<_> = doc
-            .diagnostics()
+        let diags: Vec<_> = tigang::check(&doc)
             .into_iter()
             .filter(|d| !args.allow.contains(&d.code))
             .collect();

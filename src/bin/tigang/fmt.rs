@@ -8,7 +8,8 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 use tigang::fmt::Style;
 
-use crate::{decode, input, write};
+use crate::{input, write};
+use tigang::input::decode;
 
 #[derive(clap::Args)]
 pub struct Args {

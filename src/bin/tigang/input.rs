@@ -123,8 +123,8 @@ pub fn io_message(path: &Path, e: &io::Error) -> String {
 
 /// Reads and decodes a file (or stdin for `-`) for `check` and `fmt`, with
 /// the encoding detected as `parse` does; `fmt --write` encodes the result
-/// back with [`crate::decode::encode`].
-pub fn read_decoded(file: &Path) -> Result<crate::decode::Decoded, String> {
+/// back with [`tigang::input::decode::encode`].
+pub fn read_decoded(file: &Path) -> Result<tigang::input::decode::Decoded, String> {
     let name = file.display();
     let bytes = if file.as_os_str() == "-" {
         let mut buf = Vec::new();
@@ -138,5 +138,5 @@ pub fn read_decoded(file: &Path) -> Result<crate::decode::Decoded, String> {
         }
         std::fs::read(file).map_err(|e| io_message(file, &e))?
     };
-    crate::decode::decode(bytes, None, false).map_err(|e| format!("{name}: {e}"))
+    tigang::input::decode::decode(bytes, None, false).map_err(|e| format!("{name}: {e}"))
 }

@@ -1,10 +1,9 @@
 //! The `tigang` command line: a thin layer over the library. Each subcommand
-//! lives in its own module; `input` finds and reads documents, `decode` turns
-//! bytes into text, `format` renders, `batch` runs many files in parallel.
+//! lives in its own module; `input` finds and reads documents (the library's
+//! `tigang::input` turns bytes into text), `format` renders, `batch` runs many files in parallel.
 
 mod batch;
 mod check;
-mod decode;
 mod fmt;
 mod format;
 mod input;

@@ -5,9 +5,9 @@ use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use crate::batch::{self, Dest, Job};
-use crate::decode;
 use crate::format::{Format, Style};
 use crate::input;
+use tigang::input::decode;
 
 const EXAMPLES: &str = "\
 Examples:

@@ -23,11 +23,11 @@
 
 use std::collections::HashMap;
 
-use crate::check::{doubled_delimiter, marker_starts};
+use super::check::{doubled_delimiter, marker_starts};
+use super::form::{self, Form, Shape, majority};
+use super::series::{self, Item};
 use crate::document::{Document, Span};
-use crate::form::{self, Form, Shape, majority};
 use crate::kind::MarkerKind;
-use crate::series::{self, Item};
 
 /// Which form each kind of marker is written in.
 ///

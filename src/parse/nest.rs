@@ -1,8 +1,8 @@
 //! Nesting (spec §3): decides which candidates become headings and under
 //! which parent, with one stack of open headings and no recursion.
 
+use super::scan::{Boundary, Candidate};
 use crate::kind::MarkerKind;
-use crate::scan::{Boundary, Candidate};
 
 /// An accepted heading: the candidate, its parent (index into the same list),
 /// its depth and its final number.

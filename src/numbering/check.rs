@@ -23,10 +23,10 @@
 use foldhash::{HashMap, HashSet};
 use serde::Serialize;
 
+use super::form::{self, Form, Shape, majority};
+use super::series::{self, Item};
 use crate::document::{Document, Span};
-use crate::form::{self, Form, Shape, majority};
 use crate::kind::MarkerKind;
-use crate::series::{self, Item};
 
 /// What a [`Diagnostic`] is about. The kebab-case name (`numbering-skip`) is
 /// stable: it is the JSON `code` and what `tigang check --allow` takes.
@@ -185,7 +185,7 @@ impl std::fmt::Display for Severity {
 ///
 /// ```
 /// let doc = tigang::parse("一、甲\n（一）、乙\n");
-/// let d = &doc.diagnostics()[0];
+/// let d = &tigang::check(&doc)[0];
 /// let s = d.suggestion.as_ref().unwrap();
 /// assert_eq!(&doc.source()[s.span.range()], "（一）、");
 /// assert_eq!(s.replacement, "（一）");
@@ -203,7 +203,7 @@ pub struct Suggestion {
 ///
 /// ```
 /// let doc = tigang::parse("一、主要做法\n一是抓落实。二是抓督查。四是抓考核。\n");
-/// let d = &doc.diagnostics()[0];
+/// let d = &tigang::check(&doc)[0];
 /// assert_eq!(d.code.as_str(), "numbering-skip");
 /// assert_eq!(d.severity, tigang::Severity::Warning);
 /// assert_eq!(&doc.source()[d.span.range()], "四是");

@@ -3,9 +3,13 @@
 
 use memchr::memmem;
 
+use super::lookahead::Memo;
+use super::recognise::{self, Recognised};
+use super::text::{
+    is_capital_numeral, is_cn_numeral, is_digit, is_numeral, is_space, leading, leading_space,
+    trailing_space,
+};
 use crate::kind::MarkerKind;
-use crate::lookahead::Memo;
-use crate::recognise::{self, Recognised};
 
 /// One line of the input that holds more than noise. `start..end` is the
 /// line without its line break, `content` (< `end`) is where the text begins
@@ -158,78 +162,6 @@ fn entity_len(s: &str) -> usize {
         .map_or(0, |e| e.len())
 }
 
-/// Whitespace as it occurs in scraped text, including the BOM.
-pub(crate) fn is_space(c: char) -> bool {
-    let u = c as u32;
-    // One comparison rules out ASCII letters and nearly all of CJK: this runs
-    // on most characters of a title.
-    if u > 0x3000 {
-        return u == 0xFEFF;
-    }
-    matches!(
-        u,
-        0x09 | 0x0B | 0x0C | 0x20 | 0xA0 | 0x2000..=0x200B | 0x202F | 0x205F | 0x3000
-    )
-}
-
-/// Byte length of the whitespace ([`is_space`]) at the start of `s`.
-/// Whitespace is ASCII or led by 0xC2, 0xE2, 0xE3 or 0xEF, so any other
-/// first byte (an ideograph's, most often) ends the run without decoding.
-pub(crate) fn leading_space(s: &str) -> usize {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while let Some(&x) = b.get(i) {
-        i += match x {
-            0x09 | 0x0B | 0x0C | b' ' => 1,
-            0xC2 | 0xE2 | 0xE3 | 0xEF => match s[i..].chars().next() {
-                Some(c) if is_space(c) => c.len_utf8(),
-                _ => break,
-            },
-            _ => break,
-        };
-    }
-    i
-}
-
-/// Byte length of the whitespace ([`is_space`]) at the end of `s`; see
-/// [`leading_space`].
-pub(crate) fn trailing_space(s: &str) -> usize {
-    let b = s.as_bytes();
-    let mut end = b.len();
-    while let Some(&x) = end.checked_sub(1).and_then(|i| b.get(i)) {
-        end -= match x {
-            0x09 | 0x0B | 0x0C | b' ' => 1,
-            // The last byte of a multi-byte character: its lead byte, if it
-            // is three bytes back, mostly decides (U+3000 is the only space
-            // led by 0xE3, and none is led by 0xE0–0xE1 or 0xE4–0xEE).
-            0x80..=0xBF => match end.checked_sub(3).map(|i| &b[i..end]) {
-                Some([0xE3, 0x80, 0x80]) => 3,
-                Some([0xE0..=0xE1 | 0xE3..=0xEE, ..]) => break,
-                _ => match s[..end].chars().next_back() {
-                    Some(c) if is_space(c) => c.len_utf8(),
-                    _ => break,
-                },
-            },
-            _ => break,
-        };
-    }
-    b.len() - end
-}
-
-/// Byte length of the characters at the start of `s` for which `f` holds.
-/// (`str::trim_start_matches` goes through the generic pattern machinery,
-/// which costs several times more on the one or two characters looked at.)
-pub(crate) fn leading(s: &str, f: impl Fn(char) -> bool) -> usize {
-    let mut n = 0;
-    for c in s.chars() {
-        if !f(c) {
-            break;
-        }
-        n += c.len_utf8();
-    }
-    n
-}
-
 /// The YAML front matter block (`---` … `---` at the very top), as the byte
 /// offset where the content after it starts.
 pub(crate) fn front_matter(src: &str, lines: &[Line]) -> Option<usize> {
@@ -242,70 +174,6 @@ pub(crate) fn front_matter(src: &str, lines: &[Line]) -> Option<usize> {
         .iter()
         .find(|l| matches!(src[l.start..l.end].trim_end(), "---" | "..."))
         .map(|l| after_break(src.as_bytes(), l.end))
-}
-
-/// Ordinary Chinese numeral characters (with the compatibility ideographs and
-/// Kangxi radicals that stand for them).
-pub(crate) fn is_cn_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '一' | '二'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '〇'
-            | '零'
-            | '两'
-            | '兩'
-            | '廿'
-            | '卅'
-            | '百'
-            | '\u{F9D1}'
-            | '\u{F978}'
-            | '\u{F9B2}'
-            | '\u{2F00}'
-            | '\u{2F06}'
-            | '\u{2F0B}'
-            | '\u{2F17}'
-    )
-}
-
-/// Capital (大写) numeral characters.
-pub(crate) fn is_capital_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '壹' | '贰'
-            | '貳'
-            | '弍'
-            | '叁'
-            | '參'
-            | '叄'
-            | '肆'
-            | '伍'
-            | '陆'
-            | '陸'
-            | '柒'
-            | '捌'
-            | '玖'
-            | '拾'
-            | '佰'
-            | '\u{F96B}'
-            | '\u{F973}'
-            | '\u{F9D3}'
-    )
-}
-
-pub(crate) fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
-}
-
-pub(crate) fn is_numeral(c: char) -> bool {
-    is_cn_numeral(c) || is_capital_numeral(c) || is_digit(c)
 }
 
 /// The kind a line start can only be, read from its first characters, so that
@@ -631,37 +499,6 @@ fn merge<T: Copy>(a: &[(usize, T)], b: &[(usize, T)]) -> Vec<(usize, T)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The byte shortcuts of `leading_space` / `trailing_space` agree with
-    /// decoding every character, for each whitespace and for characters that
-    /// share its lead byte.
-    #[test]
-    fn space_runs_match_is_space() {
-        let pieces = [
-            " ", "\t", "\u{A0}", "\u{2003}", "\u{200B}", "\u{202F}", "\u{3000}", "\u{FEFF}", "。",
-            "、", "“", "—", "，", "甲", "a", "é", "\u{E000}", "𠀀", "\u{3001}",
-        ];
-        let reference = |s: &str, rev: bool| -> usize {
-            let cs: Vec<char> = if rev {
-                s.chars().rev().collect()
-            } else {
-                s.chars().collect()
-            };
-            cs.iter()
-                .take_while(|&&c| is_space(c))
-                .map(|c| c.len_utf8())
-                .sum()
-        };
-        for a in pieces {
-            for b in pieces {
-                for c in pieces {
-                    let s = format!("{a}{b}{c}");
-                    assert_eq!(leading_space(&s), reference(&s, false), "{s:?}");
-                    assert_eq!(trailing_space(&s), reference(&s, true), "{s:?}");
-                }
-            }
-        }
-    }
 
     #[test]
     fn line_breaks_of_every_kind() {

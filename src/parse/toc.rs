@@ -12,10 +12,10 @@ use std::cell::Cell;
 
 use foldhash::{HashMap, HashSet};
 
+use super::scan::{Boundary, Candidate, Line};
+use super::text;
 use crate::document::Span;
 use crate::kind::MarkerKind;
-use crate::scan::{self, Boundary, Candidate, Line};
-use crate::tree;
 
 /// What [`detect`] found: line indices (into the whole document).
 #[derive(Debug, Default)]
@@ -96,7 +96,7 @@ impl Heads<'_> {
         let k = key(
             self.src,
             c.rec.kind,
-            tree::skip_delimiter(self.src, c.end(), end),
+            text::skip_delimiter(self.src, c.end(), end),
             end,
         );
         head.key.set(Some(k));
@@ -180,12 +180,12 @@ fn is_label(text: &str) -> bool {
     let mut words = 0;
     loop {
         rest =
-            rest.trim_start_matches(|c| scan::is_space(c) || matches!(c, '/' | '／' | '、' | '|'));
+            rest.trim_start_matches(|c| text::is_space(c) || matches!(c, '/' | '／' | '、' | '|'));
         let mut chars = rest.chars();
         let (Some(a), _) = (chars.next(), ()) else {
             break;
         };
-        let after_a = &chars.as_str()[scan::leading_space(chars.as_str())..];
+        let after_a = &chars.as_str()[text::leading_space(chars.as_str())..];
         let Some(b) = after_a.chars().next() else {
             break;
         };
@@ -198,7 +198,7 @@ fn is_label(text: &str) -> bool {
     words > 0
         && rest
             .trim_matches(|c| {
-                scan::is_space(c)
+                text::is_space(c)
                     || matches!(c, ':' | '：' | '…' | '.' | '·' | '-' | '—' | '－' | '_')
             })
             .is_empty()
@@ -269,8 +269,8 @@ fn unlabelled(heads: &Heads, cands: &[Candidate]) -> Found {
         let k = match head {
             Some(h) => heads.key(h),
             None => {
-                let at = tree::skip_delimiter(src, c.end(), end);
-                let (stop, _) = tree::title_stop(src, at, end);
+                let at = text::skip_delimiter(src, c.end(), end);
+                let (stop, _) = text::title_stop(src, at, end);
                 key(src, c.rec.kind, at, stop)
             }
         };
@@ -352,8 +352,8 @@ impl Open {
         }
         // What `key` hashes, without finding where the title stops: the
         // characters after the marker without whitespace and without the one
-        // delimiter `tree::skip_delimiter` skips.
-        let mut chars = src[c.end()..end].chars().filter(|&ch| !scan::is_space(ch));
+        // delimiter `text::skip_delimiter` skips.
+        let mut chars = src[c.end()..end].chars().filter(|&ch| !text::is_space(ch));
         let mut hash = c.rec.kind as u64;
         let mut next = chars.next();
         if next.is_some_and(|ch| matches!(ch, '、' | '，' | ',' | '：' | ':')) {
@@ -421,11 +421,11 @@ struct Key {
 /// The [`Key`] of the title from `from` to `stop` (no allocation per line);
 /// `None` for an empty title: a bare marker is no evidence of a TOC.
 fn key(src: &str, kind: MarkerKind, from: usize, stop: usize) -> Option<Key> {
-    let span = strip_page_number(src, tree::trim(src, from, stop));
+    let span = strip_page_number(src, text::trim(src, from, stop));
     // The heading must come back with the same kind, too. Numbers are left
     // out on purpose: renumbering (`tigang fmt`) must not make or break a TOC.
     let mut hash = kind as u64;
-    let mut chars = src[span.range()].chars().filter(|&ch| !scan::is_space(ch));
+    let mut chars = src[span.range()].chars().filter(|&ch| !text::is_space(ch));
     let (mut first, mut prefix, mut n) = (0, 0, 0);
     for ch in chars.by_ref() {
         hash = mix(hash, ch);
@@ -459,7 +459,7 @@ fn mix(hash: u64, ch: char) -> u64 {
 pub(crate) fn strip_page_number(src: &str, span: Span) -> Span {
     let t = &src[span.range()];
     let leader =
-        |c: char| scan::is_space(c) || matches!(c, '…' | '.' | '·' | '-' | '—' | '－' | '．' | '⋯');
+        |c: char| text::is_space(c) || matches!(c, '…' | '.' | '·' | '-' | '—' | '－' | '．' | '⋯');
     let digits = t.trim_end_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
     let t = if digits.len() < t.len() && digits.ends_with(leader) {
         digits

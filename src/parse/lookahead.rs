@@ -14,9 +14,9 @@ use std::hash::{Hash, Hasher};
 
 use foldhash::HashMap;
 
+use super::recognise::{self, Match, Recognised};
+use super::text::{is_cn_numeral, is_digit, is_numeral, is_space};
 use crate::kind::MarkerKind;
-use crate::recognise::{self, Match, Recognised};
-use crate::scan::{is_cn_numeral, is_digit, is_numeral, is_space};
 
 /// Answers of the grammar at line starts, by kind and decisive prefix.
 #[derive(Default)]
@@ -422,7 +422,7 @@ mod tests {
         // Twice over, so that the second round is answered from the memo.
         for round in 0..2 {
             for text in &texts {
-                let Some(kind) = crate::scan::shape(text) else {
+                let Some(kind) = crate::parse::scan::shape(text) else {
                     continue;
                 };
                 assert_eq!(

@@ -4,15 +4,13 @@
 use pest::Parser;
 use pest::iterators::Pair;
 
+use crate::document::MAX_PATH;
 use crate::kind::MarkerKind;
 use crate::numeral;
 
 #[derive(pest_derive::Parser)]
 #[grammar = "grammar/outline.pest"]
 struct OutlineParser;
-
-/// Dotted paths have at most six components (the grammar allows 2–6).
-pub(crate) const MAX_PATH: usize = 6;
 
 /// A marker recognised at the start of the text the grammar was given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,0 +1,162 @@
+//! The layout of accepted headings (spec §4, §6): titles, bodies,
+//! preamble paragraphs and spans, and the flat heading list with its tree
+//! links.
+
+use super::nest::Node;
+use super::scan::{self, Boundary, Line};
+use super::text::{skip_delimiter, title_stop, trim, trim_space};
+use super::toc;
+use crate::document::{Heading, MAX_PATH, NO_PARENT, Span, Text, TocEntry};
+
+/// The text, its lines, and which lines belong to no heading or paragraph
+/// (front matter, the table of contents).
+pub(super) struct Layout<'s, 'l> {
+    pub src: &'s str,
+    pub lines: &'l [Line],
+    pub skip: &'l [bool],
+}
+
+impl<'s> Layout<'s, '_> {
+    /// The first byte a heading owns: its marker, or for a part closing its
+    /// line, the title before it.
+    pub fn own_start(&self, c: &scan::Candidate) -> usize {
+        match c.boundary {
+            Boundary::LineEnd => self.lines[c.line].content,
+            _ => c.start,
+        }
+    }
+
+    /// Headings with titles, bodies and spans, in document order, and all
+    /// their body paragraphs. Document order is the tree's depth-first order,
+    /// so the tree is the list plus, per heading, its parent and the end of
+    /// its descendants, set with a stack of the open headings (bounded by the
+    /// number of kinds, see [`nest`]) in one pass.
+    pub fn headings(&self, nodes: &[Node]) -> (Vec<Heading<'s>>, Vec<Text<'s>>) {
+        let mut headings: Vec<Heading<'s>> = Vec::with_capacity(nodes.len());
+        let mut paragraphs = Vec::new();
+        let mut open: Vec<usize> = Vec::new();
+        // Closes the innermost open heading before heading `at`: its
+        // descendants end there, and its parent's span reaches its end.
+        let close = |open: &mut Vec<usize>, headings: &mut [Heading<'s>], at: usize| {
+            let Some(o) = open.pop() else { return };
+            headings[o].end = at;
+            let end = headings[o].span.end;
+            if let Some(&p) = open.last() {
+                let parent = &mut headings[p].span;
+                parent.end = parent.end.max(end);
+            }
+        };
+        for (k, node) in nodes.iter().enumerate() {
+            while open.last().is_some_and(|&o| Some(o) != node.parent) {
+                close(&mut open, &mut headings, k);
+            }
+            let next = nodes.get(k + 1).map(|n| &n.cand);
+            let h = self.heading(node, next, &mut paragraphs);
+            headings.push(h);
+            open.push(k);
+        }
+        while !open.is_empty() {
+            close(&mut open, &mut headings, nodes.len());
+        }
+        (headings, paragraphs)
+    }
+
+    /// One heading; its body paragraphs are appended to `paragraphs`.
+    fn heading(
+        &self,
+        node: &Node,
+        next: Option<&scan::Candidate>,
+        paragraphs: &mut Vec<Text<'s>>,
+    ) -> Heading<'s> {
+        let c = &node.cand;
+        let line = &self.lines[c.line];
+        let marker_span = Span::new(c.start, c.end());
+        let (title_span, body_start) = if c.boundary == Boundary::LineEnd {
+            let t = trim(self.src, line.content, c.start);
+            (t, c.end())
+        } else {
+            let limit = match next {
+                Some(n) if n.line == c.line => self.own_start(n),
+                _ => line.end,
+            };
+            let from = skip_delimiter(self.src, c.end(), limit);
+            let (stop, mark) = title_stop(self.src, from, limit);
+            (trim(self.src, from, stop), stop + mark)
+        };
+        let body_end = next.map_or(self.src.len(), |n| self.own_start(n));
+        let body_from = paragraphs.len();
+        self.paragraphs_into(c.line, body_start, body_end, paragraphs);
+        let start = marker_span.start.min(title_span.start);
+        let end = paragraphs[body_from..]
+            .last()
+            .map_or(marker_span.end.max(title_span.end), |b| b.span.end);
+        let dotted = c.rec.path();
+        let mut path = [0u16; MAX_PATH];
+        path[..dotted.len()].copy_from_slice(dotted);
+        Heading {
+            kind: c.rec.kind,
+            marker: &self.src[marker_span.range()],
+            number: node.number,
+            level: node.level,
+            title: &self.src[title_span.range()],
+            line: self.lines[c.line].number + 1,
+            column: c.column,
+            span: Span::new(start, end),
+            marker_span,
+            title_span,
+            path,
+            depth: dotted.len() as u8,
+            parent_index: node.parent.unwrap_or(NO_PARENT),
+            end: 0,
+            body_range: (body_from, paragraphs.len()),
+        }
+    }
+
+    /// The non-blank paragraphs of `[from, to)`; see [`Self::paragraphs_into`].
+    pub fn paragraphs(&self, line: usize, from: usize, to: usize) -> Vec<Text<'s>> {
+        let mut out = Vec::new();
+        self.paragraphs_into(line, from, to, &mut out);
+        out
+    }
+
+    /// The non-blank paragraphs of `[from, to)`, one per line, without the
+    /// leading noise and surrounding whitespace; `line` holds `from`.
+    fn paragraphs_into(&self, line: usize, from: usize, to: usize, out: &mut Vec<Text<'s>>) {
+        // Each line's share of `[from, to)`, without noise and whitespace.
+        for (i, l) in self.lines.iter().enumerate().skip(line) {
+            if l.start >= to {
+                break;
+            }
+            if self.skip[i] || l.end <= from {
+                continue;
+            }
+            let start = if from <= l.content { l.content } else { from };
+            let end = l.end.min(to);
+            if start < end {
+                let t = trim_space(self.src, start, end);
+                if !t.is_empty() {
+                    out.push(Text {
+                        text: &self.src[t.range()],
+                        span: t,
+                    });
+                }
+            }
+        }
+    }
+
+    pub fn toc_entry(&self, c: &scan::Candidate) -> TocEntry<'s> {
+        let line = &self.lines[c.line];
+        let from = skip_delimiter(self.src, c.end(), line.end);
+        let title_span = toc::strip_page_number(self.src, trim(self.src, from, line.end));
+        TocEntry {
+            kind: c.rec.kind,
+            marker: &self.src[c.start..c.end()],
+            number: c.rec.number,
+            title: &self.src[title_span.range()],
+            line: self.lines[c.line].number + 1,
+            column: c.column,
+            marker_span: Span::new(c.start, c.end()),
+            title_span,
+        }
+    }
+}

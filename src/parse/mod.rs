@@ -1,0 +1,98 @@
+//! The parse pipeline: `&str` in, [`Document`] out, one stage after the
+//! other, no stage reaching back (ARCHITECTURE.md draws it).
+//!
+//! 1. [`scan`]: lines, leading noise, front matter, and the candidate
+//!    markers (line starts whose first characters have a marker's shape,
+//!    inline ordinals found with memmem), each confirmed by
+//!    [`recognise`] (the pest grammar) through [`lookahead`]'s memo;
+//! 2. [`toc`]: the table of contents, whose lines leave the candidates;
+//! 3. [`nest`]: which candidates become headings, and their parents;
+//! 4. [`layout`]: titles, bodies, preamble and spans, the flat heading list;
+//! 5. [`doc_title`]: the document title among the preamble's paragraphs.
+//!
+//! [`text`] holds the character classes and trims every stage shares.
+
+mod doc_title;
+mod layout;
+mod lookahead;
+mod nest;
+mod recognise;
+mod scan;
+pub(crate) mod text;
+mod toc;
+
+use crate::document::{Document, Span, Text};
+use crate::kind::MarkerKind;
+use layout::Layout;
+
+/// Parses `src` into a [`Document`].
+pub(crate) fn build(src: &str) -> Document<'_> {
+    // 1. Lines and candidates, after any front matter.
+    let lines = scan::lines(src);
+    let body_from = scan::front_matter(src, &lines);
+    let first_line = body_from.map_or(0, |at| lines.partition_point(|l| l.start < at));
+    let mut cands = scan::Scanner::new(src).scan(&lines, first_line);
+
+    // 2. The table of contents: its lines are neither headings nor text.
+    let found = toc::detect(src, &lines[first_line..], first_line, &cands);
+    let mut skip = vec![false; lines.len()];
+    for s in skip.iter_mut().take(first_line) {
+        *s = true;
+    }
+    for &i in found.label.iter().chain(&found.lines) {
+        skip[i] = true;
+    }
+    cands.retain(|c| !skip[c.line]);
+
+    // 3. Nesting.
+    let nodes = nest::nest(&cands);
+    // Candidates are copied into the nodes: free them before the tree grows.
+    drop(cands);
+
+    // 4. Titles, bodies, preamble, spans.
+    let layout = Layout {
+        src,
+        lines: &lines,
+        skip: &skip,
+    };
+    let first_start = nodes
+        .first()
+        .map_or(src.len(), |n| layout.own_start(&n.cand));
+    let preamble = layout.paragraphs(
+        first_line,
+        lines.get(first_line).map_or(src.len(), |l| l.start),
+        first_start,
+    );
+    let toc_entries = found.entries.iter().map(|c| layout.toc_entry(c)).collect();
+    let toc_label = found.label.map(|i| {
+        let l = &lines[i];
+        let end = l.end - text::trailing_space(&src[l.content..l.end]);
+        Text {
+            text: &src[l.content..end],
+            span: Span::new(l.content, end),
+        }
+    });
+    let (headings, paragraphs) = layout.headings(&nodes);
+
+    // 5. The document title; a document that starts with a part has none.
+    let title = if nodes
+        .first()
+        .is_some_and(|n| n.cand.rec.kind == MarkerKind::Part)
+        && preamble.is_empty()
+    {
+        None
+    } else {
+        doc_title::pick(&preamble)
+    };
+
+    Document {
+        source: src,
+        title,
+        front_matter: body_from.map(|end| Span::new(0, end)),
+        toc_label,
+        toc: toc_entries,
+        preamble,
+        headings,
+        paragraphs,
+    }
+}

@@ -57,8 +57,8 @@
 //! - [`render`]: the compact tree, Markdown, retrieval chunks, diagnostics;
 //! - [`numeral`]: the value of every numeral form (`二十三`, `壹拾贰`, `㉑`).
 //!
-//! - [`input`] (feature `encoding`): bytes to text, for files in GB18030,
-//!   Big5, UTF-16 or UTF-8.
+//! - [`input`]: bytes to text: what a file is ([`input::sniff`]), and with
+//!   the `encoding` feature files in GB18030, Big5, UTF-16 or UTF-8.
 //!
 //! Without default features (`default-features = false`) the crate is the
 //! library alone: no command-line dependencies.
@@ -80,7 +80,6 @@ mod kind;
 pub mod numeral;
 
 // The stages, each using only what is above it in this list.
-#[cfg(feature = "encoding")]
 pub mod input;
 mod numbering;
 mod parse;

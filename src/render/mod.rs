@@ -15,5 +15,6 @@ mod outline;
 
 pub use chunks::{Chunk, chunks};
 pub use diagnostics::diagnostics;
+pub use json::{WithSource, check_source};
 pub use markdown::markdown;
 pub use outline::tree;

@@ -97,6 +97,8 @@ pub(super) struct Body<'a> {
     carry: String,
     /// Scratch for composing a line.
     line: String,
+    /// The root element was seen.
+    rooted: bool,
 }
 
 impl<'a> Body<'a> {
@@ -120,6 +122,7 @@ impl<'a> Body<'a> {
             row: Row::default(),
             carry: String::new(),
             line: String::new(),
+            rooted: false,
         }
     }
 
@@ -147,6 +150,7 @@ impl<'a> Body<'a> {
                     let name = e.local_name();
                     let name = name.as_ref();
                     if depth == 1 {
+                        self.rooted = true;
                         if name != b"document" {
                             return Err(BodyError::Xml(format!(
                                 "the root element is <{}>, not <w:document>",
@@ -191,6 +195,9 @@ impl<'a> Body<'a> {
                 _ => {}
             }
             buf.clear();
+        }
+        if !self.rooted {
+            return Err(BodyError::Xml("it holds no <w:document> element".into()));
         }
         if depth != 0 {
             return Err(BodyError::Xml(format!(

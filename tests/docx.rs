@@ -419,6 +419,8 @@ fn tables_are_rows_of_tab_separated_cells() {
     // Paragraphs inside the table count: 前言 0, cells 1–7, 后记 8.
     let paragraphs: Vec<_> = (1..=4).map(|l| x.map.paragraph(l)).collect();
     assert_eq!(paragraphs, [Some(0), Some(1), Some(3), Some(8)]);
+    let rows: Vec<_> = (1..=4).map(|l| x.map.is_table_row(l)).collect();
+    assert_eq!(rows, [false, true, true, false]);
 }
 
 #[test]

@@ -47,6 +47,9 @@ const NOTICE: &str = "首页 > 通知公告
 #[test]
 fn a_page_reads_as_its_visible_text() {
     assert_eq!(text_of(fixture("notice_pretty.html")), NOTICE);
+    let x = read(fixture("notice_pretty.html"), &Options::default()).unwrap();
+    let rows: Vec<_> = (1..=17).filter(|&l| x.map.is_table_row(l)).collect();
+    assert_eq!(rows, [12, 13]);
 }
 
 /// The same page with every line break and indentation between tags gone.

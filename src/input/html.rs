@@ -396,6 +396,9 @@ impl Extractor {
         self.line.truncate(end);
         if hard || !self.line.trim_matches(is_space).is_empty() || !self.labels.is_empty() {
             self.out.line(&self.line, None, &self.labels);
+            if self.cells > 0 {
+                self.out.mark_table_row();
+            }
         }
         self.line.clear();
         self.labels.clear();
@@ -484,6 +487,10 @@ impl Extractor {
                 self.finish_line(false);
             }
             "br" => self.finish_line(true),
+            "tr" | "table" => {
+                self.finish_line(false);
+                self.cells = 0;
+            }
             name => self.block_if(is_block(name)),
         }
     }

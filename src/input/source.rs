@@ -104,6 +104,8 @@ pub struct SourceMap {
     lines: Vec<u32>,
     /// Labels drawn by Word's numbering, in text order.
     labels: Vec<Label>,
+    /// 0-based lines that are table rows, ascending.
+    table_rows: Vec<usize>,
 }
 
 const NO_PARAGRAPH: u32 = u32::MAX;
@@ -119,6 +121,17 @@ impl SourceMap {
     pub fn paragraph(&self, line: usize) -> Option<usize> {
         let p = *self.lines.get(line.checked_sub(1)?)?;
         (p != NO_PARAGRAPH).then_some(p as usize)
+    }
+
+    /// Whether the 1-based `line` is a table row (Word or HTML): spec §8
+    /// says nothing in a table opens a heading.
+    ///
+    /// ```
+    /// assert!(!tigang::input::SourceMap::default().is_table_row(1));
+    /// ```
+    pub fn is_table_row(&self, line: usize) -> bool {
+        line.checked_sub(1)
+            .is_some_and(|l| self.table_rows.binary_search(&l).is_ok())
     }
 
     /// The labels Word's numbering drew, in text order.
@@ -228,6 +241,13 @@ impl TextBuilder {
                 span: Span::new(at + s, at + e),
                 paragraph: paragraph.unwrap_or(0),
             });
+        }
+    }
+
+    /// Marks the line pushed last as a table row.
+    pub(crate) fn mark_table_row(&mut self) {
+        if let Some(line) = self.map.lines.len().checked_sub(1) {
+            self.map.table_rows.push(line);
         }
     }
 

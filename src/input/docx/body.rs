@@ -324,6 +324,7 @@ impl<'a> Body<'a> {
                 let row = std::mem::take(&mut self.row);
                 if !row.text.trim().is_empty() {
                     self.out.line(&row.text, row.first_paragraph, &row.labels);
+                    self.out.mark_table_row();
                 }
             }
             b"tbl" => self.tables = self.tables.saturating_sub(1),

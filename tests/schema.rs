@@ -61,7 +61,14 @@ fn command_line_output_matches_the_schemas() {
 
     let doc = schema("tigang.schema.json");
     let pretty: Value = serde_json::from_str(&run(&["parse", "-f", "json", &speech])).unwrap();
-    assert_eq!(pretty["encoding"], "UTF-8");
+    assert_eq!(
+        pretty["source"],
+        serde_json::json!({"format": "text", "encoding": "UTF-8"})
+    );
+    assert!(
+        pretty.get("encoding").is_none(),
+        "source replaces the top-level encoding"
+    );
     assert_valid(&doc, &pretty, "parse --format json");
     for line in run(&["parse", "--jsonl", "-q", &fixtures]).lines() {
         let json: Value = serde_json::from_str(line).unwrap();

@@ -16,7 +16,6 @@ use rayon::iter::{ParallelBridge, ParallelIterator};
 
 use crate::format::{self, Format, Style};
 use crate::input::{self, Input};
-use tigang::input::decode;
 
 /// Where results go.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +38,15 @@ pub struct Job {
     pub batch: bool,
     pub quiet: bool,
     pub jobs: Option<NonZeroUsize>,
+}
+
+impl Job {
+    /// How the library reads each input.
+    fn options(&self) -> tigang::input::Options {
+        tigang::input::Options::default()
+            .encoding(self.encoding)
+            .lossy(self.lossy)
+    }
 }
 
 /// What became of one input.
@@ -65,24 +73,20 @@ fn process(input: &Input, job: &Job) -> Outcome {
         encoding: "",
         replaced: 0,
     };
-    let decoded = input::read_bytes(input).and_then(|bytes| {
-        decode::decode(bytes, job.encoding, job.lossy).map_err(|e| format!("{}: {e}", input.name))
-    });
-    let decoded = match decoded {
+    let decoded = match input::read_document(input, &job.options()) {
         Ok(d) => d,
         Err(e) => {
-            outcome.output = Err(e);
+            outcome.output = Err(e.message);
             return outcome;
         }
     };
-    outcome.encoding = decoded.encoding;
+    outcome.encoding = decoded.source.encoding.unwrap_or("");
     outcome.replaced = decoded.replaced;
     let doc = tigang::parse(&decoded.text);
     outcome.headings = doc.headings().count();
     let meta = format::Meta {
         file: &input.name,
-        encoding: decoded.encoding,
-        replaced: decoded.replaced,
+        extracted: &decoded,
     };
     let mut out = Vec::with_capacity(decoded.text.len() * 2);
     if job.headers {
@@ -264,27 +268,31 @@ pub fn run(inputs: &[Input], job: &Job) -> Result<ExitCode, String> {
 /// One document to standard output, rendered straight into it: the JSON of a
 /// 20 MB document is never held in memory as a whole.
 fn single(input: &Input, job: &Job) -> Result<ExitCode, String> {
-    let decoded = input::read_bytes(input).and_then(|bytes| {
-        decode::decode(bytes, job.encoding, job.lossy).map_err(|e| format!("{}: {e}", input.name))
-    });
-    let decoded = match decoded {
+    let decoded = match input::read_document(input, &job.options()) {
         Ok(d) => d,
-        Err(reason) => {
-            eprintln!("{}{reason}", prefix(colour()));
-            return Ok(ExitCode::from(1));
+        Err(failure) => {
+            eprintln!("{}{}", prefix(colour()), failure.message);
+            // A PDF, an image or a program given alone is a usage error.
+            let code = if failure.not_a_document {
+                crate::EXIT_USAGE
+            } else {
+                1
+            };
+            return Ok(ExitCode::from(code));
         }
     };
     if decoded.replaced > 0 {
         eprintln!(
             "tigang: {}: {} undecodable byte sequence(s) of {} replaced with U+FFFD (--lossy)",
-            input.name, decoded.replaced, decoded.encoding
+            input.name,
+            decoded.replaced,
+            decoded.source.encoding.unwrap_or("")
         );
     }
     let doc = tigang::parse(&decoded.text);
     let meta = format::Meta {
         file: &input.name,
-        encoding: decoded.encoding,
-        replaced: decoded.replaced,
+        extracted: &decoded,
     };
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let written = if job.headers {

@@ -20,7 +20,8 @@ pub struct Args {
     /// Silence a code, e.g. `--allow mixed-width` (repeatable).
     #[arg(long, value_name = "CODE", value_parser = parse_code)]
     allow: Vec<Code>,
-    /// The documents (any encoding `parse` reads); `-` reads standard input.
+    /// The documents (text in any encoding `parse` reads, .docx, .html); `-`
+    /// reads standard input.
     #[arg(required = true)]
     files: Vec<PathBuf>,
 }
@@ -73,16 +74,18 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     let mut denied = false;
     let mut unreadable = false;
     for file in &args.files {
-        let text = match input::read_decoded(file).map(|d| d.text) {
-            Ok(t) => t,
-            Err(msg) => {
-                eprintln!("tigang: {msg}");
+        let read = match input::read_document(&input::named(file), &Default::default()) {
+            Ok(x) => x,
+            Err(failure) => {
+                eprintln!("tigang: {}", failure.message);
                 unreadable = true;
                 continue;
             }
         };
+        let text = read.text;
         let doc = tigang::parse(&text);
-        let diags: Vec<_> = tigang::check(&doc)
+        // Labels Word's numbering drew are not checked: nobody typed them.
+        let diags: Vec<_> = tigang::render::check_source(&doc, &read.map)
             .into_iter()
             .filter(|d| !args.allow.contains(&d.code))
             .collect();

@@ -13,12 +13,14 @@ use tigang::render::Chunk;
 pub enum Format {
     /// A compact indented outline for people and snapshot tests.
     Tree,
-    /// The JSON of the spec (§7), plus "encoding".
+    /// The JSON of the spec (§7), with "source".
     Json,
     /// CommonMark: the title as `#`, headings one level below, bodies as paragraphs.
     Markdown,
     /// JSON Lines for retrieval: one record per heading with its breadcrumb.
     Chunks,
+    /// The text as read (of a Word document or web page: what spans refer to).
+    Text,
 }
 
 impl Format {
@@ -29,6 +31,7 @@ impl Format {
             Format::Json => "json",
             Format::Markdown => "md",
             Format::Chunks => "jsonl",
+            Format::Text => "txt",
         }
     }
 }
@@ -43,17 +46,16 @@ pub struct Style {
     pub max_chars: Option<NonZeroUsize>,
 }
 
-/// The §7 JSON with the command line's additions. `flatten` keeps the
-/// library's own field order and names; the additions come after them
-/// (`file` first, so that `--jsonl` lines are easy to scan).
+/// The §7 JSON with its source (the library's `WithSource`, so that the
+/// command line and the Python package print the same bytes) and the
+/// command line's additions: `file` first, so that `--jsonl` lines are easy
+/// to scan, and `replacements` last.
 #[derive(Serialize)]
 struct DocumentJson<'d, 'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     file: Option<&'d str>,
     #[serde(flatten)]
-    doc: &'d Document<'a>,
-    /// Which encoding the input was decoded from.
-    encoding: &'d str,
+    doc: tigang::render::WithSource<'d, 'a>,
     /// U+FFFD replacements made under `--lossy`.
     #[serde(skip_serializing_if = "is_zero")]
     replacements: usize,
@@ -71,11 +73,11 @@ struct ChunkJson<'c, 'd, 'a> {
     chunk: &'c Chunk<'d, 'a>,
 }
 
-/// What is known about the document besides its text.
+/// What is known about the document besides its tree: its name and what
+/// the reader gave (text, source, map).
 pub struct Meta<'m> {
     pub file: &'m str,
-    pub encoding: &'m str,
-    pub replaced: usize,
+    pub extracted: &'m tigang::input::Extracted,
 }
 
 /// Renders one document in `style` into `out` (a `Vec<u8>` for a batch, the
@@ -89,13 +91,14 @@ pub fn render(
 ) -> io::Result<()> {
     match style.format {
         Format::Tree => out.write_all(tigang::render::tree(doc).as_bytes()),
+        Format::Text => out.write_all(meta.extracted.text.as_bytes()),
         Format::Markdown => out.write_all(tigang::render::markdown(doc).as_bytes()),
         Format::Json => {
+            let x = meta.extracted;
             let value = DocumentJson {
                 file: style.jsonl.then_some(meta.file),
-                doc,
-                encoding: meta.encoding,
-                replacements: meta.replaced,
+                doc: tigang::render::WithSource::new(doc, &x.source, &x.map),
+                replacements: x.replaced,
             };
             if style.jsonl {
                 serde_json::to_writer(&mut *out, &value)?;

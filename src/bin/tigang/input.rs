@@ -5,8 +5,9 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 /// File name endings read from a folder (compared without case). Files named
-/// on the command line are read whatever their name.
-pub const TEXT_EXTENSIONS: [&str; 4] = ["txt", "text", "md", "markdown"];
+/// on the command line are read whatever their name (what they are is told
+/// by their content).
+pub const TEXT_EXTENSIONS: [&str; 7] = ["txt", "text", "md", "markdown", "docx", "html", "htm"];
 
 /// One document to read.
 #[derive(Debug, Clone)]
@@ -77,7 +78,11 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), String> {
     for entry in entries {
         let entry = entry.map_err(|e| io_message(dir, &e))?;
         let name = entry.file_name();
-        if name.as_encoded_bytes().first() == Some(&b'.') {
+        // Hidden files, and the `~$name.docx` lock files Word leaves beside
+        // an open document.
+        if name.as_encoded_bytes().first() == Some(&b'.')
+            || name.as_encoded_bytes().starts_with(b"~$")
+        {
             continue;
         }
         let path = entry.path();
@@ -121,9 +126,52 @@ pub fn io_message(path: &Path, e: &io::Error) -> String {
     }
 }
 
-/// Reads and decodes a file (or stdin for `-`) for `check` and `fmt`, with
-/// the encoding detected as `parse` does; `fmt --write` encodes the result
-/// back with [`tigang::input::decode::encode`].
+/// Reads a document of any kind (text, Word, HTML) with the library's
+/// reader; the error names the file.
+pub fn read_document(
+    input: &Input,
+    options: &tigang::input::Options,
+) -> Result<tigang::input::Extracted, ReadFailure> {
+    let bytes = read_bytes(input).map_err(|message| ReadFailure {
+        message,
+        not_a_document: false,
+    })?;
+    tigang::input::read(bytes, options).map_err(|e| ReadFailure {
+        message: format!("{}: {e}", input.name),
+        not_a_document: matches!(
+            e.kind(),
+            tigang::input::ErrorKind::NotText | tigang::input::ErrorKind::Unsupported
+        ),
+    })
+}
+
+/// Why a document could not be read, and whether it is no document at all
+/// (a PDF, an image, a program: exit 2 when it is the only input).
+#[derive(Debug)]
+pub struct ReadFailure {
+    pub message: String,
+    pub not_a_document: bool,
+}
+
+/// The [`Input`] for a path given to `check` or `fmt`.
+pub fn named(file: &Path) -> Input {
+    Input {
+        path: file.to_path_buf(),
+        rel: file
+            .file_name()
+            .map_or_else(|| file.to_path_buf(), PathBuf::from),
+        name: if file.as_os_str() == "-" {
+            "-".into()
+        } else {
+            file.display().to_string()
+        },
+    }
+}
+
+/// Reads and decodes a text file (or stdin for `-`) for `fmt`, with the
+/// encoding detected as `parse` does; `fmt --write` encodes the result back
+/// with [`tigang::input::decode::encode`]. Word documents, web pages and
+/// files that are no text are refused: fmt only ever rewrites text.
 pub fn read_decoded(file: &Path) -> Result<tigang::input::decode::Decoded, String> {
     let name = file.display();
     let bytes = if file.as_os_str() == "-" {
@@ -138,5 +186,21 @@ pub fn read_decoded(file: &Path) -> Result<tigang::input::decode::Decoded, Strin
         }
         std::fs::read(file).map_err(|e| io_message(file, &e))?
     };
+    use tigang::input::sniff::{Kind, sniff};
+    match sniff(&bytes) {
+        Kind::Text => {}
+        kind @ (Kind::Docx | Kind::Html) => {
+            return Err(format!(
+                "{name}: {}: tigang fmt rewrites text files only and never writes Word documents or web pages; fix the numbering in the document itself (`tigang check {name}` lists the mistakes) (fmt 只改写纯文本文件)",
+                kind.describe()
+            ));
+        }
+        _ => {
+            let err = tigang::input::read(bytes, &Default::default())
+                .err()
+                .map_or_else(|| "not a text file".to_owned(), |e| e.to_string());
+            return Err(format!("{name}: {err}"));
+        }
+    }
     tigang::input::decode::decode(bytes, None, false).map_err(|e| format!("{name}: {e}"))
 }

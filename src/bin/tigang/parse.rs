@@ -13,17 +13,25 @@ const EXAMPLES: &str = "\
 Examples:
   tigang parse speech.txt                          the outline as an indented tree
   tigang parse --format json speech.txt            the JSON of the spec (§7)
+  tigang parse report.docx                         a Word document, numbering as Word draws it
+  tigang parse --format text page.html             the text read from a web page
   cat speech.txt | tigang parse -                  standard input
   tigang parse --format markdown speeches/ -o md/  a folder to Markdown files, same relative paths
   tigang parse --jsonl speeches/ > outlines.jsonl  one JSON document per line
   tigang parse --format chunks --max-chars 500 speeches/ > chunks.jsonl
   tigang parse --encoding big5 old.txt             force an encoding
 
+Word documents (.docx, also from WPS) and web pages are read as their readers
+see them, Word's automatic numbering included; what a file is, is told by its
+content. `--format text` prints the text read, which spans refer to. A PDF,
+an old .doc/.wps, an image or a program is refused with what to do instead.
+
 Encodings: UTF-8 (with or without BOM) and UTF-16 with a BOM are recognised;
 files without a BOM that are not UTF-8 are detected (GB18030/GBK, Big5, …).
 A byte that does not decode is an error naming the file and the byte offset.
 
-Folders are searched recursively for *.txt, *.text, *.md and *.markdown.
+Folders are searched recursively for *.txt, *.text, *.md, *.markdown, *.docx,
+*.html and *.htm (hidden files and Word's ~$ lock files skipped).
 A progress bar shows on a terminal; NO_COLOR turns colour off.
 Exit status: 0 all files done, 1 some files failed, 2 usage or I/O error.";
 
@@ -72,11 +80,11 @@ pub fn run(args: Args) -> Result<std::process::ExitCode, String> {
     };
     let format = match (args.format, args.jsonl) {
         (None, true) => Format::Json,
-        (Some(f @ (Format::Tree | Format::Markdown)), true) => {
-            let name = if f == Format::Tree {
-                "tree"
-            } else {
-                "markdown"
+        (Some(f @ (Format::Tree | Format::Markdown | Format::Text)), true) => {
+            let name = match f {
+                Format::Tree => "tree",
+                Format::Markdown => "markdown",
+                _ => "text",
             };
             return Err(format!(
                 "--jsonl prints JSON; it does not go with --format {name}"
@@ -123,7 +131,9 @@ pub fn run(args: Args) -> Result<std::process::ExitCode, String> {
         lossy: args.lossy,
         dest,
         // `==> name <==` before each document when several texts share stdout.
-        headers: several && !to_dir && matches!(format, Format::Tree | Format::Markdown),
+        headers: several
+            && !to_dir
+            && matches!(format, Format::Tree | Format::Markdown | Format::Text),
         batch: several || to_dir || args.jsonl,
         quiet: args.quiet,
         jobs: args.jobs,

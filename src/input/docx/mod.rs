@@ -4,7 +4,7 @@
 //! The body's paragraphs come in order, one line each; a soft line break
 //! is a line break. A paragraph that Word numbers (`w:numPr`, its own or
 //! its style's) starts with the label Word draws (`一、`, `（一）`, `1.1`),
-//! counted as Word counts ([`numbering`]'s module docs). A paragraph in a
+//! counted as Word counts (`docx/numbering.rs` has the rules). A paragraph in a
 //! heading style (`Heading 1`…, `标题 1`…) or with an outline level is a
 //! Markdown ATX line: `#` × depth, a space, the label and the text; a
 //! heading-styled full sentence ending in `。` stays body text. Table rows
@@ -24,7 +24,7 @@
 //! #     zip.start_file("[Content_Types].xml", o).unwrap();
 //! #     zip.write_all(b"<Types/>").unwrap();
 //! #     zip.start_file("word/document.xml", o).unwrap();
-//! #     zip.write_all(br#"<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>总则</w:t></w:r></w:p></w:body></w:document>"#).unwrap();
+//! #     zip.write_all(r#"<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>总则</w:t></w:r></w:p></w:body></w:document>"#.as_bytes()).unwrap();
 //! #     zip.finish().unwrap().into_inner()
 //! # }
 //! let out = tigang::input::read(docx(), &Default::default()).unwrap();

@@ -363,7 +363,7 @@ fn has_controls(bytes: &[u8]) -> bool {
         .any(|&b| matches!(b, 0x00..=0x08 | 0x0E..=0x19 | 0x1C..=0x1F | 0x7F))
 }
 
-/// Whether at least half the non-ASCII characters of a short text are
+/// Whether at least two thirds of the non-ASCII characters of a short text are
 /// common ones: in GB2312 (its symbols and both levels of hanzi) when read
 /// as GB18030, in Big5's symbols and frequent hanzi when read as Big5.
 fn mostly_common(text: &str, enc: &'static Encoding) -> bool {
@@ -372,33 +372,41 @@ fn mostly_common(text: &str, enc: &'static Encoding) -> bool {
     for c in text.chars().filter(|c| !c.is_ascii()) {
         all += 1;
         let (bytes, _, unmappable) = enc.encode(c.encode_utf8(&mut buf));
-        let code = match *bytes {
-            [a, b] if !unmappable => u16::from_be_bytes([a, b]),
-            _ => continue,
+        let [lead, trail] = *bytes else {
+            continue;
         };
-        let is_common = if enc == BIG5 {
-            matches!(code, 0xA140..=0xA3BF | 0xA440..=0xC67E)
-        } else {
-            matches!(code, 0xA1A1..=0xA9FE | 0xB0A1..=0xF7FE)
-        };
+        let is_common = !unmappable
+            && if enc == BIG5 {
+                let code = u16::from_be_bytes([lead, trail]);
+                matches!(code, 0xA140..=0xA3BF | 0xA440..=0xC67E)
+            } else {
+                matches!((lead, trail), (0xA1..=0xA9 | 0xB0..=0xF7, 0xA1..=0xFE))
+            };
         common += usize::from(is_common);
     }
-    common * 2 >= all
+    common * 3 >= all * 2
 }
 
-/// UTF-16 without a byte order mark: NUL bytes (the high byte of every
-/// ASCII character) nearly all on odd offsets (little-endian) or on even
-/// ones (big-endian).
+/// UTF-16 without a byte order mark, when the first bytes hold NULs: the
+/// byte order in which many more code units are line breaks, tabs, spaces,
+/// CJK punctuation (`、。“”`) and full-width forms (`，：（）`). Swapped,
+/// those read as U+0A00, U+0130, U+0CFF…; ideographs read as ideographs
+/// either way, so they tell nothing.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(8 * 1024) & !1];
-    let (mut even, mut odd) = (0usize, 0usize);
-    for pair in head.chunks_exact(2) {
-        even += usize::from(pair[0] == 0);
-        odd += usize::from(pair[1] == 0);
+    if memchr::memchr(0, head).is_none() {
+        return None;
     }
-    if odd >= 2 && odd >= 8 * even {
+    let structural =
+        |u: u16| matches!(u, 0x09 | 0x0A | 0x0D | 0x20 | 0x3000..=0x303F | 0xFF00..=0xFFEF);
+    let (mut le, mut be) = (0usize, 0usize);
+    for pair in head.chunks_exact(2) {
+        le += usize::from(structural(u16::from_le_bytes([pair[0], pair[1]])));
+        be += usize::from(structural(u16::from_be_bytes([pair[0], pair[1]])));
+    }
+    if le >= 2 && le >= 4 * be {
         Some(UTF_16LE)
-    } else if even >= 2 && even >= 8 * odd {
+    } else if be >= 2 && be >= 4 * le {
         Some(UTF_16BE)
     } else {
         None

@@ -84,8 +84,8 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             .and_then(|bytes| input::decode_bytes(&input, bytes, &reading, true));
         let text = match decoded {
             Ok(d) => {
-                if let Some(note) = input::guess_note(&input, &d) {
-                    eprintln!("{note}");
+                for note in [input::lossy_note(&input, &d), input::guess_note(&input, &d)] {
+                    note.into_iter().for_each(|n| eprintln!("{n}"));
                 }
                 d.text
             }

@@ -134,8 +134,11 @@ fn fix(
         keep.clone_from(&bytes);
     }
     let decoded = input::decode_bytes(input, bytes, reading, !writing)?;
-    if let Some(note) = input::guess_note(input, &decoded) {
-        eprintln!("{note}");
+    for note in [
+        input::lossy_note(input, &decoded),
+        input::guess_note(input, &decoded),
+    ] {
+        note.into_iter().for_each(|n| eprintln!("{n}"));
     }
     let doc = tigang::parse(&decoded.text);
     let edits = tigang::fmt::edits(&doc, style);

@@ -364,6 +364,16 @@ pub fn advice(e: &DecodeError, lossy_allowed: bool) -> String {
     }
 }
 
+/// The stderr note for `--lossy` replacements, if there were any.
+pub fn lossy_note(input: &Input, d: &Decoded) -> Option<String> {
+    (d.replaced > 0).then(|| {
+        format!(
+            "tigang: {}: {} undecodable byte sequence(s) of {} replaced with U+FFFD (--lossy)",
+            input.shown, d.replaced, d.encoding
+        )
+    })
+}
+
 /// The stderr note for a guessed encoding, if the guess was a weak one.
 pub fn guess_note(input: &Input, d: &Decoded) -> Option<String> {
     (d.confidence == decode::Confidence::Low).then(|| {

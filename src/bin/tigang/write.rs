@@ -20,8 +20,9 @@
 //!
 //! Two environment variables exist for the tests only (`tests/cli_safety.rs`):
 //! `TIGANG_TEST_PAUSE_AT=link|rename` with `TIGANG_TEST_PAUSE_FLAG=PATH`
-//! creates `PATH` and sleeps at that step, so that a test can kill the
-//! process there; `TIGANG_TEST_FAIL_AT=rename` fails at that step.
+//! creates `PATH` at that step and waits until it is removed, so that a
+//! test can kill the process or change the file there;
+//! `TIGANG_TEST_FAIL_AT=rename` fails at that step.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -503,12 +504,20 @@ mod xattr {
 mod hook {
     use std::io;
 
+    /// Creates the flag file and waits until it is removed (at most 30 s).
     pub fn pause(step: &str) {
-        if std::env::var_os("TIGANG_TEST_PAUSE_AT").is_some_and(|s| s == step) {
-            if let Some(flag) = std::env::var_os("TIGANG_TEST_PAUSE_FLAG") {
-                let _ = std::fs::write(flag, step);
-            }
-            std::thread::sleep(std::time::Duration::from_secs(30));
+        if std::env::var_os("TIGANG_TEST_PAUSE_AT").is_none_or(|s| s != step) {
+            return;
+        }
+        let Some(flag) = std::env::var_os("TIGANG_TEST_PAUSE_FLAG") else {
+            return;
+        };
+        if std::fs::write(&flag, step).is_err() {
+            return;
+        }
+        let start = std::time::Instant::now();
+        while std::path::Path::new(&flag).exists() && start.elapsed().as_secs() < 30 {
+            std::thread::sleep(std::time::Duration::from_millis(5));
         }
     }
 

@@ -394,9 +394,7 @@ fn mostly_common(text: &str, enc: &'static Encoding) -> bool {
 /// either way, so they tell nothing.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(8 * 1024) & !1];
-    if memchr::memchr(0, head).is_none() {
-        return None;
-    }
+    memchr::memchr(0, head)?;
     let structural =
         |u: u16| matches!(u, 0x09 | 0x0A | 0x0D | 0x20 | 0x3000..=0x303F | 0xFF00..=0xFFEF);
     let (mut le, mut be) = (0usize, 0usize);

@@ -73,7 +73,7 @@ pub enum Confidence {
 #[derive(Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum DecodeError {
-    /// The bytes are not text at all ([`sniff`](super::sniff) found a PDF,
+    /// The bytes are not text at all ([`sniff`] found a PDF,
     /// an image, an archive, a program, NUL bytes…): never decoded.
     NotText {
         /// What they are.
@@ -173,7 +173,7 @@ pub fn encoding_for_label(name: &str) -> Option<&'static Encoding> {
 
 /// Decodes `bytes`, detecting the encoding unless `forced` names one.
 /// Without `lossy`, the first malformed sequence is an error. Bytes that are
-/// not text ([`sniff`](super::sniff)) are never decoded.
+/// not text ([`sniff`]) are never decoded.
 ///
 /// ```
 /// use tigang::input::decode::{decode, Confidence, DecodeError};

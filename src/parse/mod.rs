@@ -7,7 +7,8 @@
 //!    [`recognise`] (the pest grammar) through [`lookahead`]'s memo;
 //! 2. [`toc`]: the table of contents, whose lines leave the candidates;
 //! 3. [`nest`]: which candidates become headings, and their parents;
-//! 4. [`layout`]: titles, bodies, preamble and spans, the flat heading list;
+//! 4. [`layout`]: titles ([`title`]), bodies, preamble and spans, the flat
+//!    heading list;
 //! 5. [`doc_title`]: the document title among the preamble's paragraphs.
 //!
 //! [`text`] holds the character classes and trims every stage shares.
@@ -19,9 +20,12 @@ mod nest;
 mod recognise;
 mod scan;
 pub(crate) mod text;
+mod title;
 mod toc;
 
-use crate::document::{Document, Span, Text};
+use std::borrow::Cow;
+
+use crate::document::{Document, Span, Text, Title};
 use crate::kind::MarkerKind;
 use layout::Layout;
 
@@ -32,6 +36,8 @@ pub(crate) fn build(src: &str) -> Document<'_> {
     let body_from = scan::front_matter(src, &lines);
     let first_line = body_from.map_or(0, |at| lines.partition_point(|l| l.start < at));
     let mut cands = scan::Scanner::new(src).scan(&lines, first_line);
+    nest::own_series(src, &mut cands);
+    drop_title_heading(&mut cands, first_line);
 
     // 2. The table of contents: its lines are neither headings nor text.
     let found = toc::detect(src, &lines[first_line..], first_line, &cands);
@@ -45,16 +51,12 @@ pub(crate) fn build(src: &str) -> Document<'_> {
     cands.retain(|c| !skip[c.line]);
 
     // 3. Nesting.
-    let nodes = nest::nest(&cands);
+    let nodes = nest::nest(src, &cands);
     // Candidates are copied into the nodes: free them before the tree grows.
     drop(cands);
 
     // 4. Titles, bodies, preamble, spans.
-    let layout = Layout {
-        src,
-        lines: &lines,
-        skip: &skip,
-    };
+    let layout = Layout::new(src, &lines, &skip);
     let first_start = nodes
         .first()
         .map_or(src.len(), |n| layout.own_start(&n.cand));
@@ -82,17 +84,38 @@ pub(crate) fn build(src: &str) -> Document<'_> {
     {
         None
     } else {
-        doc_title::pick(&preamble)
+        doc_title::pick(&preamble).map(|t| Title {
+            text: Cow::Borrowed(t.text),
+            span: t.span,
+        })
     };
 
     Document {
         source: src,
         title,
+        subtitle: None,
         front_matter: body_from.map(|end| Span::new(0, end)),
         toc_label,
         toc: toc_entries,
         preamble,
         headings,
         paragraphs,
+    }
+}
+
+/// An explicit heading on the first line of the text, when no other has its
+/// level, is the document's title (`# 標題`, spec §3 rule 3), not a heading
+/// of the tree: it stays in the preamble, where [`doc_title`] finds it.
+fn drop_title_heading(cands: &mut Vec<scan::Candidate>, first_line: usize) {
+    let Some(first) = cands.first() else { return };
+    if first.rec.kind != MarkerKind::Heading || first.line != first_line {
+        return;
+    }
+    let level = first.explicit;
+    if !cands[1..]
+        .iter()
+        .any(|c| c.rec.kind == MarkerKind::Heading && c.explicit == level)
+    {
+        cands.remove(0);
     }
 }

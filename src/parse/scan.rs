@@ -49,6 +49,11 @@ pub(crate) struct Candidate {
     /// 1-based, in chars.
     pub column: usize,
     pub boundary: Boundary,
+    /// The level the line declares (Markdown `#`s), 0 for none.
+    pub explicit: u8,
+    /// The line opens a Markdown bold run (`**一、总体要求**`): the title
+    /// ends where it closes.
+    pub bold: bool,
 }
 
 impl Candidate {
@@ -152,6 +157,25 @@ pub(crate) fn noise_len(line: &str) -> usize {
     }
 }
 
+/// The number of `#` of a Markdown ATX heading, read from a line's leading
+/// noise (`## `, `> ### `); 0 when the line is not one.
+pub(crate) fn atx_depth(noise: &str) -> u8 {
+    let b = noise.as_bytes();
+    let Some(at) = memchr::memchr(b'#', b) else {
+        return 0;
+    };
+    let hashes = b[at..].iter().take_while(|&&x| x == b'#').count();
+    // `noise_len` takes `#`s only when a space or the end follows them.
+    if hashes <= 6 { hashes as u8 } else { 0 }
+}
+
+/// Whether the text of an ATX line reads as a heading: something besides a
+/// closing `#` run is there.
+fn is_heading_text(text: &str) -> bool {
+    let t = &text[..text.len() - trailing_space(text)];
+    !t.trim_end_matches('#').trim_end().is_empty()
+}
+
 fn entity_len(s: &str) -> usize {
     const ENTITIES: [&str; 7] = [
         "&nbsp;", "&ensp;", "&emsp;", "&thinsp;", "&#160;", "&#12288;", "&#x3000;",
@@ -207,21 +231,35 @@ pub(crate) fn shape(head: &str) -> Option<MarkerKind> {
             Some(match after_numerals(rest)? {
                 '章' => Chapter,
                 '节' | '節' | '\u{FA56}' | '\u{FAAD}' => Section,
-                '条' | '條' => Article,
+                // `第十二至十四條`: a range of articles.
+                '条' | '條' | '至' => Article,
                 '篇' => Part,
+                '编' | '編' => Book,
+                '分' => SubBook,
+                '部' => Division,
                 _ => OrdinalDi,
             })
         }
         '篇' | '【' | '〖' => Some(Part),
+        // `[1]` `［2］` are footnote marks, not items.
         '[' => match after_spaces(rest)? {
             '篇' | '第' => Some(Part),
-            d if is_digit(d) => Some(ParenDigit),
-            d if is_numeral(d) => Some(ParenNumeral),
+            d if is_numeral(d) && !is_digit(d) => Some(ParenNumeral),
             _ => None,
         },
-        '（' | '(' | '〔' | '［' => match after_spaces(rest)? {
+        '［' => match after_spaces(rest)? {
+            d if is_numeral(d) && !is_digit(d) => Some(ParenNumeral),
+            _ => None,
+        },
+        '（' | '(' | '〔' => match after_spaces(rest)? {
             d if is_digit(d) => Some(ParenDigit),
             d if is_numeral(d) => Some(ParenNumeral),
+            d if d.is_ascii_alphabetic() => Some(Letter),
+            _ => None,
+        },
+        c if c.is_ascii_alphabetic() => match rest.chars().next()? {
+            '.' | '．' | '、' | ')' | '）' => Some(Letter),
+            ' ' => matches!(after_spaces(rest)?, '.' | '．' | '、').then_some(Letter),
             _ => None,
         },
         d if is_digit(d) => {
@@ -229,9 +267,9 @@ pub(crate) fn shape(head: &str) -> Option<MarkerKind> {
             let mut it = after.chars();
             match (it.next()?, it.next()) {
                 ('.' | '．', Some(n)) if n.is_ascii_digit() => Some(Dotted),
-                (')' | '）' | ']' | '］' | '〕', _) => Some(ParenDigit),
+                (')' | '）' | ']' | '］' | '〕' | '】', _) => Some(ParenDigit),
                 _ => match after_spaces(after)? {
-                    '.' | '．' | '、' => Some(Digit),
+                    '.' | '．' | '、' | '：' | ':' => Some(Digit),
                     ')' | '）' | ']' | '］' | '〕' => Some(ParenDigit),
                     _ => None,
                 },
@@ -260,7 +298,7 @@ fn is_small_numeral(c: char) -> bool {
     is_cn_numeral(c)
         && !matches!(
             c,
-            '〇' | '零' | '两' | '兩' | '廿' | '卅' | '百' | '\u{F978}' | '\u{F9B2}'
+            '〇' | '零' | '两' | '兩' | '廿' | '卅' | '百' | '千' | '\u{F978}' | '\u{F9B2}'
         )
 }
 
@@ -381,30 +419,64 @@ impl<'s> Scanner<'s> {
         out
     }
 
-    /// The marker at the start of a line, or a part closing it.
+    /// The marker at the start of a line, a part closing it, or, on a
+    /// Markdown ATX line that holds no marker, an explicit heading.
     fn line_head(&mut self, index: usize, line: &Line) -> Option<Candidate> {
         let head = &self.src[line.content..line.end];
+        let noise = &self.src[line.start..line.content];
+        let explicit = atx_depth(noise);
         let found = shape(head)
             .and_then(|kind| self.memo.line_marker(kind, head))
+            .or_else(|| {
+                // A title line may glue its number to the title (`### 4.1信息`)
+                // or set it off with a space (`## 2 设计要求`).
+                (explicit > 0 && head.starts_with(|c: char| c.is_ascii_digit()))
+                    .then(|| recognise::title_number(head))
+                    .flatten()
+            })
             .map(|rec| (rec, line.content, Boundary::LineStart))
-            .or_else(|| self.trailing_part(line));
+            .or_else(|| self.trailing_part(line))
+            .or_else(|| {
+                (explicit > 0 && is_heading_text(head)).then_some((
+                    Recognised::explicit(),
+                    line.content,
+                    Boundary::LineStart,
+                ))
+            });
         found.map(|(rec, start, boundary)| Candidate {
             rec,
             start,
             line: index,
             column: 0,
             boundary,
+            explicit,
+            bold: noise.ends_with("**") || noise.ends_with("__"),
         })
     }
 
     /// `学校工作计划【第一篇】`: a bracketed part at the end of a short line.
+    /// `党员干部学习的必要性篇3`: the same without brackets, when a short line
+    /// with no sentence end ends in `篇` and a number.
     fn trailing_part(&self, line: &Line) -> Option<(Recognised, usize, Boundary)> {
         let text = &self.src[line.content..line.end];
         let trimmed = &text[..text.len() - trailing_space(text)];
-        if !(trimmed.ends_with('】') || trimmed.ends_with('〗')) || trimmed.len() > 120 {
+        if trimmed.len() > 120 {
             return None;
         }
-        let open = trimmed.rfind(['【', '〖']).filter(|&o| o > 0)?;
+        let open = if trimmed.ends_with('】') || trimmed.ends_with('〗') {
+            trimmed.rfind(['【', '〖'])?
+        } else if trimmed.ends_with(|c: char| c.is_ascii_digit())
+            && !trimmed.contains(['。', '！', '？', '：', ':'])
+        {
+            let digits =
+                trimmed.len() - trimmed.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+            trimmed[..trimmed.len() - digits].strip_suffix('篇')?.len()
+        } else {
+            return None;
+        };
+        if open == 0 {
+            return None;
+        }
         let rec = recognise::trailing_part(&text[open..])?;
         Some((rec, line.content + open, Boundary::LineEnd))
     }
@@ -472,6 +544,8 @@ impl<'s> Scanner<'s> {
                 line: li,
                 column: 0,
                 boundary,
+                explicit: 0,
+                bold: false,
             });
         }
         out

@@ -24,7 +24,7 @@ impl Serialize for Node<'_, '_> {
             st.skip_field("path")?;
         }
         st.serialize_field("level", &h.level)?;
-        st.serialize_field("title", h.title)?;
+        st.serialize_field("title", &h.title)?;
         st.serialize_field("line", &h.line)?;
         st.serialize_field("column", &h.column)?;
         st.serialize_field("span", &h.span)?;
@@ -50,8 +50,8 @@ impl Serialize for Document<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut st = s.serialize_struct("Document", 8)?;
         st.serialize_field("schema", &1)?;
-        st.serialize_field("title", &self.title.map(|t| t.text))?;
-        st.serialize_field("title_span", &self.title.map(|t| t.span))?;
+        st.serialize_field("title", &self.title.as_ref().map(|t| &t.text))?;
+        st.serialize_field("title_span", &self.title.as_ref().map(|t| t.span))?;
         st.serialize_field("toc", &self.toc)?;
         st.serialize_field("preamble", &self.preamble)?;
         st.serialize_field("children", &self.children())?;

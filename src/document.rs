@@ -493,8 +493,10 @@ pub struct Document<'a> {
     pub subtitle: Option<Title<'a>>,
     /// A YAML front matter block at the top of the input, which is never content.
     pub front_matter: Option<Span>,
-    /// The label line of the table of contents (`目录`, `目錄/提綱:`), if any.
-    pub toc_label: Option<Text<'a>>,
+    /// The label lines of the tables of contents (`目录`, `目錄/提綱:`): one
+    /// per table, and a compilation may have one per part. A Markdown label
+    /// (`## 目录`) is a heading of the tree instead.
+    pub toc_labels: Vec<Text<'a>>,
     /// Table-of-contents entries, kept out of the tree.
     pub toc: Vec<TocEntry<'a>>,
     /// Paragraphs before the first heading (the title among them).
@@ -623,7 +625,7 @@ impl<'a> Document<'a> {
         if let Some(s) = self.front_matter {
             add(SegmentKind::FrontMatter, s);
         }
-        if let Some(t) = self.toc_label {
+        for t in &self.toc_labels {
             add(SegmentKind::TocLabel, t.span);
         }
         for e in &self.toc {

@@ -45,7 +45,7 @@ pub(crate) fn build(src: &str) -> Document<'_> {
     for s in skip.iter_mut().take(first_line) {
         *s = true;
     }
-    for &i in found.label.iter().chain(&found.lines) {
+    for &i in found.labels.iter().chain(&found.lines) {
         skip[i] = true;
     }
     cands.retain(|c| !skip[c.line]);
@@ -66,14 +66,18 @@ pub(crate) fn build(src: &str) -> Document<'_> {
         first_start,
     );
     let toc_entries = found.entries.iter().map(|c| layout.toc_entry(c)).collect();
-    let toc_label = found.label.map(|i| {
-        let l = &lines[i];
-        let end = l.end - text::trailing_space(&src[l.content..l.end]);
-        Text {
-            text: &src[l.content..end],
-            span: Span::new(l.content, end),
-        }
-    });
+    let toc_labels = found
+        .labels
+        .iter()
+        .map(|&i| {
+            let l = &lines[i];
+            let end = l.end - text::trailing_space(&src[l.content..l.end]);
+            Text {
+                text: &src[l.content..end],
+                span: Span::new(l.content, end),
+            }
+        })
+        .collect();
     let (headings, paragraphs) = layout.headings(&nodes);
 
     // 5. The document title; a document that starts with a part has none.
@@ -95,7 +99,7 @@ pub(crate) fn build(src: &str) -> Document<'_> {
         title,
         subtitle: None,
         front_matter: body_from.map(|end| Span::new(0, end)),
-        toc_label,
+        toc_labels,
         toc: toc_entries,
         preamble,
         headings,

@@ -67,7 +67,7 @@ pub fn check(src: &str, doc: &Document<'_>) {
             places.push((span, what));
         }
     };
-    if let Some(t) = doc.toc_label {
+    for t in &doc.toc_labels {
         place(t.span, t.text, "toc label");
     }
     for e in &doc.toc {

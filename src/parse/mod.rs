@@ -23,9 +23,7 @@ pub(crate) mod text;
 mod title;
 mod toc;
 
-use std::borrow::Cow;
-
-use crate::document::{Document, Span, Text, Title};
+use crate::document::{Document, Span, Text};
 use crate::kind::MarkerKind;
 use layout::Layout;
 
@@ -37,7 +35,7 @@ pub(crate) fn build(src: &str) -> Document<'_> {
     let first_line = body_from.map_or(0, |at| lines.partition_point(|l| l.start < at));
     let mut cands = scan::Scanner::new(src).scan(&lines, first_line);
     nest::own_series(src, &mut cands);
-    drop_title_heading(&mut cands, first_line);
+    let heading_line = drop_title_heading(src, &mut cands, first_line);
 
     // 2. The table of contents: its lines are neither headings nor text.
     let found = toc::detect(src, &lines[first_line..], first_line, &cands);
@@ -81,23 +79,25 @@ pub(crate) fn build(src: &str) -> Document<'_> {
     let (headings, paragraphs) = layout.headings(&nodes);
 
     // 5. The document title; a document that starts with a part has none.
-    let title = if nodes
+    let (title, subtitle) = if nodes
         .first()
         .is_some_and(|n| n.cand.rec.kind == MarkerKind::Part)
         && preamble.is_empty()
     {
-        None
+        (None, None)
     } else {
-        doc_title::pick(&preamble).map(|t| Title {
-            text: Cow::Borrowed(t.text),
-            span: t.span,
-        })
+        let from = doc_title::Sources {
+            src,
+            front_matter: body_from.map(|end| Span::new(0, end)),
+            heading_line,
+        };
+        doc_title::pick(&preamble, &from)
     };
 
     Document {
         source: src,
         title,
-        subtitle: None,
+        subtitle,
         front_matter: body_from.map(|end| Span::new(0, end)),
         toc_labels,
         toc: toc_entries,
@@ -110,16 +110,26 @@ pub(crate) fn build(src: &str) -> Document<'_> {
 /// An explicit heading on the first line of the text, when no other has its
 /// level, is the document's title (`# 標題`, spec §3 rule 3), not a heading
 /// of the tree: it stays in the preamble, where [`doc_title`] finds it.
-fn drop_title_heading(cands: &mut Vec<scan::Candidate>, first_line: usize) {
-    let Some(first) = cands.first() else { return };
+///
+/// A section label that opens the text (`## 编者按`) stays a heading.
+/// Returns whether the line was taken as the title.
+fn drop_title_heading(src: &str, cands: &mut Vec<scan::Candidate>, first_line: usize) -> bool {
+    let Some(first) = cands.first() else {
+        return false;
+    };
     if first.rec.kind != MarkerKind::Heading || first.line != first_line {
-        return;
+        return false;
     }
     let level = first.explicit;
-    if !cands[1..]
-        .iter()
-        .any(|c| c.rec.kind == MarkerKind::Heading && c.explicit == level)
+    let text = src[first.start..].lines().next().unwrap_or("");
+    let label = doc_title::is_section_label(text.trim_end_matches('#').trim());
+    if label
+        || cands[1..]
+            .iter()
+            .any(|c| c.rec.kind == MarkerKind::Heading && c.explicit == level)
     {
-        cands.remove(0);
+        return false;
     }
+    cands.remove(0);
+    true
 }

@@ -89,7 +89,7 @@ fn ends_in_page_number(text: &str) -> bool {
     }
     let leaders = digits.len()
         - digits
-            .trim_end_matches(|c| matches!(c, '…' | '.' | '·' | '．' | '⋯' | '-' | '—' | '_'))
+            .trim_end_matches(['…', '.', '·', '．', '⋯', '-', '—', '_'])
             .len();
     let spaces = digits.len() - digits.trim_end_matches(text::is_space).len();
     leaders >= 3 || (spaces >= 2 && digits.trim_end_matches(text::is_space).len() < digits.len())

@@ -52,7 +52,7 @@ pub fn markdown(doc: &Document<'_>) -> String {
         if doc
             .title
             .as_ref()
-            .is_some_and(|t| t.span.start <= p.span.start && p.span.end <= t.span.end)
+            .is_some_and(|t| p.span.start < t.span.end && t.span.start < p.span.end)
         {
             continue;
         }

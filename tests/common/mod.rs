@@ -87,12 +87,22 @@ pub fn check(src: &str, doc: &Document<'_>) {
     }
     if let Some(t) = &doc.title {
         let in_front = doc.front_matter.is_some_and(|f| t.span.end <= f.end);
-        let starts = doc.preamble.iter().any(|p| p.span.start == t.span.start);
-        let ends = doc.preamble.iter().any(|p| p.span.end == t.span.end);
+        let within = |at: usize| {
+            doc.preamble
+                .iter()
+                .any(|p| p.span.start <= at && at <= p.span.end)
+        };
         assert!(
-            in_front || (starts && ends),
-            "the document title is in the front matter or spans whole preamble paragraphs"
+            in_front || (within(t.span.start) && within(t.span.end)),
+            "the document title is in the front matter or in the preamble"
         );
+        if let Some(s) = &doc.subtitle {
+            assert!(
+                within(s.span.start) && within(s.span.end),
+                "the subtitle is in the preamble"
+            );
+            assert_eq!(&src[s.span.range()], s.text, "subtitle text");
+        }
     }
     let front = doc.front_matter.map_or(0, |s| s.end);
     places.sort_by_key(|(s, _)| s.start);

@@ -75,7 +75,7 @@ fn bullets_and_none_draw_no_marker() {
             .body(&[p_num(1, 0, "要点"), p_num(2, 0, "无编号")].concat())
             .build(),
     );
-    assert_eq!(x.text, "要点\n无编号\n");
+    assert_eq!(x.text, "•\t要点\n无编号\n");
     assert!(labels(&x).is_empty());
 }
 

@@ -65,7 +65,14 @@ impl ReadError {
         }))
     }
 
-    pub(crate) fn not_text(file: Kind) -> Self {
+    /// The error for bytes that are `file` (a PDF, an image…), not text:
+    /// its message says what to do.
+    ///
+    /// ```
+    /// use tigang::input::{sniff::Kind, ReadError};
+    /// assert!(ReadError::not_text(Kind::Ole).to_string().contains("save it as .docx"));
+    /// ```
+    pub fn not_text(file: Kind) -> Self {
         let mut e = ReadError::new(ErrorKind::NotText, None, "");
         e.0.file = Some(file);
         e
@@ -124,7 +131,7 @@ impl ReadError {
     ///
     /// ```
     /// let err = tigang::input::read(b"\xE4\xB8\x80\xE4\xB8", &Default::default()).unwrap_err();
-    /// assert_eq!(err.decode_error().unwrap().offset, 3);
+    /// assert_eq!(err.decode_error().unwrap().offset(), Some(3));
     /// ```
     pub fn decode_error(&self) -> Option<&DecodeError> {
         self.0.decode.as_ref()

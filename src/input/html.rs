@@ -56,6 +56,7 @@ pub fn read(bytes: Vec<u8>, options: &Options) -> Result<Extracted, ReadError> {
         source: Source::new(Format::Html, Some(decoded.encoding)),
         map,
         replaced: decoded.replaced,
+        guessed: decoded.confidence == decode::Confidence::Low,
     })
 }
 

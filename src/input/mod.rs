@@ -158,6 +158,7 @@ fn read_text(bytes: Vec<u8>, options: &Options) -> Result<Extracted, ReadError> 
     let d = decode::decode(bytes, options.encoding, options.lossy).map_err(ReadError::decode)?;
     let mut out = Extracted::plain(d.text, Format::Text, Some(d.encoding));
     out.replaced = d.replaced;
+    out.guessed = d.confidence == decode::Confidence::Low;
     Ok(out)
 }
 

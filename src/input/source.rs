@@ -192,6 +192,10 @@ pub struct Extracted {
     /// Malformed byte sequences replaced by U+FFFD (only with
     /// [`Options::lossy`](super::Options::lossy)).
     pub replaced: usize,
+    /// The encoding of a text or page is a guess of low confidence (from
+    /// little text, or among encodings that all decode): worth saying, and
+    /// not to write back on.
+    pub guessed: bool,
 }
 
 #[cfg(feature = "encoding")]
@@ -203,6 +207,7 @@ impl Extracted {
             source: Source::new(format, encoding),
             map: SourceMap::default(),
             replaced: 0,
+            guessed: false,
         }
     }
 }

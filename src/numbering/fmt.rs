@@ -80,7 +80,12 @@ pub struct Edit {
 /// ```
 pub fn edits(doc: &Document<'_>, style: Style) -> Vec<Edit> {
     let plan = Plan::new(doc, style);
-    for reach in [Reach::All, Reach::Renumber, Reach::LineLevel] {
+    for reach in [
+        Reach::All,
+        Reach::Delimiters,
+        Reach::Renumber,
+        Reach::LineLevel,
+    ] {
         let edits = plan.edits(reach);
         if edits.is_empty() || same_outline(doc, &apply(doc.source(), &edits)) {
             return edits;
@@ -94,6 +99,9 @@ pub fn edits(doc: &Document<'_>, style: Style) -> Vec<Edit> {
 enum Reach {
     /// Numbers, forms and doubled delimiters.
     All,
+    /// Numbers and doubled delimiters: a form can carry structure (writing
+    /// `9）` as `（2）` makes it the next item of the `（1）` series).
+    Delimiters,
     /// Numbers only.
     Renumber,
     /// Numbers of line-level markers only, not of ordinals inside sentences.
@@ -123,7 +131,7 @@ struct Plan<'a> {
 }
 
 impl<'a> Plan<'a> {
-    fn new(doc: &Document<'a>, style: Style) -> Self {
+    fn new(doc: &'a Document<'_>, style: Style) -> Self {
         let items = series::items(doc);
         let mut number: Vec<Option<u32>> = vec![None; items.len()];
         for s in series::series(&items) {
@@ -169,6 +177,9 @@ impl<'a> Plan<'a> {
                         safe_form(it, &shape, t, next)?.write(it.kind, &shape, n)
                     });
                 (written, after)
+            } else if reach == Reach::Delimiters {
+                let extra = doubled_delimiter(src, it, &self.starts);
+                (None, extra.map_or(it.marker_span.end, |s| s.end))
             } else {
                 (None, it.marker_span.end)
             };

@@ -57,7 +57,7 @@ pub(crate) struct Item<'a> {
 
 /// All markers of a document, table of contents first, then the headings in
 /// document order.
-pub(crate) fn items<'a>(doc: &Document<'a>) -> Vec<Item<'a>> {
+pub(crate) fn items<'d>(doc: &'d Document<'_>) -> Vec<Item<'d>> {
     let mut out = Vec::with_capacity(doc.toc.len() + doc.headings().len());
     toc_items(doc, &mut out);
     let toc_len = out.len();
@@ -77,8 +77,8 @@ pub(crate) fn items<'a>(doc: &Document<'a>) -> Vec<Item<'a>> {
         out.push(Item {
             kind: h.kind,
             marker: h.marker,
-            number: h.number,
-            title: h.title,
+            number: h.number.unwrap_or(0),
+            title: &h.heading().title,
             depth: h.path().len().max(1),
             marker_span: h.marker_span,
             span: h.span,
@@ -121,7 +121,7 @@ fn dotted_depth(kind: MarkerKind, marker: &str) -> usize {
         .max(1)
 }
 
-fn toc_items<'a>(doc: &Document<'a>, out: &mut Vec<Item<'a>>) {
+fn toc_items<'d>(doc: &'d Document<'_>, out: &mut Vec<Item<'d>>) {
     // (rank, item index) of the entries still open, outermost first.
     let mut open: Vec<(u16, usize)> = Vec::new();
     for e in &doc.toc {
@@ -136,7 +136,7 @@ fn toc_items<'a>(doc: &Document<'a>, out: &mut Vec<Item<'a>>) {
         out.push(Item {
             kind: e.kind,
             marker: e.marker,
-            number: e.number,
+            number: e.number.unwrap_or(0),
             title: e.title,
             depth,
             marker_span: e.marker_span,
@@ -192,7 +192,8 @@ pub(crate) fn series(items: &[Item<'_>]) -> Vec<Series> {
     let mut latest: HashMap<Key, usize> = HashMap::default();
     let mut out: Vec<Series> = Vec::new();
     for (i, it) in items.iter().enumerate() {
-        if it.kind == MarkerKind::Sequence {
+        // Sequence words are not numerals; explicit headings have no number.
+        if matches!(it.kind, MarkerKind::Sequence | MarkerKind::Heading) {
             continue;
         }
         let key = Key {

@@ -109,10 +109,12 @@ fn document<S: Serializer>(
     source: Option<(&Source, &SourceMap)>,
     s: S,
 ) -> Result<S::Ok, S::Error> {
-    let mut st = s.serialize_struct("Document", 8)?;
-    st.serialize_field("schema", &1)?;
-    st.serialize_field("title", &doc.title.map(|t| t.text))?;
-    st.serialize_field("title_span", &doc.title.map(|t| t.span))?;
+    let mut st = s.serialize_struct("Document", 11)?;
+    st.serialize_field("schema", &2)?;
+    st.serialize_field("title", &doc.title.as_ref().map(|t| &t.text))?;
+    st.serialize_field("title_span", &doc.title.as_ref().map(|t| t.span))?;
+    st.serialize_field("subtitle", &doc.subtitle.as_ref().map(|t| &t.text))?;
+    st.serialize_field("subtitle_span", &doc.subtitle.as_ref().map(|t| t.span))?;
     st.serialize_field("toc", &doc.toc)?;
     st.serialize_field("preamble", &doc.preamble)?;
     match source {
@@ -152,8 +154,11 @@ fn heading<S: Serializer>(
         }
     });
     let paragraph = map.and_then(|m| m.paragraph(h.line));
-    let extra =
-        usize::from(has_path) + usize::from(numbering.is_some()) + usize::from(paragraph.is_some());
+    let depth = h.depth();
+    let extra = usize::from(has_path)
+        + usize::from(depth.is_some())
+        + usize::from(numbering.is_some())
+        + usize::from(paragraph.is_some());
     let mut st = s.serialize_struct("Heading", 12 + extra)?;
     st.serialize_field("kind", &h.kind)?;
     st.serialize_field("marker", h.marker)?;
@@ -163,8 +168,15 @@ fn heading<S: Serializer>(
     } else {
         st.skip_field("path")?;
     }
+    // The level the line declares (`###` is 3, an HTML or Word heading
+    // level), for explicit headings and numbered ones on such lines.
+    if let Some(d) = depth {
+        st.serialize_field("depth", &d)?;
+    } else {
+        st.skip_field("depth")?;
+    }
     st.serialize_field("level", &h.level)?;
-    st.serialize_field("title", h.title)?;
+    st.serialize_field("title", &h.title)?;
     st.serialize_field("line", &h.line)?;
     st.serialize_field("column", &h.column)?;
     st.serialize_field("span", &h.span)?;

@@ -20,6 +20,8 @@ pub struct Args {
     /// Silence a code, e.g. `--allow mixed-width` (repeatable).
     #[arg(long, value_name = "CODE", value_parser = parse_code)]
     allow: Vec<Code>,
+    #[command(flatten)]
+    read: input::ReadArgs,
     /// The documents (text in any encoding `parse` reads, .docx, .html); `-`
     /// reads standard input.
     #[arg(required = true)]
@@ -64,28 +66,39 @@ impl Level {
 #[derive(serde::Serialize)]
 struct FileReport<'a> {
     file: String,
+    /// The file name's bytes in hex, when they are not UTF-8.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file_hex: Option<String>,
     diagnostics: &'a [tigang::Diagnostic],
 }
 
 pub fn run(args: Args) -> Result<ExitCode, String> {
+    let reading = args.read.resolve()?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut reports = Vec::new();
     let mut counts = [0usize; 3];
     let mut denied = false;
     let mut unreadable = false;
     for file in &args.files {
-        let read = match input::read_document(&input::named(file), &Default::default()) {
-            Ok(x) => x,
-            Err(failure) => {
-                eprintln!("tigang: {}", failure.message);
+        let input = input::Input::new(file.clone(), file.clone());
+        let read = input::read_bytes(&input, reading.max_size)
+            .and_then(|bytes| input::read_document(&input, bytes, &reading, true));
+        let (text, map) = match read {
+            Ok(x) => {
+                for note in input::read_notes(&input, &x) {
+                    eprintln!("{note}");
+                }
+                (x.text, x.map)
+            }
+            Err(msg) => {
+                eprintln!("tigang: {msg}");
                 unreadable = true;
                 continue;
             }
         };
-        let text = read.text;
         let doc = tigang::parse(&text);
         // Labels Word's numbering drew are not checked: nobody typed them.
-        let diags: Vec<_> = tigang::render::check_source(&doc, &read.map)
+        let diags: Vec<_> = tigang::render::check_source(&doc, &map)
             .into_iter()
             .filter(|d| !args.allow.contains(&d.code))
             .collect();
@@ -97,21 +110,21 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             }] += 1;
             denied |= args.deny.denies(d.severity);
         }
-        let name = file.display().to_string();
         match args.format {
             Format::Human => {
-                let text = tigang::render::diagnostics(&text, &name, &diags);
+                let text = tigang::render::diagnostics(&text, &input.shown, &diags);
                 write(&mut out, text.as_bytes())?;
             }
-            Format::Json => reports.push((name, diags)),
+            Format::Json => reports.push((input, diags)),
         }
     }
     match args.format {
         Format::Json => {
             let files: Vec<_> = reports
                 .iter()
-                .map(|(file, diagnostics)| FileReport {
-                    file: file.clone(),
+                .map(|(input, diagnostics)| FileReport {
+                    file: input.name.clone(),
+                    file_hex: input.name_hex(),
                     diagnostics,
                 })
                 .collect();
@@ -134,7 +147,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             }
         }
     }
-    let _ = out.flush();
+    flush(&mut out)?;
     Ok(if unreadable {
         ExitCode::from(crate::EXIT_USAGE)
     } else if denied {
@@ -149,6 +162,14 @@ fn plural(n: usize, word: &str) -> String {
         word.into()
     } else {
         format!("{word}s")
+    }
+}
+
+/// The last write: an error here (a full disk) must not pass for success.
+pub fn flush(out: &mut impl Write) -> Result<(), String> {
+    match out.flush() {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(format!("cannot write output: {e}")),
+        _ => Ok(()),
     }
 }
 

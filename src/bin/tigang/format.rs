@@ -1,5 +1,6 @@
 //! Output formats: one parsed document to bytes. The library renders; this
-//! module adds what only the command line knows (the encoding, the file name).
+//! module adds what only the command line knows (the file name, how sure
+//! the encoding is, `--lossy` replacements).
 
 use std::io::{self, Write};
 use std::num::NonZeroUsize;
@@ -49,13 +50,19 @@ pub struct Style {
 /// The §7 JSON with its source (the library's `WithSource`, so that the
 /// command line and the Python package print the same bytes) and the
 /// command line's additions: `file` first, so that `--jsonl` lines are easy
-/// to scan, and `replacements` last.
+/// to scan, the rest after the library's fields.
 #[derive(Serialize)]
 struct DocumentJson<'d, 'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     file: Option<&'d str>,
+    /// The file name's bytes in hex, when they are not UTF-8.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file_hex: Option<&'d str>,
     #[serde(flatten)]
     doc: tigang::render::WithSource<'d, 'a>,
+    /// `"low"` when the encoding is a guess from little text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encoding_confidence: Option<&'static str>,
     /// U+FFFD replacements made under `--lossy`.
     #[serde(skip_serializing_if = "is_zero")]
     replacements: usize,
@@ -69,14 +76,19 @@ fn is_zero(n: &usize) -> bool {
 #[derive(Serialize)]
 struct ChunkJson<'c, 'd, 'a> {
     file: &'c str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file_hex: Option<&'c str>,
     #[serde(flatten)]
     chunk: &'c Chunk<'d, 'a>,
 }
 
-/// What is known about the document besides its tree: its name and what
-/// the reader gave (text, source, map).
+/// What is known about the document besides its text.
 pub struct Meta<'m> {
     pub file: &'m str,
+    /// The file name's bytes in hex when they are not UTF-8 (`file` has
+    /// U+FFFD for them).
+    pub file_hex: Option<&'m str>,
+    /// What the reader gave: the text, its source and map.
     pub extracted: &'m tigang::input::Extracted,
 }
 
@@ -97,7 +109,9 @@ pub fn render(
             let x = meta.extracted;
             let value = DocumentJson {
                 file: style.jsonl.then_some(meta.file),
+                file_hex: meta.file_hex.filter(|_| style.jsonl),
                 doc: tigang::render::WithSource::new(doc, &x.source, &x.map),
+                encoding_confidence: x.guessed.then_some("low"),
                 replacements: x.replaced,
             };
             if style.jsonl {
@@ -112,6 +126,7 @@ pub fn render(
             for chunk in tigang::render::chunks(doc, max) {
                 let record = ChunkJson {
                     file: meta.file,
+                    file_hex: meta.file_hex,
                     chunk: &chunk,
                 };
                 serde_json::to_writer(&mut *out, &record)?;

@@ -13,7 +13,7 @@ use std::io::BufRead;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use super::numbering::Numbering;
+use super::numbering::{Drawn, Numbering};
 use super::styles::Styles;
 use super::xml;
 use crate::input::source::TextBuilder;
@@ -349,14 +349,15 @@ impl<'a> Body<'a> {
             .and_then(|(num, lvl)| self.numbering.draw(num, lvl));
         let text = std::mem::take(&mut self.p.text);
         if self.tables > 0 {
-            self.add_to_cell(index, drawn.as_ref().map(|d| d.label.as_str()), &text);
+            self.add_to_cell(index, drawn.as_ref(), &text);
         } else {
             let outline = self
                 .p
                 .outline
                 .or_else(|| style.and_then(|s| self.styles.outline(s)))
                 .filter(|&o| o < 9 && !style.is_some_and(|s| self.styles.is_title(s)));
-            let depth = outline.filter(|_| is_heading(&text, drawn.is_some()));
+            let labelled = drawn.as_ref().is_some_and(|d| !d.bullet);
+            let depth = outline.filter(|_| is_heading(&text, labelled));
             self.line.clear();
             if let Some(d) = depth {
                 for _ in 0..=d {
@@ -368,7 +369,9 @@ impl<'a> Body<'a> {
             let mut label = None;
             if let Some(d) = &drawn {
                 self.line.push_str(&d.label);
-                label = Some((label_at, self.line.len()));
+                if !d.bullet {
+                    label = Some((label_at, self.line.len()));
+                }
                 if !text.is_empty() {
                     self.line.push_str(d.suffix.as_str());
                 }
@@ -394,19 +397,21 @@ impl<'a> Body<'a> {
     /// A table paragraph goes into its row's current cell, set off from the
     /// cell's earlier paragraphs by a space; inside a cell, tabs and breaks
     /// are spaces (a tab separates cells).
-    fn add_to_cell(&mut self, index: usize, label: Option<&str>, text: &str) {
+    fn add_to_cell(&mut self, index: usize, drawn: Option<&Drawn>, text: &str) {
         let row = &mut self.row;
         row.first_paragraph.get_or_insert(index);
-        if label.is_none() && text.trim().is_empty() {
+        if drawn.is_none() && text.trim().is_empty() {
             return;
         }
         if row.cell_has_text {
             row.text.push(' ');
         }
-        if let Some(label) = label {
+        if let Some(d) = drawn {
             let at = row.text.len();
-            row.text.push_str(label);
-            row.labels.push((at, row.text.len()));
+            row.text.push_str(&d.label);
+            if !d.bullet {
+                row.labels.push((at, row.text.len()));
+            }
             row.text.push(' ');
         }
         row.text.extend(

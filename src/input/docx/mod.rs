@@ -89,6 +89,7 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Extracted, ReadError> {
         source: Source::new(Format::Docx, None),
         map,
         replaced: 0,
+        guessed: false,
     })
 }
 

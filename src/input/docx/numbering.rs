@@ -115,6 +115,8 @@ pub(super) struct Numbering {
 pub(super) struct Drawn {
     pub(super) label: String,
     pub(super) suffix: Suffix,
+    /// A bullet (`•`): drawn, but not a marker.
+    pub(super) bullet: bool,
 }
 
 impl Numbering {
@@ -248,8 +250,8 @@ impl Numbering {
     }
 
     /// Counts one paragraph numbered by `num_id` at `ilvl` and returns the
-    /// label Word draws for it: `None` for bullets, hidden and empty labels
-    /// (they still count) and for numbering that does not exist.
+    /// label Word draws for it (`•` for a bullet): `None` for hidden and
+    /// empty labels (they still count) and for numbering that does not exist.
     pub(super) fn draw(&mut self, num_id: u32, ilvl: u8) -> Option<Drawn> {
         let abs_id = *self.resolved.get(&num_id)?;
         let abs = self.abstracts.get(&abs_id)?;
@@ -283,8 +285,18 @@ impl Numbering {
                 count.value = None;
             }
         }
-        if this.format == NumFmt::Bullet || this.hidden {
+        if this.hidden {
             return None;
+        }
+        if this.format == NumFmt::Bullet {
+            // Bullet glyphs are often Wingdings code points (U+F06C) that
+            // mean nothing in Unicode: every bullet is written `•`, which
+            // the parser reads as a list bullet, not a marker.
+            return Some(Drawn {
+                label: "•".to_owned(),
+                suffix: this.suffix,
+                bullet: true,
+            });
         }
         let mut label = String::new();
         let mut rest = this.text.as_str();
@@ -324,6 +336,7 @@ impl Numbering {
         (!label.is_empty()).then_some(Drawn {
             label,
             suffix: this.suffix,
+            bullet: false,
         })
     }
 }
@@ -434,7 +447,7 @@ mod tests {
                 &mut n,
                 &[(1, 0), (1, 1), (1, 1), (1, 0), (1, 1), (1, 2), (9, 0)]
             ),
-            ["第3章", "第一条", "第二条", "第4章", "第三条", "", ""]
+            ["第3章", "第一条", "第二条", "第4章", "第三条", "•", ""]
         );
     }
 

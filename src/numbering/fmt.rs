@@ -135,8 +135,12 @@ impl<'a> Plan<'a> {
         let items = series::items(doc);
         let mut number: Vec<Option<u32>> = vec![None; items.len()];
         for s in series::series(&items) {
-            for (k, &i) in s.members.iter().enumerate() {
-                number[i] = u32::try_from(k).ok().and_then(|k| s.start.checked_add(k));
+            // A range (`第二至四条`) takes as many numbers as it covers.
+            let mut n = Some(s.start);
+            for &i in &s.members {
+                number[i] = n;
+                let width = items[i].last.saturating_sub(items[i].number);
+                n = n.and_then(|n| n.checked_add(width + 1));
             }
         }
         let targets = targets(&items, style);
@@ -158,6 +162,11 @@ impl<'a> Plan<'a> {
                 continue;
             }
             let n = self.number[i].unwrap_or(it.number);
+            // A range is written as it is: only its first number would be
+            // rewritten.
+            if it.last != it.number {
+                continue;
+            }
             let Some(shape) = Shape::of(it.kind, it.marker) else {
                 continue;
             };

@@ -154,7 +154,7 @@ fn check_fmt(src: &str, style: Style) -> Result<(), TestCaseError> {
                     | Code::RedundantDelimiter
             ) || (style == Style::Majority && d.code == Code::MixedDelimiter)
         })
-        .map(|d| format!("{}:{} {}", d.line, d.code, d.message))
+        .map(|d| format!("{}:{} {}", d.line, d.code, d.message(tigang::Lang::En)))
         .collect();
     // A table of contents found by titles that reappear in the body depends
     // on marker text inside those titles (`；二是…`); there `fmt` may keep

@@ -1,4 +1,5 @@
-//! `tigang check`: report numbering mistakes, rustc style or as JSON.
+//! `tigang check`: report numbering mistakes, rustc style or as JSON, in
+//! English or Chinese.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -8,6 +9,7 @@ use clap::ValueEnum;
 use tigang::{Code, Severity};
 
 use crate::input;
+use crate::terminal::Speech;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -20,7 +22,10 @@ pub struct Args {
     /// Silence a code, e.g. `--allow mixed-width` (repeatable).
     #[arg(long, value_name = "CODE", value_parser = parse_code)]
     allow: Vec<Code>,
-    /// The documents (any encoding `parse` reads); `-` reads standard input.
+    #[command(flatten)]
+    speech: Speech,
+    /// The documents (any encoding `parse` reads) or folders (searched for
+    /// *.txt, *.text, *.md, *.markdown); `-` reads standard input.
     #[arg(required = true)]
     files: Vec<PathBuf>,
 }
@@ -63,17 +68,18 @@ impl Level {
 #[derive(serde::Serialize)]
 struct FileReport<'a> {
     file: String,
-    diagnostics: &'a [tigang::Diagnostic],
+    diagnostics: Vec<tigang::Localized<'a>>,
 }
 
 pub fn run(args: Args) -> Result<ExitCode, String> {
+    let (inputs, _) = input::expand(&args.files)?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut reports = Vec::new();
     let mut counts = [0usize; 3];
     let mut denied = false;
     let mut unreadable = false;
-    for file in &args.files {
-        let text = match input::read_decoded(file).map(|d| d.text) {
+    for file in &inputs {
+        let text = match input::read_decoded(&file.path).map(|d| d.text) {
             Ok(t) => t,
             Err(msg) => {
                 eprintln!("tigang: {msg}");
@@ -94,22 +100,23 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             }] += 1;
             denied |= args.deny.denies(d.severity);
         }
-        let name = file.display().to_string();
+        let name = file.name.clone();
+        let how = args.speech.report(&text);
         match args.format {
             Format::Human => {
-                let text = tigang::render::diagnostics(&text, &name, &diags);
+                let text = tigang::render::report(&text, &name, &diags, &how);
                 write(&mut out, text.as_bytes())?;
             }
-            Format::Json => reports.push((name, diags)),
+            Format::Json => reports.push((name, diags, how.lang)),
         }
     }
     match args.format {
         Format::Json => {
             let files: Vec<_> = reports
                 .iter()
-                .map(|(file, diagnostics)| FileReport {
+                .map(|(file, diagnostics, lang)| FileReport {
                     file: file.clone(),
-                    diagnostics,
+                    diagnostics: diagnostics.iter().map(|d| d.localized(*lang)).collect(),
                 })
                 .collect();
             let json = serde_json::to_string_pretty(&files).map_err(|e| e.to_string())?;
@@ -119,15 +126,8 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         Format::Human => {
             let [info, warning, error] = counts;
             if info + warning + error > 0 {
-                let summary = format!(
-                    "{} {}, {} {}, {} info\n",
-                    error,
-                    plural(error, "error"),
-                    warning,
-                    plural(warning, "warning"),
-                    info
-                );
-                write(&mut out, summary.as_bytes())?;
+                let summary = tigang::render::summary(args.speech.lang(), error, warning, info);
+                write(&mut out, format!("{summary}\n").as_bytes())?;
             }
         }
     }
@@ -139,14 +139,6 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        word.into()
-    } else {
-        format!("{word}s")
-    }
 }
 
 fn write(out: &mut impl Write, bytes: &[u8]) -> Result<(), String> {

@@ -6,8 +6,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
+use tigang::Lang;
 use tigang::fmt::Style;
 
+use crate::terminal::Speech;
 use crate::{input, write};
 use tigang::input::decode;
 
@@ -16,9 +18,19 @@ pub struct Args {
     /// Change nothing; exit with status 1 if a file would change.
     #[arg(long, conflicts_with_all = ["diff", "write"])]
     check: bool,
-    /// Print a unified diff of the changes instead of the text.
-    #[arg(long, conflicts_with = "write")]
-    diff: bool,
+    /// Show what would change and exit with status 1 if anything would:
+    /// the changed markers with a little of their line (`--diff`), or a
+    /// unified diff (`--diff=unified`).
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORM",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "short",
+        conflicts_with = "write"
+    )]
+    diff: Option<DiffForm>,
     /// Replace the files in place (atomically: a temporary file beside each
     /// is written, flushed and renamed over it).
     #[arg(long)]
@@ -26,10 +38,22 @@ pub struct Args {
     /// Which form to write markers in.
     #[arg(long, value_enum, default_value_t = StyleArg::Majority)]
     style: StyleArg,
+    #[command(flatten)]
+    speech: Speech,
     /// The documents (UTF-8, GB18030, Big5, UTF-16 with a BOM: written back in
-    /// the same encoding); `-` reads standard input (not with --write).
+    /// the same encoding) or, with --check, --diff or --write, folders
+    /// (searched for *.txt, *.text, *.md, *.markdown); `-` reads standard
+    /// input (not with --write).
     #[arg(required = true)]
     files: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DiffForm {
+    /// Only the changed markers: `第7行：（三）→（四）` and the line around each.
+    Short,
+    /// A unified diff, for patch and review tools.
+    Unified,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -48,20 +72,29 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     if args.write && args.files.iter().any(|f| f.as_os_str() == "-") {
         return Err("--write cannot write standard input back; give a file".into());
     }
+    let (inputs, any_dir) = input::expand(&args.files)?;
+    let prints = !args.check && args.diff.is_none() && !args.write;
+    if prints && any_dir {
+        return Err(
+            "fmt prints one text; to go through a folder use --check, --diff or --write".into(),
+        );
+    }
+    let lang = args.speech.lang();
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut would_change = false;
     let mut failed = false;
-    for file in &args.files {
-        let name = file.display().to_string();
+    for input in &inputs {
+        let file = &input.path;
+        let name = input.name.clone();
         let result = input::read_decoded(file).and_then(|decoded| {
             let doc = tigang::parse(&decoded.text);
             let edits = tigang::fmt::edits(&doc, style);
-            let new = tigang::fmt::apply(&decoded.text, &edits);
-            verify(&doc, &new).map_err(|e| format!("{name}: {e}; nothing was changed"))?;
-            let changes = edits.len();
-            Ok((decoded, new, changes))
+            // A last guard before anything is shown or written.
+            tigang::fmt::verify(&doc, &edits)
+                .map_err(|e| format!("{name}: {e} (please report this); nothing was changed"))?;
+            Ok((decoded, edits))
         });
-        let (decoded, new, changes) = match result {
+        let (decoded, edits) = match result {
             Ok(r) => r,
             Err(msg) => {
                 eprintln!("tigang: {msg}");
@@ -69,22 +102,27 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
                 continue;
             }
         };
+        let changes = edits.len();
         would_change |= changes > 0;
         if args.check {
             if changes > 0 {
-                let line = format!("{name}: {changes} {} would change\n", markers(changes));
+                let line = format!("{}\n", would(lang, &name, changes));
                 emit(&mut out, line.as_bytes())?;
             }
-        } else if args.diff {
+        } else if let Some(form) = args.diff {
             if changes > 0 {
-                let diff = similar::TextDiff::from_lines(&decoded.text, &new)
-                    .unified_diff()
-                    .header(&format!("a/{name}"), &format!("b/{name}"))
-                    .to_string();
+                let diff = match form {
+                    DiffForm::Unified => tigang::render::unified_diff(&decoded.text, &name, &edits),
+                    DiffForm::Short => {
+                        let how = args.speech.report(&decoded.text);
+                        tigang::render::changes(&decoded.text, &name, &edits, &how)
+                    }
+                };
                 emit(&mut out, diff.as_bytes())?;
             }
         } else if args.write {
             if changes > 0 {
+                let new = tigang::fmt::apply(&decoded.text, &edits);
                 // The bytes written are the input's with markers replaced:
                 // its line endings, encoding and BOM are kept as they were.
                 let written = decode::encode(&new, decoded.source, decoded.bom)
@@ -95,42 +133,43 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
                     failed = true;
                     continue;
                 }
-                eprintln!("{name}: {changes} {} changed", markers(changes));
+                eprintln!("{}", changed(lang, &name, changes));
             }
         } else {
+            let new = tigang::fmt::apply(&decoded.text, &edits);
             emit(&mut out, new.as_bytes())?;
         }
     }
     let _ = out.flush();
     Ok(if failed {
         ExitCode::from(crate::EXIT_USAGE)
-    } else if args.check && would_change {
+    } else if (args.check || args.diff.is_some()) && would_change {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     })
 }
 
-fn markers(n: usize) -> &'static str {
-    if n == 1 { "marker" } else { "markers" }
+/// `a.txt: 3 markers would change`.
+fn would(lang: Lang, name: &str, n: usize) -> String {
+    match lang {
+        Lang::En => format!("{name}: {n} {} would change", markers(n)),
+        Lang::ZhHant => format!("{name}：將修改 {n} 處編號"),
+        _ => format!("{name}：将修改 {n} 处编号"),
+    }
 }
 
-/// A last guard before anything is written: the new text must give the same
-/// outline (the same headings, kinds and levels; TOC entries) as the old.
-fn verify(old: &tigang::Document<'_>, new: &str) -> Result<(), String> {
-    let doc = tigang::parse(new);
-    let shape =
-        |d: &tigang::Document<'_>| -> (Vec<(usize, tigang::MarkerKind)>, Vec<tigang::MarkerKind>) {
-            (
-                d.headings().map(|h| (h.level, h.kind)).collect(),
-                d.toc.iter().map(|e| e.kind).collect(),
-            )
-        };
-    if shape(old) == shape(&doc) {
-        Ok(())
-    } else {
-        Err("formatting would change how the outline reads (please report this)".into())
+/// `a.txt: 3 markers changed`.
+fn changed(lang: Lang, name: &str, n: usize) -> String {
+    match lang {
+        Lang::En => format!("{name}: {n} {} changed", markers(n)),
+        Lang::ZhHant => format!("{name}：已修改 {n} 處編號"),
+        _ => format!("{name}：已修改 {n} 处编号"),
     }
+}
+
+fn markers(n: usize) -> &'static str {
+    if n == 1 { "marker" } else { "markers" }
 }
 
 fn emit(out: &mut impl Write, bytes: &[u8]) -> Result<(), String> {

@@ -652,8 +652,12 @@ fn toc_mismatch(plan: &Plan<'_>, out: &mut Vec<Found>) {
     for &t in &links.toc {
         let e = &items[t];
         if let Some(&b) = links.by_title.get(&t) {
-            // Numbered otherwise than its heading will be once fixed.
-            if plan.ideal[t] != e.number {
+            // Numbered otherwise than its heading is, once fixed (or as
+            // written, where the heading's series cannot be renumbered).
+            let renumbered = plan.changes[t]
+                .as_ref()
+                .is_some_and(|c| c.renumbered.is_some());
+            if plan.ideal[t] != e.number || renumbered {
                 let h = &items[b];
                 let finding = Finding::TocNumber {
                     entry: e.marker.to_string(),

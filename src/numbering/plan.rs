@@ -132,8 +132,95 @@ pub(crate) struct Plan<'a> {
 /// Rounds of verification before giving up and changing nothing.
 const ROUNDS: usize = 8;
 
+/// Times the fix is planned again on its own result.
+const SETTLE: usize = 2;
+
 impl<'a> Plan<'a> {
+    /// The fix of `doc`, settled: planned, verified, and planned again on its
+    /// own result until that asks for nothing more (so `fmt` is idempotent).
+    ///
+    /// Usually the second plan finds nothing. It does where the first had
+    /// to leave a series as written (its renumbering would have changed
+    /// the outline) and the numbers fixed before it now make it read
+    /// otherwise: a series that starts where the renumbered one before it
+    /// stops carries that count on.
     pub(crate) fn new(doc: &Document<'a>, style: Style) -> Self {
+        let mut plan = Plan::once(doc, style);
+        for _ in 0..SETTLE {
+            let edits = plan.edits();
+            if edits.is_empty() {
+                break;
+            }
+            let text = apply(plan.src, &edits);
+            let again = Plan::once(&crate::parse(&text), style);
+            if again.changes.iter().all(Option::is_none) {
+                break;
+            }
+            // The outline is the same heading by heading (verified), so the
+            // items of both plans are the same markers in the same order.
+            if again.items.len() != plan.items.len() || !plan.compose(&edits, &again) {
+                break;
+            }
+        }
+        plan
+    }
+
+    /// Takes in the changes `again` plans on the text that `edits` (this
+    /// plan's) give: each marker's edit becomes the one from the original to
+    /// the final marker. False when the two plans do not line up (nothing
+    /// is taken in then).
+    fn compose(&mut self, edits: &[Edit], again: &Plan<'_>) -> bool {
+        let mut shift = Shift::new(edits);
+        let mut composed = Vec::with_capacity(self.items.len());
+        // Items are TOC entries first, each list in input order; map each
+        // list on its own.
+        let starts: Vec<usize> = self.items.iter().map(|it| it.marker_span.start).collect();
+        let mut order: Vec<usize> = (0..self.items.len()).collect();
+        order.sort_by_key(|&i| starts[i]);
+        let mut mapped = vec![0; self.items.len()];
+        for &i in &order {
+            mapped[i] = shift.map(starts[i]);
+        }
+        for (i, it) in self.items.iter().enumerate() {
+            let b = &again.items[i];
+            if b.marker_span.start != mapped[i] || b.kind != it.kind {
+                return false;
+            }
+            let Some(c2) = &again.changes[i] else {
+                composed.push(self.changes[i].clone());
+                continue;
+            };
+            let c1 = self.changes[i].as_ref();
+            // What round one wrote at this marker, and where it ended.
+            let (written, end1) = c1.map_or((it.marker, it.marker_span.end), |c| {
+                (c.edit.replacement.as_str(), c.edit.span.end)
+            });
+            let extra = c2.edit.span.len().saturating_sub(written.len());
+            let span = Span::new(it.marker_span.start, end1 + extra);
+            let replacement = c2.edit.replacement.clone();
+            if self.src.get(span.range()) == Some(replacement.as_str()) {
+                composed.push(None);
+                continue;
+            }
+            let to_number = c2.renumbered.map_or(b.number, |(_, n)| n);
+            let from = Shape::of(it.kind, it.marker).and_then(|s| Form::of(it.kind, &s));
+            let to = Shape::of(it.kind, &replacement).and_then(|s| Form::of(it.kind, &s));
+            let dropped = c1
+                .and_then(|c| c.dropped)
+                .or_else(|| (extra > 0).then(|| Span::new(end1, end1 + extra)));
+            composed.push(Some(Change {
+                edit: Edit { span, replacement },
+                renumbered: (to_number != it.number).then_some((it.number, to_number)),
+                reformed: from.zip(to).filter(|(a, b)| a != b),
+                dropped,
+            }));
+        }
+        self.changes = composed;
+        true
+    }
+
+    /// One plan of `doc`, verified.
+    fn once(doc: &Document<'a>, style: Style) -> Self {
         let src = doc.source();
         let items = series::items(doc);
         let series = series::series(&items);
@@ -171,9 +258,19 @@ impl<'a> Plan<'a> {
             if bad.is_empty() {
                 break;
             }
-            let progressed = bad
-                .into_iter()
-                .fold(false, |p, i| plan.demote(i, &mut keep_form) | p);
+            // Forms first: a marker that cannot take the new form often
+            // disturbs its neighbours too (`⒈` alone on a line is a heading,
+            // `1.` is not, and the `（2）` under it moves up a level), and
+            // those come right once it keeps its form.
+            let mut progressed = false;
+            for &i in &bad {
+                progressed |= plan.keep_form(i, &mut keep_form);
+            }
+            if !progressed {
+                for &i in &bad {
+                    progressed |= plan.keep_numbers(i);
+                }
+            }
             if !progressed || round == ROUNDS {
                 plan.changes.iter_mut().for_each(|c| *c = None);
                 plan.renumbers.iter_mut().for_each(|r| *r = false);
@@ -291,26 +388,38 @@ impl<'a> Plan<'a> {
         })
     }
 
-    /// Fixes item `i` less: its form first, then its series' numbers.
-    /// Returns whether anything was left to take back.
-    fn demote(&mut self, i: usize, keep_form: &mut [bool]) -> bool {
+    /// Keeps item `i`'s form (brackets, delimiter, width, a doubled
+    /// delimiter). Returns whether that changes anything.
+    fn keep_form(&mut self, i: usize, keep_form: &mut [bool]) -> bool {
         let c = self.changes[i].as_ref();
         if !keep_form[i] && c.is_some_and(|c| c.reformed.is_some() || c.dropped.is_some()) {
             keep_form[i] = true;
             return true;
         }
-        if let Some(s) = self.series_of[i].filter(|&s| self.renumbers[s]) {
-            self.renumbers[s] = false;
-            return true;
-        }
-        // A TOC entry numbered after its heading follows that heading.
-        if let Some(&b) = self.links.by_title.get(&i) {
-            if let Some(s) = self.series_of[b].filter(|&s| self.renumbers[s]) {
-                self.renumbers[s] = false;
-                return true;
-            }
-        }
         false
+    }
+
+    /// Leaves item `i`'s series (for a TOC entry that follows a heading, the
+    /// heading's series) unnumbered. Returns whether that changes anything.
+    fn keep_numbers(&mut self, i: usize) -> bool {
+        let own = self.series_of[i].filter(|&s| self.renumbers[s]);
+        let heading = || {
+            let b = *self.links.by_title.get(&i)?;
+            self.series_of[b].filter(|&s| self.renumbers[s])
+        };
+        let Some(s) = own.or_else(heading) else {
+            return false;
+        };
+        // A series carrying on the count of the one before it stops reading
+        // as carried on once that one is renumbered and it is not (`四是`
+        // → `一是` under one heading, `五是` left under the next): leave the
+        // whole chain as written.
+        let mut s = Some(s);
+        while let Some(k) = s {
+            self.renumbers[k] = false;
+            s = self.series[k].from;
+        }
+        true
     }
 }
 

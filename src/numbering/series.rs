@@ -362,10 +362,13 @@ pub(crate) fn toc_links(items: &[Item<'_>]) -> TocLinks {
             p = j + 1;
         } else if let Some(&bi) = out.body.get(p) {
             let b = &items[bi];
+            // Not a match to move on from: the link rests on a number, and
+            // numbers are what `fmt` changes, so the entries after it are
+            // looked for from the same place (linking stays the same after
+            // renumbering).
             if b.kind == e.kind && b.number == e.number {
                 out.by_number.insert(t, bi);
-                out.entry_of.insert(bi, t);
-                p += 1;
+                out.entry_of.entry(bi).or_insert(t);
             }
         }
     }

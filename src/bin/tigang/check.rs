@@ -72,12 +72,12 @@ struct FileReport<'a> {
 }
 
 pub fn run(args: Args) -> Result<ExitCode, String> {
-    let (inputs, _) = input::expand(&args.files)?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut reports = Vec::new();
     let mut counts = [0usize; 3];
     let mut denied = false;
     let mut unreadable = false;
+    let (inputs, _) = expand(&args.files, &mut unreadable);
     for file in &inputs {
         let text = match input::read_decoded(&file.path).map(|d| d.text) {
             Ok(t) => t,
@@ -139,6 +139,26 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The documents the arguments name, folders walked. A path that cannot be
+/// found is reported and the others go on (the run then exits with 2).
+pub fn expand(args: &[PathBuf], failed: &mut bool) -> (Vec<input::Input>, bool) {
+    let mut out = Vec::new();
+    let mut any_dir = false;
+    for arg in args {
+        match input::expand(std::slice::from_ref(arg)) {
+            Ok((found, dir)) => {
+                out.extend(found);
+                any_dir |= dir;
+            }
+            Err(msg) => {
+                eprintln!("tigang: {msg}");
+                *failed = true;
+            }
+        }
+    }
+    (out, any_dir)
 }
 
 fn write(out: &mut impl Write, bytes: &[u8]) -> Result<(), String> {

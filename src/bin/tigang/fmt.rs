@@ -72,9 +72,8 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     if args.write && args.files.iter().any(|f| f.as_os_str() == "-") {
         return Err("--write cannot write standard input back; give a file".into());
     }
-    let (inputs, any_dir) = input::expand(&args.files)?;
     let prints = !args.check && args.diff.is_none() && !args.write;
-    if prints && any_dir {
+    if prints && args.files.iter().any(|f| f.is_dir()) {
         return Err(
             "fmt prints one text; to go through a folder use --check, --diff or --write".into(),
         );
@@ -83,6 +82,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut would_change = false;
     let mut failed = false;
+    let (inputs, _) = crate::check::expand(&args.files, &mut failed);
     for input in &inputs {
         let file = &input.path;
         let name = input.name.clone();

@@ -520,6 +520,18 @@ impl Finding {
             Fix::Advice => return self.advice(l),
             Fix::Suggested { shifted } => {
                 let (&(was, now), rest) = edits.split_first()?;
+                if let (Finding::RedundantDelimiter { found, doubled }, Lang::Zh | Lang::ZhHant) =
+                    (self, l)
+                {
+                    if rest.is_empty() && now == found {
+                        return Some(format!(
+                            "{}{}{}“{doubled}”",
+                            l.pick("", "删去", "刪去"),
+                            q(l, found),
+                            l.pick("", "后多余的", "後多餘的"),
+                        ));
+                    }
+                }
                 let replace = match l {
                     Lang::En => format!("replace {was} with {now}"),
                     _ => format!(

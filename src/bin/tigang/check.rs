@@ -78,6 +78,9 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     let mut denied = false;
     let mut unreadable = false;
     let (inputs, _) = expand(&args.files, &mut unreadable);
+    // The summary speaks as the last report did (the script of the last
+    // document, when the language follows the documents).
+    let mut summary_lang = args.speech.lang();
     for file in &inputs {
         let text = match input::read_decoded(&file.path).map(|d| d.text) {
             Ok(t) => t,
@@ -102,10 +105,15 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         }
         let name = file.name.clone();
         let how = args.speech.report(&text);
+        summary_lang = how.lang;
         match args.format {
             Format::Human => {
-                let text = tigang::render::report(&text, &name, &diags, &how);
-                write(&mut out, text.as_bytes())?;
+                // In slices, so that the rendering never holds more than a
+                // few hundred blocks.
+                for part in diags.chunks(256) {
+                    let shown = tigang::render::report(&text, &name, part, &how);
+                    write(&mut out, shown.as_bytes())?;
+                }
             }
             Format::Json => reports.push((name, diags, how.lang)),
         }
@@ -119,14 +127,19 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
                     diagnostics: diagnostics.iter().map(|d| d.localized(*lang)).collect(),
                 })
                 .collect();
-            let json = serde_json::to_string_pretty(&files).map_err(|e| e.to_string())?;
-            write(&mut out, json.as_bytes())?;
+            // Streamed: a long document can have a great many findings.
+            match serde_json::to_writer_pretty(&mut out, &files) {
+                Err(e) if e.io_error_kind() != Some(io::ErrorKind::BrokenPipe) => {
+                    return Err(format!("cannot write output: {e}"));
+                }
+                _ => {}
+            }
             write(&mut out, b"\n")?;
         }
         Format::Human => {
             let [info, warning, error] = counts;
             if info + warning + error > 0 {
-                let summary = tigang::render::summary(args.speech.lang(), error, warning, info);
+                let summary = tigang::render::summary(summary_lang, error, warning, info);
                 write(&mut out, format!("{summary}\n").as_bytes())?;
             }
         }

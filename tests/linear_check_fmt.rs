@@ -61,9 +61,12 @@ fn diffs(src: &str) {
     std::hint::black_box(tigang::render::unified_diff(src, "a.txt", &edits));
 }
 
+/// A name, an input of about so many bytes, and what to time on it.
+type Case = (&'static str, fn(usize) -> String, fn(&str));
+
 #[test]
 fn check_reports_and_diffs_take_linear_time() {
-    let cases: [(&str, fn(usize) -> String, fn(&str)); 4] = [
+    let cases: [Case; 4] = [
         ("report, one line", one_line, report),
         ("report, many lines", many_lines, report),
         ("diffs, one line", one_line, diffs),

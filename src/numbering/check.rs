@@ -197,13 +197,13 @@ impl std::fmt::Display for Severity {
 /// it too, so its suggestion changes them all.
 ///
 /// ```
-/// let doc = tigang::parse("一、甲\n（一）子\n（一）丑\n（二）寅\n");
+/// let doc = tigang::parse("一、甲\n（一）子\n（二）丑\n（二）寅\n（三）卯\n");
 /// let d = &tigang::check(&doc)[0];
 /// let s = d.suggestion.as_ref().unwrap();
-/// assert_eq!(&doc.source()[s.span.range()], "（一）");
-/// assert_eq!(s.replacement, "（二）");
+/// assert_eq!(&doc.source()[s.span.range()], "（二）");
+/// assert_eq!(s.replacement, "（三）");
 /// let all: Vec<_> = s.edits.iter().map(|e| e.replacement.as_str()).collect();
-/// assert_eq!(all, ["（二）", "（三）"]);
+/// assert_eq!(all, ["（三）", "（四）"]);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]

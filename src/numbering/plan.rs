@@ -75,7 +75,7 @@ pub enum Style {
 }
 
 /// `src` with `edits` applied. Edits must be sorted and not overlap, as
-/// [`edits`] returns them; one that does not fit is skipped.
+/// [`edits`](crate::fmt::edits) returns them; one that does not fit is skipped.
 ///
 /// ```
 /// let src = "一、甲\n三、乙\n";

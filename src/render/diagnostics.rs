@@ -112,16 +112,16 @@ pub fn diagnostics(src: &str, path: &str, diagnostics: &[Diagnostic]) -> String 
 ///
 /// ```
 /// use tigang::{Lang, render::{report, Report}};
-/// let src = "一、甲\n（一）子\n（一）丑\n";
+/// let src = "一、甲\n（一）子\n（二）丑\n（二）寅\n";
 /// let doc = tigang::parse(src);
 /// let out = report(src, "a.txt", &tigang::check(&doc), &Report::new().lang(Lang::Zh));
 /// assert_eq!(out, "\
-/// 错误[numbering-duplicate]：（一）重复
-///  --> a.txt:3:1
+/// 错误[numbering-duplicate]：（二）重复
+///  --> a.txt:4:1
 ///   |
-/// 3 | （一）丑
+/// 4 | （二）寅
 ///   | ^^^^^^
-///   = 建议：将（一）改为（二）
+///   = 建议：将（二）改为（三）
 ///
 /// ");
 /// ```

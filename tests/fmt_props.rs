@@ -172,7 +172,10 @@ fn check_fmt(src: &str, style: Style) -> Result<(), TestCaseError> {
                     | Code::NumberingOrder
                     | Code::NumberingStart
                     | Code::RedundantDelimiter
-            ) || (style == Style::Majority && d.code == Code::MixedDelimiter))
+            ))
+                // A second form of a kind can carry structure (`（1）` and
+                // `1）`, spec §3 rule 2), so `fmt` may keep a form rather than
+                // change the outline: mixed forms are not required to be gone.
                 && !unfixable.contains(&d.code)
         })
         .map(|d| format!("{}:{} {}", d.line, d.code, d.message(tigang::Lang::En)))
@@ -181,7 +184,15 @@ fn check_fmt(src: &str, style: Style) -> Result<(), TestCaseError> {
     // on marker text inside those titles (`；二是…`); there `fmt` may keep
     // some numbers rather than lose the TOC, so the count is only required
     // to be right for documents without one.
-    if doc.toc.is_empty() {
+    // Numbers can also carry structure (spec §3 rule 2: a list that first
+    // appears numbered 1 inside another item nests in it), and `fmt` then
+    // renumbers nothing rather than change the outline.
+    // `--style gbt9704` unifies forms that can carry structure (`3）` and
+    // `(4)` become one `（N）` series, and a `一、` between them would nest
+    // under it), so it may keep numbers that `check` (which suggests what
+    // the default style writes) counts as fixable: the count is required to
+    // be right for the default style.
+    if doc.toc.is_empty() && out != src && style == Style::Majority {
         prop_assert!(left.is_empty(), "left after fmt: {left:?}\n{src}\n→\n{out}");
     }
 
@@ -196,8 +207,8 @@ fn check_fmt(src: &str, style: Style) -> Result<(), TestCaseError> {
             .find(|e| e.span.start == a.marker_span.start)
             .map_or(a.marker, |e| e.replacement.as_str());
         prop_assert_eq!(
-            (a.kind, a.level, a.title, marker),
-            (b.kind, b.level, b.title, b.marker),
+            (a.kind, a.level, &*a.title, marker),
+            (b.kind, b.level, &*b.title, b.marker),
             "{} → {}",
             src,
             out

@@ -129,7 +129,7 @@ mod tests {
         let src = "一、作风\n三是一是一，二是二。\n";
         let out = format(src, Style::Majority);
         let (a, b) = (crate::parse(src), crate::parse(&out));
-        let outline = |d: &Document<'_>| -> Vec<(usize, u32, String)> {
+        let outline = |d: &Document<'_>| -> Vec<(usize, Option<u32>, String)> {
             d.headings()
                 .map(|h| (h.level, h.number, h.title.to_string()))
                 .collect()

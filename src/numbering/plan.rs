@@ -144,7 +144,7 @@ impl<'a> Plan<'a> {
     /// the outline) and the numbers fixed before it now make it read
     /// otherwise: a series that starts where the renumbered one before it
     /// stops carries that count on.
-    pub(crate) fn new(doc: &Document<'a>, style: Style) -> Self {
+    pub(crate) fn new(doc: &'a Document<'_>, style: Style) -> Self {
         let mut plan = Plan::once(doc, style);
         for _ in 0..SETTLE {
             let edits = plan.edits();
@@ -152,7 +152,8 @@ impl<'a> Plan<'a> {
                 break;
             }
             let text = apply(plan.src, &edits);
-            let again = Plan::once(&crate::parse(&text), style);
+            let doc = crate::parse(&text);
+            let again = Plan::once(&doc, style);
             if again.changes.iter().all(Option::is_none) {
                 break;
             }
@@ -220,7 +221,7 @@ impl<'a> Plan<'a> {
     }
 
     /// One plan of `doc`, verified.
-    fn once(doc: &Document<'a>, style: Style) -> Self {
+    fn once(doc: &'a Document<'_>, style: Style) -> Self {
         let src = doc.source();
         let items = series::items(doc);
         let series = series::series(&items);
@@ -485,7 +486,7 @@ fn diverging(doc: &Document<'_>, numbers: &[u32], edits: &[Edit]) -> Vec<usize> 
                 h.kind,
                 h.level,
                 numbers[j],
-                h.title,
+                &*h.heading().title,
                 j,
             )
         })
@@ -493,11 +494,28 @@ fn diverging(doc: &Document<'_>, numbers: &[u32], edits: &[Edit]) -> Vec<usize> 
     let new_toc: Vec<_> = new
         .toc
         .iter()
-        .map(|e| (e.marker_span.start, e.kind, 0, e.number, e.title))
+        .map(|e| {
+            (
+                e.marker_span.start,
+                e.kind,
+                0,
+                e.number.unwrap_or(0),
+                e.title,
+            )
+        })
         .collect();
     let new_body: Vec<_> = new
         .headings()
-        .map(|h| (h.marker_span.start, h.kind, h.level, h.number, h.title))
+        .map(|h| {
+            let t: &str = &h.heading().title;
+            (
+                h.marker_span.start,
+                h.kind,
+                h.level,
+                h.number.unwrap_or(0),
+                t,
+            )
+        })
         .collect();
     for (old, new) in [(&old_toc, &new_toc), (&old_body, &new_body)] {
         let mut k = 0;
@@ -670,12 +688,21 @@ mod tests {
     }
 
     #[test]
-    fn renumbering_that_moves_an_inline_ordinal_is_not_done() {
-        // `三是` after `，` is a heading only because it continues `二是`;
-        // renumbering to 一是/二是 would make `二是压实` the heading instead.
+    fn renumbering_keeps_which_inline_ordinals_are_headings() {
+        // The sentence's 一是…二是…三是 is a list of its own (issue 10 item 2):
+        // renumbering the `二是` above it to `一是` must not make the
+        // sentence's `二是` continue that one instead.
         let src =
             "一、主要做法\n二是加强领导。\n会议要求，一是统一思想，二是压实责任，三是强化考核。\n";
-        assert_eq!(fixed(src), src);
+        let out = fixed(src);
+        assert_eq!(out, src.replacen("二是加强", "一是加强", 1));
+        let titles = |s: &str| -> Vec<String> {
+            crate::parse(s)
+                .headings()
+                .map(|h| h.title.to_string())
+                .collect()
+        };
+        assert_eq!(titles(src), titles(&out));
     }
 
     #[test]

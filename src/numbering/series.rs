@@ -60,7 +60,7 @@ pub(crate) struct Item<'a> {
 
 /// All markers of a document, table of contents first, then the headings in
 /// document order.
-pub(crate) fn items<'a>(doc: &Document<'a>) -> Vec<Item<'a>> {
+pub(crate) fn items<'d>(doc: &'d Document<'_>) -> Vec<Item<'d>> {
     let mut out = Vec::with_capacity(doc.toc.len() + doc.headings().len());
     toc_items(doc, &mut out);
     let toc_len = out.len();
@@ -80,8 +80,8 @@ pub(crate) fn items<'a>(doc: &Document<'a>) -> Vec<Item<'a>> {
         out.push(Item {
             kind: h.kind,
             marker: h.marker,
-            number: h.number,
-            title: h.title,
+            number: h.number.unwrap_or(0),
+            title: &h.heading().title,
             depth: h.path().len().max(1),
             marker_span: h.marker_span,
             span: h.span,
@@ -124,7 +124,7 @@ fn dotted_depth(kind: MarkerKind, marker: &str) -> usize {
         .max(1)
 }
 
-fn toc_items<'a>(doc: &Document<'a>, out: &mut Vec<Item<'a>>) {
+fn toc_items<'d>(doc: &'d Document<'_>, out: &mut Vec<Item<'d>>) {
     // (rank, item index) of the entries still open, outermost first.
     let mut open: Vec<(u16, usize)> = Vec::new();
     for e in &doc.toc {
@@ -139,7 +139,7 @@ fn toc_items<'a>(doc: &Document<'a>, out: &mut Vec<Item<'a>>) {
         out.push(Item {
             kind: e.kind,
             marker: e.marker,
-            number: e.number,
+            number: e.number.unwrap_or(0),
             title: e.title,
             depth,
             marker_span: e.marker_span,
@@ -190,9 +190,9 @@ pub(crate) struct Series {
 }
 
 /// What groups `it` with its siblings; None for markers that are not counted
-/// (sequence words).
+/// (sequence words are not numerals; explicit headings have no number).
 fn key(it: &Item<'_>) -> Option<Key> {
-    (it.kind != MarkerKind::Sequence).then_some(Key {
+    (!matches!(it.kind, MarkerKind::Sequence | MarkerKind::Heading)).then_some(Key {
         toc: it.toc,
         scope: it.scope,
         // Articles run through the chapters and sections of a regulation.

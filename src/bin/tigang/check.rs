@@ -1,5 +1,4 @@
-//! `tigang check`: report numbering mistakes, rustc style or as JSON, in
-//! English or Chinese.
+//! `tigang check`: report numbering mistakes, rustc style or as JSON.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -22,6 +21,8 @@ pub struct Args {
     /// Silence a code, e.g. `--allow mixed-width` (repeatable).
     #[arg(long, value_name = "CODE", value_parser = parse_code)]
     allow: Vec<Code>,
+    #[command(flatten)]
+    read: input::ReadArgs,
     #[command(flatten)]
     speech: Speech,
     /// The documents (any encoding `parse` reads) or folders (searched for
@@ -68,22 +69,33 @@ impl Level {
 #[derive(serde::Serialize)]
 struct FileReport<'a> {
     file: String,
+    /// The file name's bytes in hex, when they are not UTF-8.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file_hex: Option<String>,
     diagnostics: Vec<tigang::Localized<'a>>,
 }
 
 pub fn run(args: Args) -> Result<ExitCode, String> {
+    let reading = args.read.resolve()?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut reports = Vec::new();
     let mut counts = [0usize; 3];
     let mut denied = false;
     let mut unreadable = false;
-    let (inputs, _) = expand(&args.files, &mut unreadable);
+    let inputs = expand(&args.files, &mut unreadable);
     // The summary speaks as the last report did (the script of the last
     // document, when the language follows the documents).
     let mut summary_lang = args.speech.lang();
-    for file in &inputs {
-        let text = match input::read_decoded(&file.path).map(|d| d.text) {
-            Ok(t) => t,
+    for input in inputs {
+        let decoded = input::read_bytes(&input, reading.max_size)
+            .and_then(|bytes| input::decode_bytes(&input, bytes, &reading, true));
+        let text = match decoded {
+            Ok(d) => {
+                for note in [input::lossy_note(&input, &d), input::guess_note(&input, &d)] {
+                    note.into_iter().for_each(|n| eprintln!("{n}"));
+                }
+                d.text
+            }
             Err(msg) => {
                 eprintln!("tigang: {msg}");
                 unreadable = true;
@@ -103,7 +115,6 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             }] += 1;
             denied |= args.deny.denies(d.severity);
         }
-        let name = file.name.clone();
         let how = args.speech.report(&text);
         summary_lang = how.lang;
         match args.format {
@@ -111,19 +122,20 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
                 // In slices, so that the rendering never holds more than a
                 // few hundred blocks.
                 for part in diags.chunks(256) {
-                    let shown = tigang::render::report(&text, &name, part, &how);
+                    let shown = tigang::render::report(&text, &input.shown, part, &how);
                     write(&mut out, shown.as_bytes())?;
                 }
             }
-            Format::Json => reports.push((name, diags, how.lang)),
+            Format::Json => reports.push((input, diags, how.lang)),
         }
     }
     match args.format {
         Format::Json => {
             let files: Vec<_> = reports
                 .iter()
-                .map(|(file, diagnostics, lang)| FileReport {
-                    file: file.clone(),
+                .map(|(input, diagnostics, lang)| FileReport {
+                    file: input.name.clone(),
+                    file_hex: input.name_hex(),
                     diagnostics: diagnostics.iter().map(|d| d.localized(*lang)).collect(),
                 })
                 .collect();
@@ -144,7 +156,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             }
         }
     }
-    let _ = out.flush();
+    flush(&mut out)?;
     Ok(if unreadable {
         ExitCode::from(crate::EXIT_USAGE)
     } else if denied {
@@ -156,22 +168,26 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
 
 /// The documents the arguments name, folders walked. A path that cannot be
 /// found is reported and the others go on (the run then exits with 2).
-pub fn expand(args: &[PathBuf], failed: &mut bool) -> (Vec<input::Input>, bool) {
+pub fn expand(args: &[PathBuf], failed: &mut bool) -> Vec<input::Input> {
     let mut out = Vec::new();
-    let mut any_dir = false;
     for arg in args {
         match input::expand(std::slice::from_ref(arg)) {
-            Ok((found, dir)) => {
-                out.extend(found);
-                any_dir |= dir;
-            }
+            Ok((found, _)) => out.extend(found),
             Err(msg) => {
                 eprintln!("tigang: {msg}");
                 *failed = true;
             }
         }
     }
-    (out, any_dir)
+    out
+}
+
+/// The last write: an error here (a full disk) must not pass for success.
+pub fn flush(out: &mut impl Write) -> Result<(), String> {
+    match out.flush() {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(format!("cannot write output: {e}")),
+        _ => Ok(()),
+    }
 }
 
 fn write(out: &mut impl Write, bytes: &[u8]) -> Result<(), String> {

@@ -50,10 +50,16 @@ pub struct Style {
 struct DocumentJson<'d, 'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     file: Option<&'d str>,
+    /// The file name's bytes in hex, when they are not UTF-8.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file_hex: Option<&'d str>,
     #[serde(flatten)]
     doc: &'d Document<'a>,
     /// Which encoding the input was decoded from.
     encoding: &'d str,
+    /// `"low"` when the encoding is a guess from little text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encoding_confidence: Option<&'static str>,
     /// U+FFFD replacements made under `--lossy`.
     #[serde(skip_serializing_if = "is_zero")]
     replacements: usize,
@@ -67,6 +73,8 @@ fn is_zero(n: &usize) -> bool {
 #[derive(Serialize)]
 struct ChunkJson<'c, 'd, 'a> {
     file: &'c str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file_hex: Option<&'c str>,
     #[serde(flatten)]
     chunk: &'c Chunk<'d, 'a>,
 }
@@ -74,7 +82,12 @@ struct ChunkJson<'c, 'd, 'a> {
 /// What is known about the document besides its text.
 pub struct Meta<'m> {
     pub file: &'m str,
+    /// The file name's bytes in hex when they are not UTF-8 (`file` has
+    /// U+FFFD for them).
+    pub file_hex: Option<&'m str>,
     pub encoding: &'m str,
+    /// The encoding is a guess from little text.
+    pub low_confidence: bool,
     pub replaced: usize,
 }
 
@@ -93,8 +106,10 @@ pub fn render(
         Format::Json => {
             let value = DocumentJson {
                 file: style.jsonl.then_some(meta.file),
+                file_hex: meta.file_hex.filter(|_| style.jsonl),
                 doc,
                 encoding: meta.encoding,
+                encoding_confidence: meta.low_confidence.then_some("low"),
                 replacements: meta.replaced,
             };
             if style.jsonl {
@@ -109,6 +124,7 @@ pub fn render(
             for chunk in tigang::render::chunks(doc, max) {
                 let record = ChunkJson {
                     file: meta.file,
+                    file_hex: meta.file_hex,
                     chunk: &chunk,
                 };
                 serde_json::to_writer(&mut *out, &record)?;

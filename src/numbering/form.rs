@@ -332,12 +332,6 @@ impl Form {
             && sort(self.close) == sort(other.close)
     }
 
-    /// Whether two forms differ in width only: a half-width bracket, digit or
-    /// full stop where the other has the full-width one.
-    pub(crate) fn differs_in_width(self, other: Form) -> bool {
-        self != other && self.same_delimiter(other)
-    }
-
     /// `shape` rewritten in this form with the number `n`, keeping any inner
     /// spaces. None when the form cannot write `n` (enclosed forms stop at 10
     /// or 20).
@@ -489,6 +483,6 @@ mod tests {
         let a = Form::of(MarkerKind::Digit, &shape(MarkerKind::Digit, "1.")).unwrap();
         let b = Form::of(MarkerKind::Digit, &shape(MarkerKind::Digit, "1．")).unwrap();
         let c = Form::of(MarkerKind::Digit, &shape(MarkerKind::Digit, "1、")).unwrap();
-        assert!(a.differs_in_width(b) && !a.same_delimiter(c));
+        assert!(a != b && a.same_delimiter(b) && !a.same_delimiter(c));
     }
 }

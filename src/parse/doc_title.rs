@@ -215,11 +215,16 @@ fn strip_dashes(s: &str) -> Option<&str> {
 /// (`第四章──信息權利相關立法`) stays whole.
 fn dash_split(p: Text<'_>) -> Option<(Text<'_>, Text<'_>)> {
     let n = p.text.chars().count();
-    if n <= MAX_CHARS || n > 3 * MAX_CHARS || p.text.contains(['。', '！', '？']) {
+    if n > 3 * MAX_CHARS || p.text.contains(['。', '！', '？']) {
         return None;
     }
     let at = p.text.find("——").or_else(|| p.text.find("──"))?;
     let before = p.text[..at].trim_end();
+    // A short line splits only where a genre word ends the title
+    // (`…的讲话——2025年2月18日在…上`), not `第四章──信息權利相關立法`.
+    if n <= MAX_CHARS && !ends_in_genre(before) {
+        return None;
+    }
     let after_all = &p.text[at..];
     let after = after_all.trim_start_matches(['—', '─']).trim();
     if before.is_empty() || after.is_empty() {

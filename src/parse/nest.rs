@@ -321,35 +321,105 @@ fn nest_once(src: &str, cands: &[Candidate]) -> Vec<Node> {
 /// §2): articles before the part's `第一条` (a report quoting a law holds
 /// no article series: `根据《劳动法》：第三十六条 国家实行…`), and letters
 /// outside a run that starts at `a`/`A` (`B. Smith`).
+///
+/// Also a month.day standing alone in a byline (`4.18 [链接](…)`): a dotted
+/// `M.D` that no other dotted marker shares the first component with, on a
+/// line of links or Latin text.
 pub(crate) fn own_series(src: &str, cands: &mut Vec<Candidate>) {
+    let mut firsts: foldhash::HashMap<u16, u32> = Default::default();
+    for c in cands.iter().filter(|c| c.rec.kind == MarkerKind::Dotted) {
+        *firsts.entry(c.rec.path()[0]).or_default() += 1;
+    }
+    let byline_date = |c: &Candidate| {
+        let path = c.rec.path();
+        if c.rec.kind != MarkerKind::Dotted || path.len() != 2 || path[0] > 12 || path[1] > 31 {
+            return false;
+        }
+        let rest = &src[c.end()..];
+        let rest = &rest[..memchr::memchr2(b'\n', b'\r', rest.as_bytes()).unwrap_or(rest.len())];
+        firsts.get(&path[0]) == Some(&1)
+            && (rest.contains("](")
+                || rest.contains("http")
+                || !rest
+                    .chars()
+                    .any(|ch| ('\u{4E00}'..='\u{9FFF}').contains(&ch)))
+    };
+    let excerpt = excerpt_articles(cands);
     let mut articles = false;
     // The next letter each case's run may take.
     let mut letters: [Option<u32>; 2] = [None; 2];
-    cands.retain(|c| match c.rec.kind {
-        MarkerKind::Part => {
-            articles = false;
-            letters = [None; 2];
-            true
-        }
-        MarkerKind::Article => {
-            articles |= c.rec.number == 1;
-            articles
-        }
-        MarkerKind::Letter => {
-            let case = usize::from(
-                src[c.start..c.end()]
-                    .chars()
-                    .any(|c| c.is_ascii_lowercase()),
-            );
-            let n = c.rec.number;
-            let ok = n == 1 || letters[case] == Some(n);
-            if ok {
-                letters[case] = Some(n + 1);
+    let mut index = 0;
+    cands.retain(|c| {
+        index += 1;
+        match c.rec.kind {
+            MarkerKind::Part => {
+                articles = false;
+                letters = [None; 2];
+                true
             }
-            ok
+            MarkerKind::Article => {
+                articles |= c.rec.number == 1;
+                articles || excerpt[index - 1]
+            }
+            MarkerKind::Letter => {
+                let case = usize::from(
+                    src[c.start..c.end()]
+                        .chars()
+                        .any(|c| c.is_ascii_lowercase()),
+                );
+                // A run from `a`: each next letter, or one repeated or
+                // skipped (mistakes `check` reports), goes on with it.
+                let n = c.rec.number;
+                let ok =
+                    n == 1 || letters[case].is_some_and(|next| (next - 1..=next + 1).contains(&n));
+                if ok {
+                    letters[case] = Some(n + 1);
+                }
+                ok
+            }
+            _ => !byline_date(c),
         }
-        _ => true,
     });
+}
+
+/// Articles before a part's `第一条` that form a run of three or more in
+/// order: an excerpt of a code (`第九百九十九条`, `第一千条`, …), its own
+/// series, not a law quoted in a report.
+fn excerpt_articles(cands: &[Candidate]) -> Vec<bool> {
+    let mut excerpt = vec![false; cands.len()];
+    let mut run: Vec<usize> = Vec::new();
+    let mut seen_first = false;
+    let close = |run: &mut Vec<usize>, excerpt: &mut [bool]| {
+        if run.len() >= 3
+            && run
+                .windows(2)
+                .all(|w| cands[w[0]].rec.number < cands[w[1]].rec.number)
+        {
+            for &i in run.iter() {
+                excerpt[i] = true;
+            }
+        }
+        run.clear();
+    };
+    for (i, c) in cands.iter().enumerate() {
+        match c.rec.kind {
+            MarkerKind::Part => {
+                close(&mut run, &mut excerpt);
+                seen_first = false;
+            }
+            MarkerKind::Article if !seen_first => {
+                if c.rec.number == 1 {
+                    seen_first = true;
+                    close(&mut run, &mut excerpt);
+                } else {
+                    run.push(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    close(&mut run, &mut excerpt);
+    excerpt
 }
 
 /// For each ordinal candidate, the next candidate of its kind.

@@ -151,9 +151,49 @@ pub(crate) fn noise_len(line: &str) -> usize {
             _ => 0,
         };
         if step == 0 {
-            return i;
+            // Forum anti-copy junk glued before a marker (spec §1).
+            return i + junk_len(rest);
         }
         i += step;
+    }
+}
+
+/// Byte length of forum anti-copy junk at the start of `s`
+/// (`u: g8 x9 P C" |# `4 G一、讲话…`): a run of ASCII letters, digits,
+/// spaces and punctuation, with spaces and punctuation a real word or
+/// number does not have, right before the first character of a marker that
+/// starts with an ideograph or a bracket. 0 when there is none.
+fn junk_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    if !b.first().is_some_and(|&x| x.is_ascii_graphic()) {
+        return 0;
+    }
+    let n = b.iter().take_while(|&&x| (0x20..0x7F).contains(&x)).count();
+    if n < 6 || n == b.len() {
+        return 0;
+    }
+    let run = &b[..n];
+    let spaces = run.iter().filter(|&&x| x == b' ').count();
+    let odd = run
+        .iter()
+        .filter(|&&x| {
+            matches!(
+                x,
+                b'"' | b'|' | b'#' | b'`' | b'^' | b'~' | b'\\' | b':' | b'\''
+            )
+        })
+        .count();
+    let letters = run.iter().any(u8::is_ascii_alphabetic);
+    let marker = shape(&s[n..]).is_some_and(|k| {
+        !matches!(
+            k,
+            MarkerKind::Digit | MarkerKind::Dotted | MarkerKind::ParenDigit | MarkerKind::Letter
+        )
+    });
+    if spaces >= 2 && odd >= 2 && letters && marker {
+        n
+    } else {
+        0
     }
 }
 

@@ -91,8 +91,14 @@ fn ends_in_page_number(text: &str) -> bool {
         - digits
             .trim_end_matches(['…', '.', '·', '．', '⋯', '-', '—', '_'])
             .len();
-    let spaces = digits.len() - digits.trim_end_matches(text::is_space).len();
-    leaders >= 3 || (spaces >= 2 && digits.trim_end_matches(text::is_space).len() < digits.len())
+    let _ = leaders;
+    let spaced = digits.trim_end_matches(text::is_space);
+    let spaces = digits.len() - spaced.len();
+    let dots = spaced.len()
+        - spaced
+            .trim_end_matches(['…', '.', '·', '．', '⋯', '-', '—', '_'])
+            .len();
+    dots >= 3 || spaces >= 2
 }
 
 /// No sentence end (`。！？`) after the marker, and short.
@@ -227,6 +233,7 @@ fn labelled(heads: &Heads) -> Found {
         let label_level = scan::atx_depth(&src[line.start..line.content]);
         // (line index, head index) of each entry.
         let mut block: Vec<(usize, Option<usize>)> = Vec::new();
+        let mut ended_by_heading = false;
         let mut j = i + 1;
         while j < lines.len() {
             let l = &lines[j];
@@ -246,23 +253,28 @@ fn labelled(heads: &Heads) -> Found {
             let first_level = block
                 .first()
                 .map(|&(fj, _)| scan::atx_depth(&src[lines[fj].start..lines[fj].content]));
+            let markdown_heading = level > 0
+                && (label_level == 0 || level <= label_level)
+                && first_level != Some(level);
             let ends_block = !is_entry_text(&src[l.content..l.end])
-                || (level > 0
-                    && (label_level == 0 || level <= label_level)
-                    && first_level != Some(level))
+                || markdown_heading
                 || block
                     .first()
                     .is_some_and(|&first| heads.entry_restarts(first, (j, head)));
             if ends_block {
+                ended_by_heading = markdown_heading;
                 break;
             }
             block.push((j, head));
             j += 1;
         }
         // Lines without a number after the last numbered entry are the text
-        // after the TOC (its title, a salutation).
-        if block.iter().any(|(_, hd)| hd.is_some()) {
-            while block.last().is_some_and(|(_, hd)| hd.is_none()) {
+        // after the TOC (its title, a salutation), unless a heading of the
+        // text ends the block, or they are closing entries (`结束语`).
+        if block.iter().any(|(_, hd)| hd.is_some()) && !ended_by_heading {
+            while block.last().is_some_and(|&(bj, hd)| {
+                hd.is_none() && !is_closing_entry(&src[lines[bj].content..lines[bj].end])
+            }) {
                 block.pop();
             }
         } else if block.len() < 2 {
@@ -283,6 +295,29 @@ fn labelled(heads: &Heads) -> Found {
         i = j.max(i + 1);
     }
     found
+}
+
+/// Entries that close a TOC without a number: `结束语`, `附录`, `后记`.
+fn is_closing_entry(text: &str) -> bool {
+    const WORDS: [&str; 12] = [
+        "结束语",
+        "結束語",
+        "结语",
+        "結語",
+        "附录",
+        "附錄",
+        "后记",
+        "後記",
+        "致谢",
+        "致謝",
+        "参考文献",
+        "參考文獻",
+    ];
+    let t = &text[strip_page_number(text, Span::new(0, text.len())).range()];
+    let t = t.trim();
+    WORDS
+        .iter()
+        .any(|w| t.ends_with(w) && t.chars().count() <= w.chars().count() + 6)
 }
 
 /// Whether a line's text can be a TOC entry: short, no sentence end, not a
@@ -353,6 +388,11 @@ fn unlabelled(heads: &Heads, cands: &[Candidate]) -> Found {
         (run.0..run.1).filter_map(|e| heads.key(e).map(|k| (heads.list[e].cand.rec.kind, k)))
     };
     let mut open = Open::new(runs.iter().flat_map(|&run| keys(run)));
+    // The kind of the marker each line (of `lines`) starts with.
+    let mut heading_line: Vec<Option<MarkerKind>> = vec![None; lines.len()];
+    for c in cands.iter().filter(|c| c.boundary == Boundary::LineStart) {
+        heading_line[c.line - offset] = Some(c.rec.kind);
+    }
     // A compilation repeats its headings part after part, so a TOC entry
     // must come back after its run and within its own part: the window of
     // `runs[lo..hi]` holds the current line.
@@ -408,7 +448,14 @@ fn unlabelled(heads: &Heads, cands: &[Candidate]) -> Found {
                 key(src, c.rec.kind, at, stop)
             }
         };
-        if let Some(k) = k {
+        // A heading a TOC lists has text of its own: its body on its line,
+        // or a next line that is not the next item of its list. Items of
+        // lists that repeat (three lists of the same `1、提交PR数 2、…`) have
+        // none, and make no TOC.
+        let next = c.line - offset + 1;
+        let has_body =
+            head.is_none() || (next < lines.len() && heading_line[next] != Some(c.rec.kind));
+        if let (Some(k), true) = (k, has_body) {
             seen.push((k.full, c.line));
         }
     }

@@ -22,6 +22,9 @@ pub fn tree(doc: &Document<'_>) -> String {
     if let Some(t) = &doc.title {
         let _ = writeln!(out, "title: {}", t.text);
     }
+    if let Some(t) = &doc.subtitle {
+        let _ = writeln!(out, "subtitle: {}", t.text);
+    }
     if let Some(label) = doc.toc_labels.first() {
         let _ = writeln!(out, "toc: {}", label.text);
     } else if !doc.toc.is_empty() {

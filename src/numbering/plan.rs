@@ -451,7 +451,7 @@ pub(crate) fn verify(doc: &Document<'_>, edits: &[Edit]) -> Option<usize> {
             .filter(|e| e.span.start == it.marker_span.start)
         {
             numbers[i] = Shape::of(it.kind, &e.replacement)
-                .and_then(|s| crate::numeral::value(s.digits))
+                .and_then(|s| s.value())
                 .unwrap_or(0);
         }
     }

@@ -563,8 +563,17 @@ impl Serialize for Breadcrumb<'_, '_, '_> {
     }
 }
 
-/// A heading's marker and title as one string.
-pub(crate) fn label(h: &Heading<'_>) -> String {
+/// A heading's marker and title as one string, as breadcrumbs and Markdown
+/// write them: joined as written in Chinese (`（一）加强领导`, `一是明确分工`),
+/// with a space only after a chapter, section, article, part or dotted
+/// marker that ends in a word or number (`第一章 总则`, `1.1 目标`).
+///
+/// ```
+/// let doc = tigang::parse("第一章　总则\n（一）加强领导\n");
+/// let labels: Vec<_> = doc.headings().map(|h| tigang::render::label(&h)).collect();
+/// assert_eq!(labels, ["第一章 总则", "（一）加强领导"]);
+/// ```
+pub fn label(h: &Heading<'_>) -> String {
     let space = super::markdown::needs_space(h) && !h.title.is_empty();
     let mut s = String::with_capacity(h.marker.len() + h.title.len() + 1);
     s.push_str(h.marker);

@@ -13,7 +13,7 @@ mod json;
 mod markdown;
 mod outline;
 
-pub use chunks::{Chunk, ChunkOptions, chunks, chunks_with};
+pub use chunks::{Chunk, ChunkOptions, chunks, chunks_with, label};
 pub use diagnostics::diagnostics;
 pub use markdown::markdown;
 pub use outline::tree;

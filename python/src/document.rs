@@ -1,0 +1,715 @@
+//! The Python classes: a parsed `Document` that owns its text, and light
+//! handles into it (`Heading` is the document and an index, like the
+//! library's `Node`), so that `headings()` on a large document creates one
+//! small object per heading and copies no text until a field is read.
+
+use std::sync::OnceLock;
+
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyList, PyString};
+use serde::Serialize;
+use tigang::render::{Chunk, ChunkOptions};
+
+use crate::offsets::CharMap;
+
+self_cell::self_cell!(
+    /// The decoded text and its outline, which borrows from it.
+    pub struct Parsed {
+        owner: String,
+        #[covariant]
+        dependent: Doc,
+    }
+);
+
+type Doc<'a> = tigang::Document<'a>;
+
+/// Where the text came from, for the JSON and for messages.
+pub struct Origin {
+    /// The JSON's `"encoding"`: `UTF-8` for a `str`.
+    pub encoding: &'static str,
+    /// U+FFFD replacements made with `lossy=True`.
+    pub replaced: usize,
+    /// The file, for `read(path)`.
+    pub path: Option<String>,
+}
+
+/// The outline of one document: title, table of contents, preamble and the
+/// heading tree, with the text it was parsed from.
+#[pyclass(frozen, module = "tigang", name = "Document")]
+pub struct Document {
+    parsed: Parsed,
+    origin: Origin,
+    /// The `str` given to `parse`, or one made from the decoded text on
+    /// first use.
+    text: PyOnceLock<Py<PyString>>,
+    chars: OnceLock<CharMap>,
+    diagnostics: OnceLock<Vec<tigang::Diagnostic>>,
+}
+
+impl Document {
+    /// Parses `text`. Runs without the GIL.
+    pub fn new(text: String, origin: Origin) -> Self {
+        Document {
+            parsed: Parsed::new(text, |t| tigang::parse(t)),
+            origin,
+            text: PyOnceLock::new(),
+            chars: OnceLock::new(),
+            diagnostics: OnceLock::new(),
+        }
+    }
+
+    /// Keeps the `str` the text came from, so `doc.text` is that object.
+    pub fn with_str(self, py: Python<'_>, s: Py<PyString>) -> Self {
+        let _ = self.text.set(py, s);
+        self
+    }
+
+    pub fn doc(&self) -> &Doc<'_> {
+        self.parsed.borrow_dependent()
+    }
+
+    pub fn src(&self) -> &str {
+        self.parsed.borrow_owner()
+    }
+
+    /// The character offset of a byte offset; the map is built on first use.
+    pub fn char_at(&self, at: usize) -> usize {
+        self.chars
+            .get_or_init(|| CharMap::new(self.src()))
+            .char_at(self.src(), at)
+    }
+
+    pub fn char_span(&self, span: tigang::Span) -> (usize, usize) {
+        (self.char_at(span.start), self.char_at(span.end))
+    }
+
+    pub fn checked(&self) -> &[tigang::Diagnostic] {
+        self.diagnostics.get_or_init(|| tigang::check(self.doc()))
+    }
+
+    fn paragraph(&self, py: Python<'_>, t: &tigang::Text<'_>) -> Paragraph {
+        let (start, end) = self.char_span(t.span);
+        Paragraph {
+            text: PyString::new(py, t.text).unbind(),
+            span: (t.span.start, t.span.end),
+            start,
+            end,
+        }
+    }
+
+    /// The chunk records (the CLI's `--format chunks` lines) as dicts, with
+    /// `heading` (the heading's label, as breadcrumbs write it) and `start`
+    /// and `end` in characters.
+    pub fn chunk_dicts<'py>(
+        &self,
+        py: Python<'py>,
+        opts: ChunkOptions,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let chunks = py.detach(|| tigang::render::chunks_with(self.doc(), opts));
+        let file = self.origin.path.as_deref();
+        let start = pyo3::intern!(py, "start");
+        let end = pyo3::intern!(py, "end");
+        let span = pyo3::intern!(py, "span");
+        let label = pyo3::intern!(py, "heading");
+        let list = PyList::empty(py);
+        for chunk in &chunks {
+            let record = ChunkRecord { file, chunk };
+            let dict = pythonize::pythonize(py, &record)?.cast_into::<PyDict>()?;
+            // A list, as `json.loads` of the CLI's line gives (serde's
+            // tuples become Python tuples).
+            dict.set_item(span, [chunk.span.start, chunk.span.end])?;
+            let heading = chunk.heading.map(|h| tigang::render::label(&h));
+            dict.set_item(label, heading.as_deref().unwrap_or(""))?;
+            let (s, e) = self.char_span(chunk.span);
+            dict.set_item(start, s)?;
+            dict.set_item(end, e)?;
+            list.append(dict)?;
+        }
+        Ok(list)
+    }
+
+    /// The JSON the command line prints for this document.
+    fn json_value(&self) -> DocumentJson<'_, '_> {
+        DocumentJson {
+            doc: self.doc(),
+            encoding: self.origin.encoding,
+            replacements: self.origin.replaced,
+        }
+    }
+}
+
+/// `tigang parse --format json`: the library's §7 JSON with the command
+/// line's additions after it (`flatten` keeps the library's field order).
+#[derive(Serialize)]
+struct DocumentJson<'d, 'a> {
+    #[serde(flatten)]
+    doc: &'d tigang::Document<'a>,
+    encoding: &'d str,
+    #[serde(skip_serializing_if = "is_zero")]
+    replacements: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// A `--format chunks` line: the file, then the library's chunk record.
+#[derive(Serialize)]
+struct ChunkRecord<'c, 'd, 'a> {
+    file: Option<&'c str>,
+    #[serde(flatten)]
+    chunk: &'c Chunk<'d, 'a>,
+}
+
+/// Python objects equal to `json.loads` of the value's JSON, built that way:
+/// the JSON's arrays are lists, its spans too.
+fn json_loads<'py>(py: Python<'py>, value: &(impl Serialize + Sync)) -> PyResult<Bound<'py, PyAny>> {
+    static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    let json = py
+        .detach(|| serde_json::to_string(value))
+        .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))?;
+    LOADS.import(py, "json", "loads")?.call1((json,))
+}
+
+fn heading(doc: &Bound<'_, Document>, index: usize) -> Heading {
+    Heading {
+        doc: doc.clone().unbind(),
+        index,
+    }
+}
+
+#[pymethods]
+impl Document {
+    /// The text the spans and offsets refer to: the `str` given to
+    /// `parse`, or the decoded text of bytes and files.
+    #[getter]
+    fn text(&self, py: Python<'_>) -> Py<PyString> {
+        self.text
+            .get_or_init(py, || PyString::new(py, self.src()).unbind())
+            .clone_ref(py)
+    }
+
+    /// The document's title (a short line of the preamble), or `None`.
+    #[getter]
+    fn title(&self) -> Option<&str> {
+        self.doc().title.map(|t| t.text)
+    }
+
+    /// The title's `(start, end)` in characters, or `None`.
+    #[getter]
+    fn title_range(&self) -> Option<(usize, usize)> {
+        self.doc().title.map(|t| self.char_span(t.span))
+    }
+
+    /// The subtitle: `None` until the parser recognises one (spec §4).
+    #[getter]
+    fn subtitle(&self) -> Option<&str> {
+        None
+    }
+
+    /// Table-of-contents entries, kept out of the tree.
+    #[getter]
+    fn toc(&self) -> Vec<TocEntry> {
+        self.doc()
+            .toc
+            .iter()
+            .map(|e| {
+                let (marker_start, marker_end) = self.char_span(e.marker_span);
+                let (title_start, title_end) = self.char_span(e.title_span);
+                TocEntry {
+                    kind: e.kind.as_str(),
+                    marker: e.marker.to_string(),
+                    number: e.number,
+                    title: e.title.to_string(),
+                    line: e.line,
+                    column: e.column,
+                    marker_span: (e.marker_span.start, e.marker_span.end),
+                    title_span: (e.title_span.start, e.title_span.end),
+                    marker_start,
+                    marker_end,
+                    title_start,
+                    title_end,
+                }
+            })
+            .collect()
+    }
+
+    /// Paragraphs before the first heading (the title among them).
+    #[getter]
+    fn preamble(&self, py: Python<'_>) -> Vec<Paragraph> {
+        self.doc()
+            .preamble
+            .iter()
+            .map(|p| self.paragraph(py, p))
+            .collect()
+    }
+
+    /// The top-level headings.
+    #[getter]
+    fn children(slf: &Bound<'_, Self>) -> Vec<Heading> {
+        slf.get()
+            .doc()
+            .children()
+            .map(|n| heading(slf, n.index()))
+            .collect()
+    }
+
+    /// Every heading, depth first (document order).
+    fn headings(slf: &Bound<'_, Self>) -> Vec<Heading> {
+        (0..slf.get().doc().headings().len())
+            .map(|i| heading(slf, i))
+            .collect()
+    }
+
+    /// Numbering mistakes (`tigang check`), in the order of their markers.
+    #[getter]
+    fn diagnostics(&self) -> Vec<Diagnostic> {
+        self.checked()
+            .iter()
+            .map(|d| Diagnostic::from_lib(self, d))
+            .collect()
+    }
+
+    /// The encoding the bytes were decoded from (`UTF-8` for a `str`).
+    #[getter]
+    fn encoding(&self) -> &str {
+        self.origin.encoding
+    }
+
+    /// How many bytes became U+FFFD under `lossy=True`.
+    #[getter]
+    fn replacements(&self) -> usize {
+        self.origin.replaced
+    }
+
+    /// The file read by `tigang.read`, or `None`.
+    #[getter]
+    fn path(&self) -> Option<&str> {
+        self.origin.path.as_deref()
+    }
+
+    /// The JSON of `tigang parse --format json` as Python objects.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_loads(py, &self.json_value())
+    }
+
+    /// The JSON of `tigang parse --format json`, byte for byte (without the
+    /// final line break) with the default `indent=2`; `indent=None` is one
+    /// line.
+    #[pyo3(signature = (*, indent = Some(2)))]
+    fn to_json(&self, py: Python<'_>, indent: Option<usize>) -> PyResult<String> {
+        let value = self.json_value();
+        let bytes = py.detach(|| match indent {
+            None => serde_json::to_vec(&value),
+            Some(n) => {
+                let pad = vec![b' '; n];
+                let mut out = Vec::with_capacity(self.src().len() * 2);
+                let fmt = serde_json::ser::PrettyFormatter::with_indent(&pad);
+                let mut ser = serde_json::Serializer::with_formatter(&mut out, fmt);
+                value.serialize(&mut ser).map(|()| out)
+            }
+        });
+        let bytes = bytes.map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))?;
+        Ok(String::from_utf8(bytes).expect("serde_json writes UTF-8"))
+    }
+
+    /// CommonMark: `#` title, `##` for top-level headings, bodies as paragraphs.
+    fn to_markdown(&self, py: Python<'_>) -> String {
+        py.detach(|| tigang::render::markdown(self.doc()))
+    }
+
+    /// The compact indented outline `tigang parse` prints.
+    fn to_tree(&self, py: Python<'_>) -> String {
+        py.detach(|| tigang::render::tree(self.doc()))
+    }
+
+    /// The numbering report of `tigang check`, rustc style, naming `path`
+    /// (the file read, else `<text>`).
+    #[pyo3(signature = (path = None))]
+    fn report(&self, path: Option<String>) -> String {
+        let name = path
+            .as_deref()
+            .or(self.origin.path.as_deref())
+            .unwrap_or("<text>");
+        tigang::render::diagnostics(self.src(), name, self.checked())
+    }
+
+    /// Retrieval chunks: see `tigang.chunks`.
+    #[pyo3(signature = (*, max_chars = None, min_chars = None))]
+    fn chunks<'py>(
+        &self,
+        py: Python<'py>,
+        max_chars: Option<usize>,
+        min_chars: Option<usize>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        self.chunk_dicts(py, options(max_chars, min_chars))
+    }
+
+    fn __repr__(&self) -> String {
+        let title = self.doc().title.map_or("None".to_string(), |t| format!("{:?}", t.text));
+        format!(
+            "<tigang.Document title={title} headings={}>",
+            self.doc().headings().len()
+        )
+    }
+}
+
+pub fn options(max_chars: Option<usize>, min_chars: Option<usize>) -> ChunkOptions {
+    let mut opts = ChunkOptions::default();
+    opts.max_chars = max_chars;
+    opts.min_chars = min_chars;
+    opts
+}
+
+/// A heading: marker, number, title, level, where it is, its body and its
+/// place in the tree.
+#[pyclass(frozen, module = "tigang", name = "Heading")]
+pub struct Heading {
+    doc: Py<Document>,
+    index: usize,
+}
+
+impl Heading {
+    fn node(&self) -> tigang::Node<'_, '_> {
+        self.doc
+            .get()
+            .doc()
+            .heading(self.index)
+            .expect("a Heading holds a valid index")
+    }
+
+    fn at(&self, py: Python<'_>, index: usize) -> Heading {
+        Heading {
+            doc: self.doc.clone_ref(py),
+            index,
+        }
+    }
+
+    fn chars(&self, span: tigang::Span) -> (usize, usize) {
+        self.doc.get().char_span(span)
+    }
+}
+
+#[pymethods]
+impl Heading {
+    /// The kind of marker, as in the JSON: `numeral`, `paren_numeral`,
+    /// `digit`, `ordinal_shi`, `chapter`, `article`, …
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.node().kind.as_str()
+    }
+
+    /// The marker as written, with its delimiter: `一、`, `（一）`, `一是`.
+    #[getter]
+    fn marker(&self) -> &str {
+        self.node().heading().marker
+    }
+
+    /// The marker's value (`十二、` is 12; a dotted marker's last component).
+    #[getter]
+    fn number(&self) -> Option<u32> {
+        Some(self.node().number)
+    }
+
+    /// The title: the text after the marker up to the first sentence end.
+    #[getter]
+    fn title(&self) -> &str {
+        self.node().heading().title
+    }
+
+    /// Depth in the tree, 1 for top-level headings.
+    #[getter]
+    fn level(&self) -> usize {
+        self.node().level
+    }
+
+    /// 1-based line of the marker.
+    #[getter]
+    fn line(&self) -> usize {
+        self.node().line
+    }
+
+    /// 1-based column of the marker, in characters.
+    #[getter]
+    fn column(&self) -> usize {
+        self.node().column
+    }
+
+    /// Position in `Document.headings()`.
+    #[getter]
+    fn index(&self) -> usize {
+        self.index
+    }
+
+    /// The document the heading belongs to.
+    #[getter]
+    fn document(&self, py: Python<'_>) -> Py<Document> {
+        self.doc.clone_ref(py)
+    }
+
+    /// Byte offsets `(start, end)` into the UTF-8 text, from the heading's
+    /// first byte to the end of its last descendant (the JSON's `span`).
+    #[getter]
+    fn span(&self) -> (usize, usize) {
+        let s = self.node().span;
+        (s.start, s.end)
+    }
+
+    /// The marker's bytes.
+    #[getter]
+    fn marker_span(&self) -> (usize, usize) {
+        let s = self.node().marker_span;
+        (s.start, s.end)
+    }
+
+    /// The title's bytes.
+    #[getter]
+    fn title_span(&self) -> (usize, usize) {
+        let s = self.node().title_span;
+        (s.start, s.end)
+    }
+
+    /// Character offset where the heading starts: `doc.text[h.start:h.end]`.
+    #[getter]
+    fn start(&self) -> usize {
+        self.chars(self.node().span).0
+    }
+
+    /// Character offset where the heading (with its descendants) ends.
+    #[getter]
+    fn end(&self) -> usize {
+        self.chars(self.node().span).1
+    }
+
+    /// Character offset of the marker.
+    #[getter]
+    fn marker_start(&self) -> usize {
+        self.chars(self.node().marker_span).0
+    }
+
+    /// Character offset of the marker's end.
+    #[getter]
+    fn marker_end(&self) -> usize {
+        self.chars(self.node().marker_span).1
+    }
+
+    /// Character offset of the title.
+    #[getter]
+    fn title_start(&self) -> usize {
+        self.chars(self.node().title_span).0
+    }
+
+    /// Character offset of the title's end.
+    #[getter]
+    fn title_end(&self) -> usize {
+        self.chars(self.node().title_span).1
+    }
+
+    /// The heading's own paragraphs (not its sub-headings').
+    #[getter]
+    fn body(&self, py: Python<'_>) -> Vec<Paragraph> {
+        let doc = self.doc.get();
+        self.node()
+            .body()
+            .iter()
+            .map(|p| doc.paragraph(py, p))
+            .collect()
+    }
+
+    /// The body's paragraphs joined by line breaks.
+    #[getter]
+    fn body_text(&self) -> String {
+        let body = self.node().body();
+        let mut s = String::with_capacity(body.iter().map(|p| p.text.len() + 1).sum());
+        for (i, p) in body.iter().enumerate() {
+            if i > 0 {
+                s.push('\n');
+            }
+            s.push_str(p.text);
+        }
+        s
+    }
+
+    /// Sub-headings, in document order.
+    #[getter]
+    fn children(&self, py: Python<'_>) -> Vec<Heading> {
+        self.node()
+            .children()
+            .map(|c| self.at(py, c.index()))
+            .collect()
+    }
+
+    /// The enclosing heading, or `None` at the top level.
+    #[getter]
+    fn parent(&self, py: Python<'_>) -> Option<Heading> {
+        self.node().parent().map(|p| self.at(py, p.index()))
+    }
+
+    /// The enclosing headings' labels, outermost first, as in the chunk
+    /// records' `path`: `["一、提高认识", "（一）压实责任"]`.
+    #[getter]
+    fn path(&self) -> Vec<String> {
+        let mut up: Vec<String> = self
+            .node()
+            .ancestors()
+            .map(|a| tigang::render::label(&a))
+            .collect();
+        up.reverse();
+        up
+    }
+
+    /// Marker and title as one string (`一、提高认识`, `第一章 总则`).
+    #[getter]
+    fn label(&self) -> String {
+        tigang::render::label(&self.node())
+    }
+
+    /// A dotted marker's components (`2.3.1` is `[2, 3, 1]`), else `[]`.
+    #[getter]
+    fn components(&self) -> Vec<u16> {
+        self.node().heading().path().to_vec()
+    }
+
+    /// The heading's JSON (spec §7) with its body and children.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_loads(py, &self.node())
+    }
+
+    fn __repr__(&self) -> String {
+        let n = self.node();
+        format!(
+            "<tigang.Heading {:?} kind={} level={} line={}>",
+            tigang::render::label(&n),
+            n.kind.as_str(),
+            n.level,
+            n.line
+        )
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<Heading>()
+            .is_ok_and(|o| o.get().doc.is(&self.doc) && o.get().index == self.index)
+    }
+
+    fn __hash__(&self) -> u64 {
+        (self.doc.as_ptr() as usize as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ self.index as u64
+    }
+}
+
+/// A paragraph of a body or of the preamble.
+#[pyclass(frozen, get_all, module = "tigang", name = "Paragraph")]
+pub struct Paragraph {
+    /// The paragraph, without the surrounding whitespace and line noise.
+    text: Py<PyString>,
+    /// Byte offsets into the UTF-8 text.
+    span: (usize, usize),
+    /// Character offset: `doc.text[p.start:p.end] == p.text`.
+    start: usize,
+    /// Character offset of the end.
+    end: usize,
+}
+
+#[pymethods]
+impl Paragraph {
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!("<tigang.Paragraph {:?}>", self.text.bind(py).to_string())
+    }
+}
+
+/// A table-of-contents entry.
+#[pyclass(frozen, get_all, module = "tigang", name = "TocEntry")]
+pub struct TocEntry {
+    kind: &'static str,
+    marker: String,
+    number: u32,
+    title: String,
+    line: usize,
+    column: usize,
+    marker_span: (usize, usize),
+    title_span: (usize, usize),
+    marker_start: usize,
+    marker_end: usize,
+    title_start: usize,
+    title_end: usize,
+}
+
+#[pymethods]
+impl TocEntry {
+    fn __repr__(&self) -> String {
+        format!("<tigang.TocEntry {:?} line={}>", format!("{}{}", self.marker, self.title), self.line)
+    }
+}
+
+/// A replacement that fixes a diagnostic.
+#[pyclass(frozen, get_all, module = "tigang", name = "Suggestion")]
+#[derive(Clone)]
+pub struct Suggestion {
+    /// What to write instead.
+    replacement: String,
+    /// The bytes to replace.
+    span: (usize, usize),
+    /// Character offsets of the text to replace.
+    start: usize,
+    end: usize,
+}
+
+/// One numbering finding of `tigang check`.
+#[pyclass(frozen, get_all, module = "tigang", name = "Diagnostic")]
+pub struct Diagnostic {
+    /// `numbering-skip`, `numbering-duplicate`, `lonely-ordinal`, …
+    code: &'static str,
+    /// `error`, `warning` or `info`.
+    severity: &'static str,
+    line: usize,
+    column: usize,
+    /// What is wrong and what was expected.
+    message: String,
+    /// The marker's bytes.
+    span: (usize, usize),
+    /// Character offsets of the marker.
+    start: usize,
+    end: usize,
+    /// A fix, where one exists.
+    suggestion: Option<Suggestion>,
+}
+
+impl Diagnostic {
+    pub fn from_lib(doc: &Document, d: &tigang::Diagnostic) -> Self {
+        let (start, end) = doc.char_span(d.span);
+        Diagnostic {
+            code: d.code.as_str(),
+            severity: d.severity.as_str(),
+            line: d.line,
+            column: d.column,
+            message: d.message.clone(),
+            span: (d.span.start, d.span.end),
+            start,
+            end,
+            suggestion: d.suggestion.as_ref().map(|s| {
+                let (start, end) = doc.char_span(s.span);
+                Suggestion {
+                    replacement: s.replacement.clone(),
+                    span: (s.span.start, s.span.end),
+                    start,
+                    end,
+                }
+            }),
+        }
+    }
+}
+
+#[pymethods]
+impl Diagnostic {
+    fn __repr__(&self) -> String {
+        format!(
+            "<tigang.Diagnostic {}[{}] line {}: {}>",
+            self.severity, self.code, self.line, self.message
+        )
+    }
+
+    fn __str__(&self) -> String {
+        format!("{}[{}]: {}", self.severity, self.code, self.message)
+    }
+}

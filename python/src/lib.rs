@@ -16,7 +16,9 @@ mod errors;
 mod offsets;
 mod source;
 
-use document::{Diagnostic, Document, Heading, Origin, Paragraph, Suggestion, TocEntry, options};
+use document::{
+    Diagnostic, Document, Heading, Origin, Paragraph, Source, Suggestion, TocEntry, options,
+};
 
 /// Parses a document: a ``str``, or ``bytes`` decoded as the command line
 /// decodes files (a BOM, valid UTF-8, then GB18030/GBK or Big5 by
@@ -43,7 +45,7 @@ fn parse(
                 "encoding= applies to bytes; a str is already decoded".into(),
             ));
         }
-        let text = s.to_cow()?.into_owned();
+        let text = Source::from_str(s)?;
         let origin = Origin {
             encoding: "UTF-8",
             replaced: 0,
@@ -57,7 +59,10 @@ fn parse(
         Err(_) => source.extract().map_err(|_| {
             pyo3::exceptions::PyTypeError::new_err(format!(
                 "parse() takes a str or bytes, not {}",
-                source.get_type().name().map_or("?".into(), |n| n.to_string())
+                source
+                    .get_type()
+                    .name()
+                    .map_or("?".into(), |n| n.to_string())
             ))
         })?,
     };
@@ -68,7 +73,7 @@ fn parse(
                 replaced: l.replaced,
                 path: None,
             };
-            Document::new(l.text, origin)
+            Document::new(Source::Owned(l.text), origin)
         })
     });
     let doc = doc.map_err(|e| errors::load_error(py, &e, None))?;
@@ -96,7 +101,7 @@ fn read(
                 replaced: l.replaced,
                 path: Some(name.clone()),
             };
-            Document::new(l.text, origin)
+            Document::new(Source::Owned(l.text), origin)
         })
     });
     let doc = doc.map_err(|e| errors::load_error(py, &e, Some(&name)))?;
@@ -137,7 +142,10 @@ fn chunks<'py>(
 fn check<'py>(py: Python<'py>, source: &Bound<'py, PyAny>) -> PyResult<Vec<Diagnostic>> {
     let doc = document(py, source)?;
     let d = doc.get();
-    Ok(d.checked().iter().map(|x| Diagnostic::from_lib(d, x)).collect())
+    Ok(d.checked()
+        .iter()
+        .map(|x| Diagnostic::from_lib(d, x))
+        .collect())
 }
 
 /// The text with its numbering fixed, as ``tigang fmt`` prints it: series
@@ -160,6 +168,25 @@ fn fmt(py: Python<'_>, text: String, style: Option<String>) -> PyResult<String> 
     Ok(py.detach(|| tigang::fmt::format(&text, style)))
 }
 
+/// For the benchmarks (`python/benches/speed.py`): seconds of each of
+/// `repeat` runs of `tigang::parse` and a walk over its headings, in Rust on
+/// the same text, without the GIL; the baseline `tigang.parse(text)` +
+/// `headings()` is compared with.
+#[pyfunction]
+fn _time_rust_parse(py: Python<'_>, text: String, repeat: usize) -> Vec<f64> {
+    py.detach(|| {
+        (0..repeat)
+            .map(|_| {
+                let t = std::time::Instant::now();
+                let doc = tigang::parse(std::hint::black_box(&text));
+                std::hint::black_box(doc.headings().count());
+                drop(doc);
+                t.elapsed().as_secs_f64()
+            })
+            .collect()
+    })
+}
+
 #[pymodule]
 fn _tigang(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse, m)?)?;
@@ -167,6 +194,7 @@ fn _tigang(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(chunks, m)?)?;
     m.add_function(wrap_pyfunction!(check, m)?)?;
     m.add_function(wrap_pyfunction!(fmt, m)?)?;
+    m.add_function(wrap_pyfunction!(_time_rust_parse, m)?)?;
     m.add_class::<Document>()?;
     m.add_class::<Heading>()?;
     m.add_class::<Paragraph>()?;

@@ -167,24 +167,24 @@ pub fn chunks_with<'d, 'a>(doc: &'d Document<'a>, opts: ChunkOptions) -> Vec<Chu
     let mut groups = Vec::new();
 
     if !doc.preamble.is_empty() {
-        let from = units.len();
-        for p in &doc.preamble {
-            split_paragraph(src, p.span, max, &mut units);
+        let mut p = Packer::new(None, &mut units, &mut groups, max);
+        for para in &doc.preamble {
+            p.paragraph(src, para.span);
         }
-        pack(None, &units, from, max, min, &mut groups);
+        p.finish(min);
     }
     for h in doc.headings() {
-        let from = units.len();
-        units.push(Unit {
+        let mut p = Packer::new(Some(h.index()), &mut units, &mut groups, max);
+        p.place(Unit {
             span: h.title_span,
             paragraph_start: true,
             chars: h.title.chars().count(),
             title_of: Some(h.index()),
         });
         for b in h.body() {
-            split_paragraph(src, b.span, max, &mut units);
+            p.paragraph(src, b.span);
         }
-        pack(Some(h.index()), &units, from, max, min, &mut groups);
+        p.finish(min);
     }
     if let Some(min) = min {
         groups = merge(doc, &units, groups, min, max);
@@ -210,63 +210,6 @@ impl Unit {
     /// title has neither characters nor a line break.
     fn is_void(&self) -> bool {
         self.title_of.is_some() && self.span.is_empty()
-    }
-}
-
-/// Appends the units of one paragraph: the whole paragraph, or with a limit
-/// its sentences, and pieces of sentences still over the limit.
-fn split_paragraph(src: &str, span: Span, max: Option<usize>, units: &mut Vec<Unit>) {
-    let text = &src[span.range()];
-    let Some(max) = max else {
-        units.push(Unit {
-            span,
-            paragraph_start: true,
-            chars: text.chars().count(),
-            title_of: None,
-        });
-        return;
-    };
-    let mut first = true;
-    let mut push = |start: usize, end: usize, chars: usize, units: &mut Vec<Unit>| {
-        units.push(Unit {
-            span: Span::new(span.start + start, span.start + end),
-            paragraph_start: std::mem::take(&mut first),
-            chars,
-            title_of: None,
-        });
-    };
-    for (at, sentence) in text.split_sentence_bound_indices() {
-        let n = sentence.chars().count();
-        if n <= max {
-            push(at, at + sentence.len(), n, units);
-            continue;
-        }
-        // Too long: cut after the last clause mark that fits, else between
-        // graphemes. One pass; `count` is chars since `start`.
-        let mut start = 0;
-        let mut count = 0;
-        let mut clause: Option<(usize, usize)> = None;
-        for (i, g) in sentence.grapheme_indices(true) {
-            let n = g.chars().count();
-            if count > 0 && count + n > max {
-                let (cut, cut_count) = clause.take().unwrap_or((i, count));
-                push(at + start, at + cut, cut_count, units);
-                start = cut;
-                count -= cut_count;
-                if count > 0 && count + n > max {
-                    push(at + start, at + i, count, units);
-                    start = i;
-                    count = 0;
-                }
-            }
-            count += n;
-            if matches!(g, "，" | "；" | "：" | "、" | "," | ";" | ":") {
-                clause = Some((i + g.len(), count));
-            }
-        }
-        if start < sentence.len() {
-            push(at + start, at + sentence.len(), count, units);
-        }
     }
 }
 
@@ -297,50 +240,162 @@ fn add_chars(units: &[Unit], mut before: usize) -> usize {
     before
 }
 
-/// Packs one owner's units (`units[from..]`) greedily into groups of at most
-/// `max` chars; with `min`, evens out a short last group (below).
-fn pack(
+/// Packs one owner's units greedily into groups of at most `max` chars,
+/// cutting paragraphs only where they have to be cut.
+///
+/// A paragraph is one unit when it fits in the group being filled; else it
+/// is cut at sentence ends (Unicode sentence boundaries), a sentence still
+/// over `max` after a clause mark and at worst between graphemes, and as
+/// soon as the rest of the paragraph fits, the rest is one unit. The chunks
+/// are the same as when every sentence is a unit, but sentence segmentation
+/// (UAX #29, the costly part) runs only on the paragraphs that are split.
+struct Packer<'u> {
     owner: Option<usize>,
-    units: &[Unit],
-    from: usize,
+    units: &'u mut Vec<Unit>,
+    groups: &'u mut Vec<Group>,
     max: Option<usize>,
-    min: Option<usize>,
-    out: &mut Vec<Group>,
-) {
-    let first = out.len();
-    let mut start = from;
-    let mut chars = 0;
-    for i in from..units.len() {
-        let u = &units[i];
-        let next = add_chars(std::slice::from_ref(u), chars);
-        // An empty title never makes a group on its own.
-        let holds = i > start + usize::from(units[start].is_void());
-        if holds && max.is_some_and(|max| next > max) {
-            out.push(Group {
-                owner,
-                from: start,
-                to: i,
-                chars,
-                merged: Vec::new(),
-            });
-            start = i;
-            chars = add_chars(std::slice::from_ref(u), 0);
-        } else {
-            chars = next;
+    /// The owner's first unit and group.
+    from: usize,
+    first_group: usize,
+    /// The group being filled: `units[start..]`, `chars` long.
+    start: usize,
+    chars: usize,
+}
+
+impl<'u> Packer<'u> {
+    fn new(
+        owner: Option<usize>,
+        units: &'u mut Vec<Unit>,
+        groups: &'u mut Vec<Group>,
+        max: Option<usize>,
+    ) -> Self {
+        let from = units.len();
+        let first_group = groups.len();
+        Packer {
+            owner,
+            units,
+            groups,
+            max,
+            from,
+            first_group,
+            start: from,
+            chars: 0,
         }
     }
-    // A heading with neither title nor body still gets its record.
-    if start < units.len() || out.len() == first {
-        out.push(Group {
-            owner,
-            from: start,
-            to: units.len(),
-            chars,
-            merged: Vec::new(),
-        });
+
+    /// Whether `chars` more, after a line break when they start a
+    /// paragraph, fit in the group being filled.
+    fn fits(&self, chars: usize, paragraph_start: bool) -> bool {
+        let sep = usize::from(self.chars > 0 && paragraph_start);
+        self.max.is_none_or(|max| self.chars + sep + chars <= max)
     }
-    if let (Some(min), Some(max)) = (min, max) {
-        even_out_tail(units, &mut out[first..], min, max);
+
+    /// Adds a unit, closing the group first if the unit does not fit.
+    fn place(&mut self, u: Unit) {
+        let next = add_chars(std::slice::from_ref(&u), self.chars);
+        // An empty title never makes a group on its own.
+        let holds = self.units.len()
+            > self.start + usize::from(self.units[self.start..].first().is_some_and(Unit::is_void));
+        if holds && self.max.is_some_and(|max| next > max) {
+            self.groups.push(Group {
+                owner: self.owner,
+                from: self.start,
+                to: self.units.len(),
+                chars: self.chars,
+                merged: Vec::new(),
+            });
+            self.start = self.units.len();
+            self.chars = add_chars(std::slice::from_ref(&u), 0);
+        } else {
+            self.chars = next;
+        }
+        self.units.push(u);
+    }
+
+    /// Adds a paragraph: whole if it fits, else in pieces (above).
+    fn paragraph(&mut self, src: &str, span: Span) {
+        let text = &src[span.range()];
+        let total = text.chars().count();
+        let whole = |start: usize, chars: usize, paragraph_start: bool| Unit {
+            span: Span::new(span.start + start, span.end),
+            paragraph_start,
+            chars,
+            title_of: None,
+        };
+        let Some(max) = self.max else {
+            self.place(whole(0, total, true));
+            return;
+        };
+        if self.fits(total, true) {
+            self.place(whole(0, total, true));
+            return;
+        }
+        let mut first = true;
+        let mut consumed = 0;
+        for (at, sentence) in text.split_sentence_bound_indices() {
+            if !first && self.fits(total - consumed, false) {
+                self.place(whole(at, total - consumed, false));
+                return;
+            }
+            let n = sentence.chars().count();
+            consumed += n;
+            let mut piece = |p: &mut Self, start: usize, end: usize, chars: usize| {
+                p.place(Unit {
+                    span: Span::new(span.start + start, span.start + end),
+                    paragraph_start: std::mem::take(&mut first),
+                    chars,
+                    title_of: None,
+                });
+            };
+            if n <= max {
+                piece(self, at, at + sentence.len(), n);
+                continue;
+            }
+            // Too long: cut after the last clause mark that fits, else
+            // between graphemes. One pass; `count` is chars since `start`.
+            let mut start = 0;
+            let mut count = 0;
+            let mut clause: Option<(usize, usize)> = None;
+            for (i, g) in sentence.grapheme_indices(true) {
+                let n = g.chars().count();
+                if count > 0 && count + n > max {
+                    let (cut, cut_count) = clause.take().unwrap_or((i, count));
+                    piece(self, at + start, at + cut, cut_count);
+                    start = cut;
+                    count -= cut_count;
+                    if count > 0 && count + n > max {
+                        piece(self, at + start, at + i, count);
+                        start = i;
+                        count = 0;
+                    }
+                }
+                count += n;
+                if matches!(g, "，" | "；" | "：" | "、" | "," | ";" | ":") {
+                    clause = Some((i + g.len(), count));
+                }
+            }
+            if start < sentence.len() {
+                piece(self, at + start, at + sentence.len(), count);
+            }
+        }
+    }
+
+    /// Closes the last group; with `min`, evens out a short last group.
+    fn finish(self, min: Option<usize>) {
+        // A heading with neither title nor body still gets its record.
+        if self.start < self.units.len() || self.groups.len() == self.first_group {
+            self.groups.push(Group {
+                owner: self.owner,
+                from: self.start,
+                to: self.units.len(),
+                chars: self.chars,
+                merged: Vec::new(),
+            });
+        }
+        debug_assert!(self.groups[self.first_group].from == self.from);
+        if let (Some(min), Some(max)) = (min, self.max) {
+            even_out_tail(self.units, &mut self.groups[self.first_group..], min, max);
+        }
     }
 }
 

@@ -44,10 +44,14 @@ def test_spark_job_matches_the_cli(tmp_path: Path):
         [spark_submit(), "--master", "local[2]", str(JOB), str(corpus), str(out), *options],
         capture_output=True,
         env=env,
+        # Not python/, where the package's sources would shadow the
+        # installed extension in the executors.
+        cwd=tmp_path,
         timeout=900,
     )
     stderr = done.stderr.decode("utf-8", "replace")
-    assert done.returncode == 0, stderr[-3000:]
+    errors = [line for line in stderr.splitlines() if "Error" in line and "\tat " not in line]
+    assert done.returncode == 0, "\n".join(errors[:20]) or stderr[-3000:]
     summary = json.loads(done.stdout.decode().strip().splitlines()[-1])
 
     cli = run_cli("parse", "--format", "chunks", *options, corpus)

@@ -294,9 +294,9 @@ fn one_output_file_per_input_never_over_the_input() {
 
     let a = dir.join("a.txt");
     let o = tigang(&["parse", a.to_str().unwrap(), "-o", d], None);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2), "refused before any work");
     assert!(
-        stderr(&o).contains("would overwrite the input"),
+        stderr(&o).contains("would replace the input"),
         "{}",
         stderr(&o)
     );

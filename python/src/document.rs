@@ -73,6 +73,8 @@ type Doc<'a> = tigang::Document<'a>;
 pub struct Origin {
     /// The JSON's `"encoding"`: `UTF-8` for a `str`.
     pub encoding: &'static str,
+    /// Whether the encoding is a guess from little text.
+    pub low_confidence: bool,
     /// U+FFFD replacements made with `lossy=True`.
     pub replaced: usize,
     /// The file, for `read(path)`.
@@ -165,7 +167,7 @@ impl Document {
         ]
         .map(k);
         let file = self.origin.path.as_deref().map(|p| PyString::new(py, p));
-        let title = doc.title.map(|t| PyString::new(py, t.text));
+        let title = doc.title.as_ref().map(|t| PyString::new(py, &t.text));
         let empty = PyString::intern(py, "");
         let preamble = PyString::intern(py, "preamble");
         let mut labels: Vec<Option<Bound<'py, PyString>>> = vec![None; doc.headings().len()];
@@ -188,7 +190,7 @@ impl Document {
                 Some(h) => {
                     d.set_item(&keys[3], PyString::intern(py, h.kind.as_str()))?;
                     d.set_item(&keys[4], h.heading().marker)?;
-                    d.set_item(&keys[5], h.heading().title)?;
+                    d.set_item(&keys[5], &*h.heading().title)?;
                     d.set_item(&keys[6], h.level)?;
                 }
                 None => {
@@ -229,6 +231,7 @@ impl Document {
         DocumentJson {
             doc: self.doc(),
             encoding: self.origin.encoding,
+            encoding_confidence: self.origin.low_confidence.then_some("low"),
             replacements: self.origin.replaced,
         }
     }
@@ -270,6 +273,8 @@ struct DocumentJson<'d, 'a> {
     #[serde(flatten)]
     doc: &'d tigang::Document<'a>,
     encoding: &'d str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encoding_confidence: Option<&'static str>,
     #[serde(skip_serializing_if = "is_zero")]
     replacements: usize,
 }
@@ -312,19 +317,20 @@ impl Document {
     /// The document's title (a short line of the preamble), or `None`.
     #[getter]
     fn title(&self) -> Option<&str> {
-        self.doc().title.map(|t| t.text)
+        self.doc().title.as_ref().map(|t| &*t.text)
     }
 
     /// The title's `(start, end)` in characters, or `None`.
     #[getter]
     fn title_range(&self) -> Option<(usize, usize)> {
-        self.doc().title.map(|t| self.char_span(t.span))
+        self.doc().title.as_ref().map(|t| self.char_span(t.span))
     }
 
-    /// The subtitle: `None` until the parser recognises one (spec §4).
+    /// The subtitle (spec §4: a second title line, a dash line under the
+    /// title), or `None`.
     #[getter]
     fn subtitle(&self) -> Option<&str> {
-        None
+        self.doc().subtitle.as_ref().map(|t| &*t.text)
     }
 
     /// Table-of-contents entries, kept out of the tree.
@@ -469,6 +475,7 @@ impl Document {
         let title = self
             .doc()
             .title
+            .as_ref()
             .map_or("None".to_string(), |t| format!("{:?}", t.text));
         format!(
             "<tigang.Document title={title} headings={}>",
@@ -531,13 +538,13 @@ impl Heading {
     /// The marker's value (`十二、` is 12; a dotted marker's last component).
     #[getter]
     fn number(&self) -> Option<u32> {
-        Some(self.node().number)
+        self.node().number
     }
 
     /// The title: the text after the marker up to the first sentence end.
     #[getter]
     fn title(&self) -> &str {
-        self.node().heading().title
+        &self.node().heading().title
     }
 
     /// Depth in the tree, 1 for top-level headings.
@@ -745,7 +752,7 @@ impl Paragraph {
 pub struct TocEntry {
     kind: &'static str,
     marker: String,
-    number: u32,
+    number: Option<u32>,
     title: String,
     line: usize,
     column: usize,

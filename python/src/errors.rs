@@ -6,6 +6,8 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyType;
 
+use tigang::input::decode::DecodeError;
+
 use crate::source::LoadError;
 
 macro_rules! class {
@@ -34,16 +36,16 @@ pub fn load_error(py: Python<'_>, e: &LoadError, name: Option<&str>) -> PyErr {
     let made = (|| -> PyResult<PyErr> {
         let class = match e {
             LoadError::UnknownEncoding(_) => unknown_encoding_error(py)?,
+            LoadError::Decode(DecodeError::NotText { .. }) => unsupported_error(py)?,
             LoadError::Decode(_) => decode_error(py)?,
-            LoadError::Unsupported(_) => unsupported_error(py)?,
             LoadError::Io(reason) if reason == "no such file" => not_found_error(py)?,
             LoadError::Io(_) => read_error(py)?,
         };
         let err = class.call1((message.as_str(),))?;
-        if let LoadError::Decode(d) = e {
-            err.setattr("encoding", d.encoding)?;
-            err.setattr("offset", d.offset)?;
-            err.setattr("line", d.line)?;
+        if let LoadError::Decode(DecodeError::Malformed(m)) = e {
+            err.setattr("encoding", m.encoding)?;
+            err.setattr("offset", m.offset)?;
+            err.setattr("line", m.line)?;
         }
         if let Some(name) = name {
             err.setattr("filename", name)?;

@@ -48,6 +48,7 @@ fn parse(
         let text = Source::from_str(s)?;
         let origin = Origin {
             encoding: "UTF-8",
+            low_confidence: false,
             replaced: 0,
             path: None,
         };
@@ -70,6 +71,7 @@ fn parse(
         source::load(bytes, encoding.as_deref(), lossy).map(|l| {
             let origin = Origin {
                 encoding: l.encoding,
+                low_confidence: l.low_confidence,
                 replaced: l.replaced,
                 path: None,
             };
@@ -98,6 +100,7 @@ fn read(
         source::load(bytes, encoding.as_deref(), lossy).map(|l| {
             let origin = Origin {
                 encoding: l.encoding,
+                low_confidence: l.low_confidence,
                 replaced: l.replaced,
                 path: Some(name.clone()),
             };

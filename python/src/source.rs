@@ -5,14 +5,16 @@
 
 use std::path::Path;
 
-use tigang::input::decode::{self, DecodeError};
-use tigang::input::sniff::{Kind, sniff};
+use tigang::input::decode::{self, Confidence, DecodeError};
 
 /// Decoded text and how it was obtained.
 pub struct Loaded {
     pub text: String,
     /// The JSON's `"encoding"` (`UTF-8`, `GB18030`, `Big5`, …).
     pub encoding: &'static str,
+    /// Whether the encoding is a guess from little text (the JSON's
+    /// `"encoding_confidence": "low"`).
+    pub low_confidence: bool,
     /// U+FFFD replacements made with `lossy`.
     pub replaced: usize,
 }
@@ -22,10 +24,8 @@ pub struct Loaded {
 pub enum LoadError {
     /// `encoding=` named no encoding.
     UnknownEncoding(String),
-    /// The bytes are not valid in the encoding found or given.
+    /// Not text at all (a PDF, an image…), or bytes that do not decode.
     Decode(DecodeError),
-    /// Not text at all: a PDF, an old `.doc`, an image, an archive…
-    Unsupported(Kind),
     /// The file could not be read.
     Io(String),
 }
@@ -37,11 +37,20 @@ impl std::fmt::Display for LoadError {
                 f,
                 "unknown encoding `{name}`; try utf-8, gb18030, gbk, big5, utf-16le or utf-16be"
             ),
-            LoadError::Decode(e) => e.fmt(f),
-            LoadError::Unsupported(kind) => write!(
+            // The command line's advice (`input::advice` and `not_text` of
+            // `tigang parse`, which takes --lossy): the same words, so that a
+            // message can be searched for whichever tool printed it.
+            LoadError::Decode(DecodeError::NotText { kind }) => write!(
                 f,
-                "this is {}, not a text document; save or convert it as text (.txt) first",
+                "{}, not a text file; tigang reads plain text (UTF-8, GB18030, Big5, UTF-16) / 不是文本文件",
                 kind.describe()
+            ),
+            LoadError::Decode(e @ DecodeError::Malformed(m)) if m.damage.is_some() => {
+                write!(f, "{e}; --lossy replaces the bad bytes with U+FFFD")
+            }
+            LoadError::Decode(e) => write!(
+                f,
+                "{e}; use --encoding NAME to choose another encoding or --lossy to replace bad bytes"
             ),
             LoadError::Io(reason) => f.write_str(reason),
         }
@@ -50,7 +59,7 @@ impl std::fmt::Display for LoadError {
 
 /// Decodes `bytes` as the command line does: a BOM, valid UTF-8, then
 /// detection of GB18030/GBK and Big5, or the encoding named. A binary file
-/// is refused before it is decoded into garbage.
+/// (a PDF, an image…) is refused before it is decoded into garbage.
 pub fn load(bytes: Vec<u8>, encoding: Option<&str>, lossy: bool) -> Result<Loaded, LoadError> {
     let forced = match encoding {
         Some(name) => Some(
@@ -59,14 +68,11 @@ pub fn load(bytes: Vec<u8>, encoding: Option<&str>, lossy: bool) -> Result<Loade
         ),
         None => None,
     };
-    let kind = sniff(&bytes);
-    if kind.is_binary() {
-        return Err(LoadError::Unsupported(kind));
-    }
     let d = decode::decode(bytes, forced, lossy).map_err(LoadError::Decode)?;
     Ok(Loaded {
         text: d.text,
         encoding: d.encoding,
+        low_confidence: d.confidence == Confidence::Low,
         replaced: d.replaced,
     })
 }

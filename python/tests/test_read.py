@@ -87,6 +87,7 @@ def test_binary_files_say_what_they_are(tmp_path: Path, head, what):
     path.write_bytes(head)
     with pytest.raises(tigang.UnsupportedFileError) as e:
         tigang.read(path)
-    assert str(e.value).startswith(f"{path}: this is {what}")
+    assert str(e.value).startswith(f"{path}: {what}")
+    assert str(e.value) == cli_error(path)
     with pytest.raises(tigang.UnsupportedFileError):
         tigang.parse(head)

@@ -289,14 +289,17 @@ fn numbering(items: &[Item<'_>], series: &series::Series, out: &mut Vec<Diagnost
     let Some(&first) = s.first() else { return };
     let head = &items[first];
     // A carried-on count (start > 1) starts where it should by construction.
-    if head.number != 1 && series.start == 1 {
+    // Articles that start above 1 are an excerpt of a code (the parser takes
+    // them only as a run in order), not a lost 第一条.
+    if head.number != 1 && series.start == 1 && head.kind != MarkerKind::Article {
         let (expected, sugg) = renumber_suggestion(head, 1);
         let msg = format!("this series starts at {}; expected {expected}", head.marker);
         out.push(diag(Code::NumberingStart, head, msg, sugg));
     }
     for w in s.windows(2) {
         let (prev, cur) = (&items[w[0]], &items[w[1]]);
-        let next = prev.number.saturating_add(1);
+        // After a range (`第二至四条`) the series goes on from its end.
+        let next = prev.last.saturating_add(1);
         let code = if cur.number == prev.number {
             Code::NumberingDuplicate
         } else if cur.number < prev.number {
@@ -620,7 +623,8 @@ fn toc_mismatch(items: &[Item<'_>], out: &mut Vec<Diagnostic>) {
             p = j + 1;
         } else if let Some(&bi) = body.get(p) {
             let b = &items[bi];
-            if b.kind == e.kind && b.number == e.number {
+            // Entries without a number (`前言`) match by title only.
+            if b.kind == e.kind && e.kind.is_numbered() && b.number == e.number {
                 let msg = format!(
                     "the table of contents has {} {}; the body has {} {} at line {}",
                     e.marker, e.title, b.marker, b.title, b.line
@@ -654,7 +658,9 @@ fn toc_mismatch(items: &[Item<'_>], out: &mut Vec<Diagnostic>) {
                 None => continue,
             },
         };
-        if covered.contains(&(toc_parent, b.kind)) {
+        // Unnumbered headings are not expected in a TOC entry by entry
+        // (a report's TOC may word its parts differently).
+        if b.kind.is_numbered() && covered.contains(&(toc_parent, b.kind)) {
             let msg = format!(
                 "{} {} is missing from the table of contents",
                 b.marker, b.title

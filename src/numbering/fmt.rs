@@ -80,7 +80,12 @@ pub struct Edit {
 /// ```
 pub fn edits(doc: &Document<'_>, style: Style) -> Vec<Edit> {
     let plan = Plan::new(doc, style);
-    for reach in [Reach::All, Reach::Renumber, Reach::LineLevel] {
+    for reach in [
+        Reach::All,
+        Reach::Delimiters,
+        Reach::Renumber,
+        Reach::LineLevel,
+    ] {
         let edits = plan.edits(reach);
         if edits.is_empty() || same_outline(doc, &apply(doc.source(), &edits)) {
             return edits;
@@ -94,6 +99,9 @@ pub fn edits(doc: &Document<'_>, style: Style) -> Vec<Edit> {
 enum Reach {
     /// Numbers, forms and doubled delimiters.
     All,
+    /// Numbers and doubled delimiters: a form can carry structure (writing
+    /// `9）` as `（2）` makes it the next item of the `（1）` series).
+    Delimiters,
     /// Numbers only.
     Renumber,
     /// Numbers of line-level markers only, not of ordinals inside sentences.
@@ -123,12 +131,16 @@ struct Plan<'a> {
 }
 
 impl<'a> Plan<'a> {
-    fn new(doc: &Document<'a>, style: Style) -> Self {
+    fn new(doc: &'a Document<'_>, style: Style) -> Self {
         let items = series::items(doc);
         let mut number: Vec<Option<u32>> = vec![None; items.len()];
         for s in series::series(&items) {
-            for (k, &i) in s.members.iter().enumerate() {
-                number[i] = u32::try_from(k).ok().and_then(|k| s.start.checked_add(k));
+            // A range (`第二至四条`) takes as many numbers as it covers.
+            let mut n = Some(s.start);
+            for &i in &s.members {
+                number[i] = n;
+                let width = items[i].last.saturating_sub(items[i].number);
+                n = n.and_then(|n| n.checked_add(width + 1));
             }
         }
         let targets = targets(&items, style);
@@ -150,6 +162,11 @@ impl<'a> Plan<'a> {
                 continue;
             }
             let n = self.number[i].unwrap_or(it.number);
+            // A range is written as it is: only its first number would be
+            // rewritten.
+            if it.last != it.number {
+                continue;
+            }
             let Some(shape) = Shape::of(it.kind, it.marker) else {
                 continue;
             };
@@ -169,6 +186,9 @@ impl<'a> Plan<'a> {
                         safe_form(it, &shape, t, next)?.write(it.kind, &shape, n)
                     });
                 (written, after)
+            } else if reach == Reach::Delimiters {
+                let extra = doubled_delimiter(src, it, &self.starts);
+                (None, extra.map_or(it.marker_span.end, |s| s.end))
             } else {
                 (None, it.marker_span.end)
             };

@@ -39,6 +39,9 @@ pub(crate) struct Item<'a> {
     pub kind: MarkerKind,
     pub marker: &'a str,
     pub number: u32,
+    /// The last number a range covers (`第十二至十四条` is 12–14); `number`
+    /// for every other marker.
+    pub last: u32,
     pub title: &'a str,
     /// Components of a dotted marker (1 for other kinds).
     pub depth: usize,
@@ -57,7 +60,7 @@ pub(crate) struct Item<'a> {
 
 /// All markers of a document, table of contents first, then the headings in
 /// document order.
-pub(crate) fn items<'a>(doc: &Document<'a>) -> Vec<Item<'a>> {
+pub(crate) fn items<'d>(doc: &'d Document<'_>) -> Vec<Item<'d>> {
     let mut out = Vec::with_capacity(doc.toc.len() + doc.headings().len());
     toc_items(doc, &mut out);
     let toc_len = out.len();
@@ -77,8 +80,9 @@ pub(crate) fn items<'a>(doc: &Document<'a>) -> Vec<Item<'a>> {
         out.push(Item {
             kind: h.kind,
             marker: h.marker,
-            number: h.number,
-            title: h.title,
+            number: h.number.unwrap_or(0),
+            last: range_end(h.kind, h.marker).unwrap_or(h.number.unwrap_or(0)),
+            title: &h.heading().title,
             depth: h.path().len().max(1),
             marker_span: h.marker_span,
             span: h.span,
@@ -110,6 +114,16 @@ pub(crate) fn items<'a>(doc: &Document<'a>) -> Vec<Item<'a>> {
     out
 }
 
+/// The end of an article range: `第十二至十四条` → 14.
+fn range_end(kind: MarkerKind, marker: &str) -> Option<u32> {
+    if kind != MarkerKind::Article {
+        return None;
+    }
+    let (_, after) = marker.split_once('至')?;
+    let digits = after.trim_end_matches(['条', '條']).trim();
+    crate::numeral::value(digits)
+}
+
 fn dotted_depth(kind: MarkerKind, marker: &str) -> usize {
     if kind != MarkerKind::Dotted {
         return 1;
@@ -121,7 +135,7 @@ fn dotted_depth(kind: MarkerKind, marker: &str) -> usize {
         .max(1)
 }
 
-fn toc_items<'a>(doc: &Document<'a>, out: &mut Vec<Item<'a>>) {
+fn toc_items<'d>(doc: &'d Document<'_>, out: &mut Vec<Item<'d>>) {
     // (rank, item index) of the entries still open, outermost first.
     let mut open: Vec<(u16, usize)> = Vec::new();
     for e in &doc.toc {
@@ -136,7 +150,8 @@ fn toc_items<'a>(doc: &Document<'a>, out: &mut Vec<Item<'a>>) {
         out.push(Item {
             kind: e.kind,
             marker: e.marker,
-            number: e.number,
+            number: e.number.unwrap_or(0),
+            last: range_end(e.kind, e.marker).unwrap_or(e.number.unwrap_or(0)),
             title: e.title,
             depth,
             marker_span: e.marker_span,
@@ -192,7 +207,8 @@ pub(crate) fn series(items: &[Item<'_>]) -> Vec<Series> {
     let mut latest: HashMap<Key, usize> = HashMap::default();
     let mut out: Vec<Series> = Vec::new();
     for (i, it) in items.iter().enumerate() {
-        if it.kind == MarkerKind::Sequence {
+        // Sequence words are not numerals; explicit headings have no number.
+        if matches!(it.kind, MarkerKind::Sequence | MarkerKind::Heading) {
             continue;
         }
         let key = Key {
@@ -232,7 +248,13 @@ pub(crate) fn series(items: &[Item<'_>]) -> Vec<Series> {
                 members.push(i);
                 out.push(Series {
                     members,
-                    start: carried.unwrap_or(1),
+                    // Articles that start above 1 are an excerpt of a code:
+                    // their count starts where the excerpt does.
+                    start: carried.unwrap_or(if it.kind == MarkerKind::Article {
+                        it.number.max(1)
+                    } else {
+                        1
+                    }),
                 });
                 entry.insert_entry(s);
                 s

@@ -36,7 +36,7 @@ use crate::document::{Document, Heading, Node, Span};
 #[non_exhaustive]
 pub struct Chunk<'d, 'a> {
     /// The document's title, if it has one.
-    pub document: Option<&'a str>,
+    pub document: Option<&'d str>,
     /// The heading the chunk belongs to; `None` for the preamble.
     pub heading: Option<Node<'d, 'a>>,
     /// The headings enclosing it, outermost first.
@@ -178,7 +178,9 @@ pub fn chunks_with<'d, 'a>(doc: &'d Document<'a>, opts: ChunkOptions) -> Vec<Chu
         p.place(Unit {
             span: h.title_span,
             paragraph_start: true,
-            chars: h.title.chars().count(),
+            // The title as the text holds it: a wrapped title keeps its
+            // line break (`h.title` is joined).
+            chars: src[h.title_span.range()].chars().count(),
             title_of: Some(h.index()),
         });
         for b in h.body() {
@@ -503,7 +505,7 @@ fn label_chars(doc: &Document<'_>, heading: usize) -> usize {
 fn build<'d, 'a>(doc: &'d Document<'a>, units: &[Unit], groups: &[Group]) -> Vec<Chunk<'d, 'a>> {
     let src = doc.source();
     let lines = LineStarts::new(src);
-    let document = doc.title.map(|t| t.text);
+    let document = doc.title.as_ref().map(|t| &*t.text);
     // Chunks per owner: the preamble at 0, heading i at i + 1.
     let mut count = vec![0usize; doc.headings.len() + 1];
     let slot = |owner: Option<usize>| owner.map_or(0, |i| i + 1);
@@ -593,7 +595,7 @@ impl Serialize for Chunk<'_, '_> {
         let h = self.heading;
         m.serialize_entry("kind", h.map_or("preamble", |h| h.kind.as_str()))?;
         m.serialize_entry("marker", h.map_or("", |h| h.marker))?;
-        m.serialize_entry("title", h.map_or("", |h| h.title))?;
+        m.serialize_entry("title", h.map_or("", |h| &*h.heading().title))?;
         m.serialize_entry("level", &h.map_or(0, |h| h.level))?;
         m.serialize_entry("text", &self.text)?;
         m.serialize_entry("span", &self.span)?;
@@ -635,6 +637,6 @@ pub fn label(h: &Heading<'_>) -> String {
     if space {
         s.push(' ');
     }
-    s.push_str(h.title);
+    s.push_str(&h.title);
     s
 }

@@ -14,7 +14,11 @@ impl Serialize for Node<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let h = self.heading();
         let has_path = !h.path().is_empty();
-        let mut st = s.serialize_struct("Heading", 12 + usize::from(has_path))?;
+        let depth = h.depth();
+        let mut st = s.serialize_struct(
+            "Heading",
+            12 + usize::from(has_path) + usize::from(depth.is_some()),
+        )?;
         st.serialize_field("kind", &h.kind)?;
         st.serialize_field("marker", h.marker)?;
         st.serialize_field("number", &h.number)?;
@@ -23,8 +27,15 @@ impl Serialize for Node<'_, '_> {
         } else {
             st.skip_field("path")?;
         }
+        // The level the line declares (`###` is 3, an HTML or Word heading
+        // level), for explicit headings and numbered ones on such lines.
+        if let Some(d) = depth {
+            st.serialize_field("depth", &d)?;
+        } else {
+            st.skip_field("depth")?;
+        }
         st.serialize_field("level", &h.level)?;
-        st.serialize_field("title", h.title)?;
+        st.serialize_field("title", &h.title)?;
         st.serialize_field("line", &h.line)?;
         st.serialize_field("column", &h.column)?;
         st.serialize_field("span", &h.span)?;
@@ -48,10 +59,12 @@ impl Serialize for Children<'_, '_> {
 /// JSON of spec §7, with the numbering checks of [`check`].
 impl Serialize for Document<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Document", 8)?;
-        st.serialize_field("schema", &1)?;
-        st.serialize_field("title", &self.title.map(|t| t.text))?;
-        st.serialize_field("title_span", &self.title.map(|t| t.span))?;
+        let mut st = s.serialize_struct("Document", 10)?;
+        st.serialize_field("schema", &2)?;
+        st.serialize_field("title", &self.title.as_ref().map(|t| &t.text))?;
+        st.serialize_field("title_span", &self.title.as_ref().map(|t| t.span))?;
+        st.serialize_field("subtitle", &self.subtitle.as_ref().map(|t| &t.text))?;
+        st.serialize_field("subtitle_span", &self.subtitle.as_ref().map(|t| t.span))?;
         st.serialize_field("toc", &self.toc)?;
         st.serialize_field("preamble", &self.preamble)?;
         st.serialize_field("children", &self.children())?;

@@ -20,6 +20,8 @@ pub struct Args {
     /// Silence a code, e.g. `--allow mixed-width` (repeatable).
     #[arg(long, value_name = "CODE", value_parser = parse_code)]
     allow: Vec<Code>,
+    #[command(flatten)]
+    read: input::ReadArgs,
     /// The documents (any encoding `parse` reads); `-` reads standard input.
     #[arg(required = true)]
     files: Vec<PathBuf>,
@@ -63,18 +65,30 @@ impl Level {
 #[derive(serde::Serialize)]
 struct FileReport<'a> {
     file: String,
+    /// The file name's bytes in hex, when they are not UTF-8.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file_hex: Option<String>,
     diagnostics: &'a [tigang::Diagnostic],
 }
 
 pub fn run(args: Args) -> Result<ExitCode, String> {
+    let reading = args.read.resolve()?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut reports = Vec::new();
     let mut counts = [0usize; 3];
     let mut denied = false;
     let mut unreadable = false;
     for file in &args.files {
-        let text = match input::read_decoded(file).map(|d| d.text) {
-            Ok(t) => t,
+        let input = input::Input::new(file.clone(), file.clone());
+        let decoded = input::read_bytes(&input, reading.max_size)
+            .and_then(|bytes| input::decode_bytes(&input, bytes, &reading, true));
+        let text = match decoded {
+            Ok(d) => {
+                for note in [input::lossy_note(&input, &d), input::guess_note(&input, &d)] {
+                    note.into_iter().for_each(|n| eprintln!("{n}"));
+                }
+                d.text
+            }
             Err(msg) => {
                 eprintln!("tigang: {msg}");
                 unreadable = true;
@@ -94,21 +108,21 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             }] += 1;
             denied |= args.deny.denies(d.severity);
         }
-        let name = file.display().to_string();
         match args.format {
             Format::Human => {
-                let text = tigang::render::diagnostics(&text, &name, &diags);
+                let text = tigang::render::diagnostics(&text, &input.shown, &diags);
                 write(&mut out, text.as_bytes())?;
             }
-            Format::Json => reports.push((name, diags)),
+            Format::Json => reports.push((input, diags)),
         }
     }
     match args.format {
         Format::Json => {
             let files: Vec<_> = reports
                 .iter()
-                .map(|(file, diagnostics)| FileReport {
-                    file: file.clone(),
+                .map(|(input, diagnostics)| FileReport {
+                    file: input.name.clone(),
+                    file_hex: input.name_hex(),
                     diagnostics,
                 })
                 .collect();
@@ -131,7 +145,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             }
         }
     }
-    let _ = out.flush();
+    flush(&mut out)?;
     Ok(if unreadable {
         ExitCode::from(crate::EXIT_USAGE)
     } else if denied {
@@ -146,6 +160,14 @@ fn plural(n: usize, word: &str) -> String {
         word.into()
     } else {
         format!("{word}s")
+    }
+}
+
+/// The last write: an error here (a full disk) must not pass for success.
+pub fn flush(out: &mut impl Write) -> Result<(), String> {
+    match out.flush() {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(format!("cannot write output: {e}")),
+        _ => Ok(()),
     }
 }
 

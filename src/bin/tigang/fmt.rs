@@ -2,7 +2,7 @@
 //! delimiters; print, check, diff or write the result.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
@@ -19,15 +19,18 @@ pub struct Args {
     /// Print a unified diff of the changes instead of the text.
     #[arg(long, conflicts_with = "write")]
     diff: bool,
-    /// Replace the files in place (atomically: a temporary file beside each
-    /// is written, flushed and renamed over it).
+    /// Replace the files in place, atomically, changing only marker bytes
+    /// (README, "Safety": a symbolic link's target is written; hard-linked
+    /// files are refused; mode, owner and extended attributes are kept).
     #[arg(long)]
     write: bool,
     /// Which form to write markers in.
     #[arg(long, value_enum, default_value_t = StyleArg::Majority)]
     style: StyleArg,
-    /// The documents (UTF-8, GB18030, Big5, UTF-16 with a BOM: written back in
-    /// the same encoding); `-` reads standard input (not with --write).
+    #[command(flatten)]
+    read: input::ReadArgs,
+    /// The documents (UTF-8, GB18030, Big5, UTF-16: written back in the same
+    /// encoding); `-` reads standard input (not with --write).
     #[arg(required = true)]
     files: Vec<PathBuf>,
 }
@@ -45,23 +48,32 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         StyleArg::Majority => Style::Majority,
         StyleArg::Gbt9704 => Style::Gbt9704,
     };
+    let reading = args.read.resolve()?;
     if args.write && args.files.iter().any(|f| f.as_os_str() == "-") {
         return Err("--write cannot write standard input back; give a file".into());
+    }
+    if args.write && reading.lossy {
+        return Err(
+            "--lossy does not go with --write: the bytes it replaces would be lost; \
+             print the result (`tigang fmt --lossy FILE`) instead"
+                .into(),
+        );
     }
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut would_change = false;
     let mut failed = false;
     for file in &args.files {
-        let name = file.display().to_string();
-        let result = input::read_decoded(file).and_then(|decoded| {
-            let doc = tigang::parse(&decoded.text);
-            let edits = tigang::fmt::edits(&doc, style);
-            let new = tigang::fmt::apply(&decoded.text, &edits);
-            verify(&doc, &new).map_err(|e| format!("{name}: {e}; nothing was changed"))?;
-            let changes = edits.len();
-            Ok((decoded, new, changes))
-        });
-        let (decoded, new, changes) = match result {
+        let result = if args.write {
+            write_one(file, style, &reading)
+        } else {
+            fix(
+                &input::Input::new(file.clone(), file.clone()),
+                style,
+                &reading,
+                None,
+            )
+        };
+        let fixed = match result {
             Ok(r) => r,
             Err(msg) => {
                 eprintln!("tigang: {msg}");
@@ -69,6 +81,8 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
                 continue;
             }
         };
+        let changes = fixed.edits.len();
+        let name = &fixed.input.shown;
         would_change |= changes > 0;
         if args.check {
             if changes > 0 {
@@ -77,31 +91,17 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             }
         } else if args.diff {
             if changes > 0 {
-                let diff = similar::TextDiff::from_lines(&decoded.text, &new)
+                let diff = similar::TextDiff::from_lines(&fixed.decoded.text, &fixed.new)
                     .unified_diff()
                     .header(&format!("a/{name}"), &format!("b/{name}"))
                     .to_string();
                 emit(&mut out, diff.as_bytes())?;
             }
-        } else if args.write {
-            if changes > 0 {
-                // The bytes written are the input's with markers replaced:
-                // its line endings, encoding and BOM are kept as they were.
-                let written = decode::encode(&new, decoded.source, decoded.bom)
-                    .map_err(|e| format!("{name}: {e}; nothing was changed"))
-                    .and_then(|bytes| write::replace_atomically(file, &bytes));
-                if let Err(msg) = written {
-                    eprintln!("tigang: {msg}");
-                    failed = true;
-                    continue;
-                }
-                eprintln!("{name}: {changes} {} changed", markers(changes));
-            }
-        } else {
-            emit(&mut out, new.as_bytes())?;
+        } else if !args.write {
+            emit(&mut out, fixed.new.as_bytes())?;
         }
     }
-    let _ = out.flush();
+    crate::check::flush(&mut out)?;
     Ok(if failed {
         ExitCode::from(crate::EXIT_USAGE)
     } else if args.check && would_change {
@@ -109,6 +109,87 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// One document read and fixed.
+struct Fixed {
+    input: input::Input,
+    decoded: decode::Decoded,
+    edits: Vec<tigang::fmt::Edit>,
+    new: String,
+}
+
+/// Reads, decodes and fixes one document; `keep` receives a copy of the
+/// bytes read (for `--write`, which splices the edits into them).
+fn fix(
+    input: &input::Input,
+    style: Style,
+    reading: &input::Reading,
+    keep: Option<&mut Vec<u8>>,
+) -> Result<Fixed, String> {
+    let bytes = input::read_bytes(input, reading.max_size)?;
+    // --lossy is refused with --write, so messages advise it only without.
+    let writing = keep.is_some();
+    if let Some(keep) = keep {
+        keep.clone_from(&bytes);
+    }
+    let decoded = input::decode_bytes(input, bytes, reading, !writing)?;
+    for note in [
+        input::lossy_note(input, &decoded),
+        input::guess_note(input, &decoded),
+    ] {
+        note.into_iter().for_each(|n| eprintln!("{n}"));
+    }
+    let doc = tigang::parse(&decoded.text);
+    let edits = tigang::fmt::edits(&doc, style);
+    let new = tigang::fmt::apply(&decoded.text, &edits);
+    verify(&doc, &new).map_err(|e| format!("{}: {e}; nothing was changed", input.shown))?;
+    Ok(Fixed {
+        input: input.clone(),
+        decoded,
+        edits,
+        new,
+    })
+}
+
+/// `--write` for one file: resolved (a symbolic link to its target), read,
+/// fixed, the edits spliced into the bytes as read (nothing else is
+/// re-encoded), written atomically.
+fn write_one(file: &Path, style: Style, reading: &input::Reading) -> Result<Fixed, String> {
+    let name = input::shown(file);
+    let orig = write::resolve(file)?;
+    let target = input::Input::new(orig.path.clone(), orig.path.clone());
+    let mut bytes = Vec::new();
+    let mut fixed = fix(&target, style, reading, Some(&mut bytes))?;
+    fixed.input = input::Input::new(file.to_path_buf(), file.to_path_buf());
+    if fixed.edits.is_empty() {
+        return Ok(fixed);
+    }
+    if fixed.decoded.confidence == decode::Confidence::Low && reading.encoding.is_none() {
+        return Err(format!(
+            "{name}: encoding guessed: {} (low confidence); --write does not write back a guess: \
+             give --encoding NAME; nothing was changed",
+            fixed.decoded.encoding
+        ));
+    }
+    let spans = fixed
+        .edits
+        .iter()
+        .map(|e| (e.span.range(), e.replacement.as_str()));
+    let out = decode::splice(&bytes, &fixed.decoded, spans)
+        .map_err(|e| format!("{name}: {e}; nothing was changed"))?;
+    drop(bytes);
+    for note in write::replace(&orig, &out)? {
+        eprintln!("tigang: {note}");
+    }
+    let changes = fixed.edits.len();
+    let link = if orig.via_link {
+        format!(" (→ {})", input::shown(&orig.path))
+    } else {
+        String::new()
+    };
+    eprintln!("{name}{link}: {changes} {} changed", markers(changes));
+    Ok(fixed)
 }
 
 fn markers(n: usize) -> &'static str {

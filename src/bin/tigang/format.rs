@@ -52,10 +52,16 @@ pub struct Style {
 struct DocumentJson<'d, 'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     file: Option<&'d str>,
+    /// The file name's bytes in hex, when they are not UTF-8.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file_hex: Option<&'d str>,
     #[serde(flatten)]
     doc: &'d Document<'a>,
     /// Which encoding the input was decoded from.
     encoding: &'d str,
+    /// `"low"` when the encoding is a guess from little text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encoding_confidence: Option<&'static str>,
     /// U+FFFD replacements made under `--lossy`.
     #[serde(skip_serializing_if = "is_zero")]
     replacements: usize,
@@ -69,6 +75,8 @@ fn is_zero(n: &usize) -> bool {
 #[derive(Serialize)]
 struct ChunkJson<'c, 'd, 'a> {
     file: &'c str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file_hex: Option<&'c str>,
     #[serde(flatten)]
     chunk: &'c Chunk<'d, 'a>,
 }
@@ -76,7 +84,12 @@ struct ChunkJson<'c, 'd, 'a> {
 /// What is known about the document besides its text.
 pub struct Meta<'m> {
     pub file: &'m str,
+    /// The file name's bytes in hex when they are not UTF-8 (`file` has
+    /// U+FFFD for them).
+    pub file_hex: Option<&'m str>,
     pub encoding: &'m str,
+    /// The encoding is a guess from little text.
+    pub low_confidence: bool,
     pub replaced: usize,
 }
 
@@ -95,8 +108,10 @@ pub fn render(
         Format::Json => {
             let value = DocumentJson {
                 file: style.jsonl.then_some(meta.file),
+                file_hex: meta.file_hex.filter(|_| style.jsonl),
                 doc,
                 encoding: meta.encoding,
+                encoding_confidence: meta.low_confidence.then_some("low"),
                 replacements: meta.replaced,
             };
             if style.jsonl {
@@ -113,6 +128,7 @@ pub fn render(
             for chunk in tigang::render::chunks_with(doc, opts) {
                 let record = ChunkJson {
                     file: meta.file,
+                    file_hex: meta.file_hex,
                     chunk: &chunk,
                 };
                 serde_json::to_writer(&mut *out, &record)?;

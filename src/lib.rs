@@ -90,8 +90,9 @@ pub use document::{
     TocEntry,
 };
 pub use kind::MarkerKind;
-pub use numbering::check::{Code, Diagnostic, Severity, Suggestion, check};
+pub use numbering::check::{Code, Diagnostic, Localized, Severity, Suggestion, check};
 pub use numbering::fmt;
+pub use numbering::message::{Finding, Lang};
 
 /// Parses a document and returns its outline. Never fails and never panics;
 /// text that holds no marker gives a document with no headings.

@@ -54,7 +54,7 @@ fn clean_fixtures_raise_no_numbering_finding() {
                     Code::MixedDelimiter | Code::MixedWidth | Code::RedundantDelimiter
                 )
             })
-            .map(|d| format!("{}:{} {}", d.line, d.code, d.message))
+            .map(|d| format!("{}:{} {}", d.line, d.code, d.message(tigang::Lang::En)))
             .collect();
         assert!(found.is_empty(), "{name} should be clean: {found:#?}");
     }

@@ -69,16 +69,43 @@ self_cell::self_cell!(
 
 type Doc<'a> = tigang::Document<'a>;
 
-/// Where the text came from, for the JSON and for messages.
+/// Where the text came from, for the JSON and for messages: what the
+/// library's reader says (format, encoding; for Word, which paragraph each
+/// line is and which labels its numbering drew).
 pub struct Origin {
-    /// The JSON's `"encoding"`: `UTF-8` for a `str`.
-    pub encoding: &'static str,
+    /// The JSON's `"source"`: text in UTF-8 for a `str`.
+    pub source: tigang::input::Source,
+    pub map: tigang::input::SourceMap,
     /// Whether the encoding is a guess from little text.
     pub low_confidence: bool,
     /// U+FFFD replacements made with `lossy=True`.
     pub replaced: usize,
     /// The file, for `read(path)`.
     pub path: Option<String>,
+}
+
+impl Origin {
+    /// A `str` given to `parse`.
+    pub fn text() -> Self {
+        Origin {
+            source: tigang::input::Source::new(tigang::input::Format::Text, Some("UTF-8")),
+            map: Default::default(),
+            low_confidence: false,
+            replaced: 0,
+            path: None,
+        }
+    }
+
+    /// What `tigang::input::read` found, less its text.
+    pub fn read(x: &mut tigang::input::Extracted, path: Option<String>) -> Self {
+        Origin {
+            source: x.source,
+            map: std::mem::take(&mut x.map),
+            low_confidence: x.guessed,
+            replaced: x.replaced,
+            path,
+        }
+    }
 }
 
 /// The outline of one document: title, table of contents, preamble and the
@@ -132,7 +159,8 @@ impl Document {
     }
 
     pub fn checked(&self) -> &[tigang::Diagnostic] {
-        self.diagnostics.get_or_init(|| tigang::check(self.doc()))
+        self.diagnostics
+            .get_or_init(|| tigang::render::check_source(self.doc(), &self.origin.map))
     }
 
     fn paragraph(&self, py: Python<'_>, t: &tigang::Text<'_>) -> Paragraph {
@@ -229,8 +257,7 @@ impl Document {
     /// The JSON the command line prints for this document.
     fn json_value(&self) -> DocumentJson<'_, '_> {
         DocumentJson {
-            doc: self.doc(),
-            encoding: self.origin.encoding,
+            doc: tigang::render::WithSource::new(self.doc(), &self.origin.source, &self.origin.map),
             encoding_confidence: self.origin.low_confidence.then_some("low"),
             replacements: self.origin.replaced,
         }
@@ -271,8 +298,7 @@ impl Drop for GcPause<'_> {
 #[derive(Serialize)]
 struct DocumentJson<'d, 'a> {
     #[serde(flatten)]
-    doc: &'d tigang::Document<'a>,
-    encoding: &'d str,
+    doc: tigang::render::WithSource<'d, 'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     encoding_confidence: Option<&'static str>,
     #[serde(skip_serializing_if = "is_zero")]
@@ -396,10 +422,17 @@ impl Document {
             .collect()
     }
 
-    /// The encoding the bytes were decoded from (`UTF-8` for a `str`).
+    /// The encoding the bytes were decoded from (`UTF-8` for a `str`;
+    /// `None` for a Word document, which is always Unicode).
     #[getter]
-    fn encoding(&self) -> &str {
-        self.origin.encoding
+    fn encoding(&self) -> Option<&str> {
+        self.origin.source.encoding
+    }
+
+    /// What the text was read from: `"text"`, `"docx"` or `"html"`.
+    #[getter]
+    fn format(&self) -> &'static str {
+        self.origin.source.format.as_str()
     }
 
     /// How many bytes became U+FFFD under `lossy=True`.
@@ -797,8 +830,16 @@ pub struct Diagnostic {
     severity: &'static str,
     line: usize,
     column: usize,
-    /// What is wrong and what was expected.
+    /// What is wrong and what was expected, in English (as in the JSON).
     message: String,
+    /// The same in Simplified Chinese.
+    message_zh: String,
+    /// What to do, in English, where there is advice.
+    help: Option<String>,
+    /// The same in Simplified Chinese.
+    help_zh: Option<String>,
+    /// The JSON of `tigang check --format json --lang en`, for `to_dict`.
+    _json: String,
     /// The marker's bytes.
     span: (usize, usize),
     /// Character offsets of the marker.
@@ -816,7 +857,11 @@ impl Diagnostic {
             severity: d.severity.as_str(),
             line: d.line,
             column: d.column,
-            message: d.message.clone(),
+            message: d.message(tigang::Lang::En),
+            message_zh: d.message(tigang::Lang::Zh),
+            help: d.help(tigang::Lang::En),
+            help_zh: d.help(tigang::Lang::Zh),
+            _json: serde_json::to_string(&d.localized(tigang::Lang::En)).unwrap_or_default(),
             span: (d.span.start, d.span.end),
             start,
             end,
@@ -844,5 +889,13 @@ impl Diagnostic {
 
     fn __str__(&self) -> String {
         format!("{}[{}]: {}", self.severity, self.code, self.message)
+    }
+
+    /// The diagnostic as `tigang check --format json --lang en` prints it.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+        LOADS
+            .import(py, "json", "loads")?
+            .call1((self._json.as_str(),))
     }
 }

@@ -4,27 +4,19 @@
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::PyType;
+use pyo3::types::{PyModule, PyType};
 
 use tigang::input::decode::DecodeError;
 
 use crate::source::LoadError;
 
-macro_rules! class {
-    ($fn:ident, $name:literal) => {
-        fn $fn(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
-            static CELL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
-            CELL.import(py, "tigang._errors", $name)
-        }
-    };
+/// A class of `tigang._errors`, looked up once.
+fn class<'py>(py: Python<'py>, name: &'static str) -> PyResult<Bound<'py, PyType>> {
+    static MODULE: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+    let module =
+        MODULE.get_or_try_init(py, || Ok::<_, PyErr>(py.import("tigang._errors")?.unbind()))?;
+    Ok(module.bind(py).getattr(name)?.cast_into()?)
 }
-
-class!(decode_error, "DecodeError");
-class!(unknown_encoding_error, "UnknownEncodingError");
-class!(read_error, "ReadError");
-class!(not_found_error, "FileNotFound");
-class!(unsupported_error, "UnsupportedFileError");
-class!(usage_error, "UsageError");
 
 /// Builds the exception for `e`; `name` (a path, or `None` for bytes given
 /// directly) goes before the message as on the command line.
@@ -34,15 +26,12 @@ pub fn load_error(py: Python<'_>, e: &LoadError, name: Option<&str>) -> PyErr {
         None => e.to_string(),
     };
     let made = (|| -> PyResult<PyErr> {
-        let class = match e {
-            LoadError::UnknownEncoding(_) => unknown_encoding_error(py)?,
-            LoadError::Decode(DecodeError::NotText { .. }) => unsupported_error(py)?,
-            LoadError::Decode(_) => decode_error(py)?,
-            LoadError::Io(reason) if reason == "no such file" => not_found_error(py)?,
-            LoadError::Io(_) => read_error(py)?,
-        };
+        let class = class(py, e.class_name())?;
         let err = class.call1((message.as_str(),))?;
-        if let LoadError::Decode(DecodeError::Malformed(m)) = e {
+        if let Some(DecodeError::Malformed(m)) = match e {
+            LoadError::Read(r) => r.decode_error(),
+            _ => None,
+        } {
             err.setattr("encoding", m.encoding)?;
             err.setattr("offset", m.offset)?;
             err.setattr("line", m.line)?;
@@ -57,7 +46,7 @@ pub fn load_error(py: Python<'_>, e: &LoadError, name: Option<&str>) -> PyErr {
 
 /// A bad argument (`style="…"`, `encoding=` with a `str`).
 pub fn usage(py: Python<'_>, message: String) -> PyErr {
-    match usage_error(py) {
+    match class(py, "UsageError") {
         Ok(class) => match class.call1((message,)) {
             Ok(err) => PyErr::from_value(err),
             Err(e) => e,

@@ -46,12 +46,7 @@ fn parse(
             ));
         }
         let text = Source::from_str(s)?;
-        let origin = Origin {
-            encoding: "UTF-8",
-            low_confidence: false,
-            replaced: 0,
-            path: None,
-        };
+        let origin = Origin::text();
         let doc = py.detach(|| Document::new(text, origin));
         return Py::new(py, doc.with_str(py, s.clone().unbind()));
     }
@@ -68,14 +63,9 @@ fn parse(
         })?,
     };
     let doc = py.detach(|| {
-        source::load(bytes, encoding.as_deref(), lossy).map(|l| {
-            let origin = Origin {
-                encoding: l.encoding,
-                low_confidence: l.low_confidence,
-                replaced: l.replaced,
-                path: None,
-            };
-            Document::new(Source::Owned(l.text), origin)
+        source::load(bytes, encoding.as_deref(), lossy).map(|mut x| {
+            let origin = Origin::read(&mut x, None);
+            Document::new(Source::Owned(x.text), origin)
         })
     });
     let doc = doc.map_err(|e| errors::load_error(py, &e, None))?;
@@ -97,14 +87,9 @@ fn read(
     let name = path.display().to_string();
     let doc = py.detach(|| {
         let bytes = source::read_file(&path)?;
-        source::load(bytes, encoding.as_deref(), lossy).map(|l| {
-            let origin = Origin {
-                encoding: l.encoding,
-                low_confidence: l.low_confidence,
-                replaced: l.replaced,
-                path: Some(name.clone()),
-            };
-            Document::new(Source::Owned(l.text), origin)
+        source::load(bytes, encoding.as_deref(), lossy).map(|mut x| {
+            let origin = Origin::read(&mut x, Some(name.clone()));
+            Document::new(Source::Owned(x.text), origin)
         })
     });
     let doc = doc.map_err(|e| errors::load_error(py, &e, Some(&name)))?;

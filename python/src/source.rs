@@ -1,31 +1,21 @@
-//! Bytes to text for `parse(bytes)` and `read(path)`: the one place the
-//! package turns what is on disk into the text it parses, so that new
-//! readers of the library (Word, HTML) reach Python by changing this file
-//! only. Messages are the command line's.
+//! Bytes to text for `parse(bytes)` and `read(path)`: the library's one
+//! reader entry point, `tigang::input::read` (text in any encoding, Word
+//! `.docx`, HTML, decided by content), so that the package reads what the
+//! command line reads. Messages are the command line's.
 
 use std::path::Path;
 
-use tigang::input::decode::{self, Confidence, DecodeError};
-
-/// Decoded text and how it was obtained.
-pub struct Loaded {
-    pub text: String,
-    /// The JSON's `"encoding"` (`UTF-8`, `GB18030`, `Big5`, …).
-    pub encoding: &'static str,
-    /// Whether the encoding is a guess from little text (the JSON's
-    /// `"encoding_confidence": "low"`).
-    pub low_confidence: bool,
-    /// U+FFFD replacements made with `lossy`.
-    pub replaced: usize,
-}
+use tigang::input::decode::{self, DecodeError};
+use tigang::input::{ErrorKind, Extracted, Options, ReadError};
 
 /// Why bytes gave no text. `Display` is the message without the file name.
 #[derive(Debug)]
 pub enum LoadError {
     /// `encoding=` named no encoding.
     UnknownEncoding(String),
-    /// Not text at all (a PDF, an image…), or bytes that do not decode.
-    Decode(DecodeError),
+    /// The reader's error: not a document, bytes that do not decode, a
+    /// damaged `.docx`.
+    Read(ReadError),
     /// The file could not be read.
     Io(String),
 }
@@ -37,30 +27,42 @@ impl std::fmt::Display for LoadError {
                 f,
                 "unknown encoding `{name}`; try utf-8, gb18030, gbk, big5, utf-16le or utf-16be"
             ),
-            // The command line's advice (`input::advice` and `not_text` of
-            // `tigang parse`, which takes --lossy): the same words, so that a
-            // message can be searched for whichever tool printed it.
-            LoadError::Decode(DecodeError::NotText { kind }) => write!(
-                f,
-                "{}, not a text file; tigang reads plain text (UTF-8, GB18030, Big5, UTF-16) / 不是文本文件",
-                kind.describe()
-            ),
-            LoadError::Decode(e @ DecodeError::Malformed(m)) if m.damage.is_some() => {
-                write!(f, "{e}; --lossy replaces the bad bytes with U+FFFD")
-            }
-            LoadError::Decode(e) => write!(
-                f,
-                "{e}; use --encoding NAME to choose another encoding or --lossy to replace bad bytes"
-            ),
+            // The command line's advice for text that does not decode
+            // (`input::advice` of `tigang parse`, which takes --lossy, as
+            // `lossy=True` here): the same words whichever tool printed them.
+            LoadError::Read(e) => match e.decode_error() {
+                Some(d @ DecodeError::Malformed(m)) if m.damage.is_some() => {
+                    write!(f, "{d}; --lossy replaces the bad bytes with U+FFFD")
+                }
+                Some(d @ DecodeError::Malformed(_)) => write!(
+                    f,
+                    "{d}; use --encoding NAME to choose another encoding or --lossy to replace bad bytes"
+                ),
+                _ => e.fmt(f),
+            },
             LoadError::Io(reason) => f.write_str(reason),
         }
     }
 }
 
-/// Decodes `bytes` as the command line does: a BOM, valid UTF-8, then
-/// detection of GB18030/GBK and Big5, or the encoding named. A binary file
-/// (a PDF, an image…) is refused before it is decoded into garbage.
-pub fn load(bytes: Vec<u8>, encoding: Option<&str>, lossy: bool) -> Result<Loaded, LoadError> {
+impl LoadError {
+    /// The `tigang._errors` class for this error.
+    pub fn class_name(&self) -> &'static str {
+        match self {
+            LoadError::UnknownEncoding(_) => "UnknownEncodingError",
+            LoadError::Io(reason) if reason == "no such file" => "FileNotFound",
+            LoadError::Io(_) => "ReadError",
+            LoadError::Read(e) => match e.kind() {
+                ErrorKind::Decode => "DecodeError",
+                ErrorKind::NotText | ErrorKind::Unsupported => "UnsupportedFileError",
+                _ => "DamagedFileError",
+            },
+        }
+    }
+}
+
+/// Reads `bytes` as the command line does (`tigang::input::read`).
+pub fn load(bytes: Vec<u8>, encoding: Option<&str>, lossy: bool) -> Result<Extracted, LoadError> {
     let forced = match encoding {
         Some(name) => Some(
             decode::encoding_for_label(name)
@@ -68,13 +70,8 @@ pub fn load(bytes: Vec<u8>, encoding: Option<&str>, lossy: bool) -> Result<Loade
         ),
         None => None,
     };
-    let d = decode::decode(bytes, forced, lossy).map_err(LoadError::Decode)?;
-    Ok(Loaded {
-        text: d.text,
-        encoding: d.encoding,
-        low_confidence: d.confidence == Confidence::Low,
-        replaced: d.replaced,
-    })
+    let options = Options::default().encoding(forced).lossy(lossy);
+    tigang::input::read(bytes, &options).map_err(LoadError::Read)
 }
 
 /// Reads a file's bytes; the message is the command line's for the same error.

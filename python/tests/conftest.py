@@ -16,11 +16,14 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 def text_documents() -> list[Path]:
-    """Every fixture, the example speech and the text corpus (when ../shared
-    is there): the documents the JSON and chunks must match the CLI on."""
+    """Every fixture, the example speech and the corpus (text and Word, when
+    ../shared is there): the documents the JSON and chunks must match the
+    CLI on."""
     docs = [*sorted(FIXTURES.glob("*.txt")), ROOT / "examples" / "speech.txt"]
     for folder in ("seeds", "real"):
         docs += sorted((CORPUS / folder).glob("*.txt"))
+    # Word documents, read by the library's reader as the CLI reads them.
+    docs += sorted((CORPUS / "docx").glob("*.docx"))
     return docs
 
 

@@ -107,12 +107,14 @@ def test_every_character_once():
 def test_check_and_fmt_on_text():
     text = "一、甲\n（一）子\n（三）丑\n（三）寅\n"
     codes = [(d.code, d.severity, d.line) for d in tigang.check(text)]
-    assert codes == [("numbering-skip", "warning", 3), ("numbering-duplicate", "error", 4)]
+    # The second （三） is right once the first becomes （二）: one finding.
+    assert codes == [("numbering-skip", "warning", 3)]
     d = tigang.check(text)[0]
     assert text[d.start : d.end] == "（三）"
     assert d.suggestion is not None and d.suggestion.replacement == "（二）"
     assert text[d.suggestion.start : d.suggestion.end] == "（三）"
     assert "（一） is followed by （三）; expected （二）" in str(d)
+    assert d.message_zh == "（一）之后是（三），缺少（二）"
     assert tigang.fmt(text) == "一、甲\n（一）子\n（二）丑\n（三）寅\n"
     assert tigang.fmt("一．甲\n(一)子\n１、天\n", style="gbt9704") == "一、甲\n（一）子\n1.天\n"
     with pytest.raises(tigang.UsageError, match="unknown style `fancy`"):

@@ -56,39 +56,21 @@ def test_chunks_equal_the_cli(document_path, max_chars, min_chars):
 
 
 def test_check_equals_the_cli(document_path):
-    out = run_cli("check", "--format", "json", "--deny", "never", document_path).stdout
+    out = run_cli(
+        "check", "--format", "json", "--lang", "en", "--deny", "never", document_path
+    ).stdout
     (report,) = json.loads(out)
     doc = tigang.read(document_path)
-    ours = [
-        {
-            "code": d.code,
-            "severity": d.severity,
-            "line": d.line,
-            "column": d.column,
-            "message": d.message,
-            "span": list(d.span),
-            **(
-                {
-                    "suggestion": {
-                        "span": list(d.suggestion.span),
-                        "replacement": d.suggestion.replacement,
-                    }
-                }
-                if d.suggestion
-                else {}
-            ),
-        }
-        for d in tigang.check(doc)
-    ]
-    assert ours == report["diagnostics"]
+    assert [d.to_dict() for d in tigang.check(doc)] == report["diagnostics"]
+    raw = doc.text.encode("utf-8")
     for d in doc.diagnostics:
-        assert (
-            doc.text[d.start : d.end].encode("utf-8")
-            == doc.text.encode("utf-8")[d.span[0] : d.span[1]]
-        )
+        assert doc.text[d.start : d.end].encode("utf-8") == raw[d.span[0] : d.span[1]]
+        assert d.message == d.to_dict()["message"]
 
 
 def test_fmt_equals_the_cli(document_path):
+    if document_path.suffix == ".docx":
+        return  # fmt refuses Word documents (the CLI too); the others are text
     cli = run_cli("fmt", document_path).stdout.decode("utf-8")
     doc = tigang.read(document_path)
     if doc.encoding != "UTF-8":

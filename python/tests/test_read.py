@@ -91,3 +91,14 @@ def test_binary_files_say_what_they_are(tmp_path: Path, head, what):
     assert str(e.value) == cli_error(path)
     with pytest.raises(tigang.UnsupportedFileError):
         tigang.parse(head)
+
+
+def test_word_documents_go_through_the_librarys_reader():
+    from conftest import CORPUS
+
+    path = sorted((CORPUS / "docx").glob("*.docx"))[0]
+    doc = tigang.read(path)
+    assert (doc.format, doc.encoding) == ("docx", None)
+    assert doc.to_dict()["source"]["format"] == "docx"
+    assert doc.headings(), "the corpus's Word files have outlines"
+    assert tigang.parse(path.read_bytes()).to_json() == doc.to_json()

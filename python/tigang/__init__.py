@@ -24,6 +24,7 @@ offsets into the Python ``str`` (``start``, ``end``, ``title_start``, …).
 from __future__ import annotations
 
 from ._errors import (
+    DamagedFileError,
     DecodeError,
     FileNotFound,
     ReadError,
@@ -50,6 +51,7 @@ from ._types import Chunk
 
 __all__ = [
     "Chunk",
+    "DamagedFileError",
     "DecodeError",
     "Diagnostic",
     "Document",

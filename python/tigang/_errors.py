@@ -45,6 +45,12 @@ class UnsupportedFileError(TigangError, ValueError):
     image, an archive, a program): the message says what it is."""
 
 
+class DamagedFileError(TigangError, ValueError):
+    """A damaged Word document: a part that does not unpack, is missing or
+    is not well-formed XML, or one that unpacks to more than 200 MB (a
+    possible ZIP bomb). The message says which part and what to do."""
+
+
 class UsageError(TigangError, ValueError):
     """An argument tigang does not accept (an unknown ``style``, ``encoding=``
     with a ``str``)."""

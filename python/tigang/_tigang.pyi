@@ -23,7 +23,9 @@ def parse(source: str | bytes, *, encoding: str | None = None, lossy: bool = Fal
 def read(
     path: str | os.PathLike[str], *, encoding: str | None = None, lossy: bool = False
 ) -> Document:
-    """Reads and parses a file (text in any encoding ``parse`` accepts).
+    """Reads and parses a file: text in any encoding ``parse`` accepts, a Word
+    ``.docx`` (with the labels Word's numbering draws) or a web page, decided
+    by content, as the command line reads it.
 
     Raises :class:`tigang.FileNotFound`, :class:`tigang.ReadError`,
     :class:`tigang.DecodeError` or :class:`tigang.UnsupportedFileError`
@@ -87,8 +89,12 @@ class Document:
     def diagnostics(self) -> list[Diagnostic]:
         """Numbering mistakes, in the order of their markers."""
     @property
-    def encoding(self) -> str:
-        """The encoding the text was decoded from (``"UTF-8"`` for a ``str``)."""
+    def encoding(self) -> str | None:
+        """The encoding the text was decoded from (``"UTF-8"`` for a ``str``;
+        ``None`` for a Word document)."""
+    @property
+    def format(self) -> str:
+        """What the text was read from: ``"text"``, ``"docx"`` or ``"html"``."""
     @property
     def replacements(self) -> int:
         """Bytes replaced by U+FFFD under ``lossy=True``."""
@@ -252,7 +258,16 @@ class Diagnostic:
     @property
     def column(self) -> int: ...
     @property
-    def message(self) -> str: ...
+    def message(self) -> str:
+        """What is wrong, in English (as in the JSON)."""
+    @property
+    def message_zh(self) -> str:
+        """The same in Simplified Chinese."""
+    @property
+    def help(self) -> str | None:
+        """What to do, in English, where there is advice."""
+    @property
+    def help_zh(self) -> str | None: ...
     @property
     def span(self) -> Span: ...
     @property
@@ -261,3 +276,5 @@ class Diagnostic:
     def end(self) -> int: ...
     @property
     def suggestion(self) -> Suggestion | None: ...
+    def to_dict(self) -> dict[str, Any]:
+        """As ``tigang check --format json --lang en`` prints it."""

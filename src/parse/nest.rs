@@ -367,8 +367,11 @@ pub(crate) fn own_series(src: &str, cands: &mut Vec<Candidate>) {
                         .chars()
                         .any(|c| c.is_ascii_lowercase()),
                 );
+                // A run from `a`: each next letter, or one repeated or
+                // skipped (mistakes `check` reports), goes on with it.
                 let n = c.rec.number;
-                let ok = n == 1 || letters[case] == Some(n);
+                let ok =
+                    n == 1 || letters[case].is_some_and(|next| (next - 1..=next + 1).contains(&n));
                 if ok {
                     letters[case] = Some(n + 1);
                 }

@@ -75,7 +75,7 @@ fn process(input: &Input, job: &Job) -> Outcome {
         replaced: 0,
     };
     let decoded = input::read_bytes(input, job.reading.max_size)
-        .and_then(|bytes| input::decode_bytes(input, bytes, &job.reading, true));
+        .and_then(|bytes| input::read_document(input, bytes, &job.reading, true));
     let decoded = match decoded {
         Ok(d) => d,
         Err(e) => {
@@ -83,9 +83,12 @@ fn process(input: &Input, job: &Job) -> Outcome {
             return outcome;
         }
     };
-    outcome.encoding = decoded.encoding;
+    outcome.encoding = decoded.source.encoding.unwrap_or("");
     outcome.replaced = decoded.replaced;
-    outcome.note = input::guess_note(input, &decoded);
+    // The --lossy note is the loop's; the guess is said here.
+    outcome.note = input::read_notes(input, &decoded)
+        .into_iter()
+        .find(|n| n.contains("encoding guessed"));
     let doc = tigang::parse(&decoded.text);
     outcome.headings = doc.headings().count();
     let hex = input.name_hex();
@@ -108,15 +111,13 @@ fn process(input: &Input, job: &Job) -> Outcome {
 
 fn meta<'m>(
     input: &'m Input,
-    decoded: &'m tigang::input::decode::Decoded,
+    extracted: &'m tigang::input::Extracted,
     hex: Option<&'m str>,
 ) -> format::Meta<'m> {
     format::Meta {
         file: &input.name,
         file_hex: hex,
-        encoding: decoded.encoding,
-        low_confidence: decoded.confidence == tigang::input::decode::Confidence::Low,
-        replaced: decoded.replaced,
+        extracted,
     }
 }
 
@@ -284,21 +285,17 @@ pub fn run(inputs: &[Input], job: &Job) -> Result<ExitCode, String> {
 /// 20 MB document is never held in memory as a whole.
 fn single(input: &Input, job: &Job) -> Result<ExitCode, String> {
     let decoded = input::read_bytes(input, job.reading.max_size)
-        .and_then(|bytes| input::decode_bytes(input, bytes, &job.reading, true));
+        .and_then(|bytes| input::read_document(input, bytes, &job.reading, true));
     let decoded = match decoded {
         Ok(d) => d,
         Err(reason) => {
             eprintln!("{}{reason}", prefix(colour()));
-            return Ok(ExitCode::from(1));
+            // A PDF, an image or a program given alone is a usage error.
+            let usage = input::is_not_a_document(&reason, input);
+            return Ok(ExitCode::from(if usage { crate::EXIT_USAGE } else { 1 }));
         }
     };
-    if decoded.replaced > 0 {
-        eprintln!(
-            "tigang: {}: {} undecodable byte sequence(s) of {} replaced with U+FFFD (--lossy)",
-            input.shown, decoded.replaced, decoded.encoding
-        );
-    }
-    if let Some(note) = input::guess_note(input, &decoded) {
+    for note in input::read_notes(input, &decoded) {
         eprintln!("{note}");
     }
     let doc = tigang::parse(&decoded.text);

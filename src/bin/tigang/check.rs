@@ -8,6 +8,7 @@ use clap::ValueEnum;
 use tigang::{Code, Severity};
 
 use crate::input;
+use crate::terminal::Speech;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -22,7 +23,11 @@ pub struct Args {
     allow: Vec<Code>,
     #[command(flatten)]
     read: input::ReadArgs,
-    /// The documents (any encoding `parse` reads); `-` reads standard input.
+    #[command(flatten)]
+    speech: Speech,
+    /// The documents (text in any encoding `parse` reads, .docx, .html) or
+    /// folders (searched for *.txt, *.text, *.md, *.markdown, *.docx, *.html,
+    /// *.htm); `-` reads standard input.
     #[arg(required = true)]
     files: Vec<PathBuf>,
 }
@@ -68,7 +73,7 @@ struct FileReport<'a> {
     /// The file name's bytes in hex, when they are not UTF-8.
     #[serde(skip_serializing_if = "Option::is_none")]
     file_hex: Option<String>,
-    diagnostics: &'a [tigang::Diagnostic],
+    diagnostics: Vec<tigang::Localized<'a>>,
 }
 
 pub fn run(args: Args) -> Result<ExitCode, String> {
@@ -78,16 +83,19 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     let mut counts = [0usize; 3];
     let mut denied = false;
     let mut unreadable = false;
-    for file in &args.files {
-        let input = input::Input::new(file.clone(), file.clone());
-        let decoded = input::read_bytes(&input, reading.max_size)
-            .and_then(|bytes| input::decode_bytes(&input, bytes, &reading, true));
-        let text = match decoded {
-            Ok(d) => {
-                for note in [input::lossy_note(&input, &d), input::guess_note(&input, &d)] {
-                    note.into_iter().for_each(|n| eprintln!("{n}"));
+    let inputs = expand(&args.files, &mut unreadable);
+    // The summary speaks as the last report did (the script of the last
+    // document, when the language follows the documents).
+    let mut summary_lang = args.speech.lang();
+    for input in inputs {
+        let read = input::read_bytes(&input, reading.max_size)
+            .and_then(|bytes| input::read_document(&input, bytes, &reading, true));
+        let (text, map) = match read {
+            Ok(x) => {
+                for note in input::read_notes(&input, &x) {
+                    eprintln!("{note}");
                 }
-                d.text
+                (x.text, x.map)
             }
             Err(msg) => {
                 eprintln!("tigang: {msg}");
@@ -96,7 +104,8 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             }
         };
         let doc = tigang::parse(&text);
-        let diags: Vec<_> = tigang::check(&doc)
+        // Labels Word's numbering drew are not checked: nobody typed them.
+        let diags: Vec<_> = tigang::render::check_source(&doc, &map)
             .into_iter()
             .filter(|d| !args.allow.contains(&d.code))
             .collect();
@@ -108,40 +117,44 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             }] += 1;
             denied |= args.deny.denies(d.severity);
         }
+        let how = args.speech.report(&text);
+        summary_lang = how.lang;
         match args.format {
             Format::Human => {
-                let text = tigang::render::diagnostics(&text, &input.shown, &diags);
-                write(&mut out, text.as_bytes())?;
+                // In slices, so that the rendering never holds more than a
+                // few hundred blocks.
+                for part in diags.chunks(256) {
+                    let shown = tigang::render::report(&text, &input.shown, part, &how);
+                    write(&mut out, shown.as_bytes())?;
+                }
             }
-            Format::Json => reports.push((input, diags)),
+            Format::Json => reports.push((input, diags, how.lang)),
         }
     }
     match args.format {
         Format::Json => {
             let files: Vec<_> = reports
                 .iter()
-                .map(|(input, diagnostics)| FileReport {
+                .map(|(input, diagnostics, lang)| FileReport {
                     file: input.name.clone(),
                     file_hex: input.name_hex(),
-                    diagnostics,
+                    diagnostics: diagnostics.iter().map(|d| d.localized(*lang)).collect(),
                 })
                 .collect();
-            let json = serde_json::to_string_pretty(&files).map_err(|e| e.to_string())?;
-            write(&mut out, json.as_bytes())?;
+            // Streamed: a long document can have a great many findings.
+            match serde_json::to_writer_pretty(&mut out, &files) {
+                Err(e) if e.io_error_kind() != Some(io::ErrorKind::BrokenPipe) => {
+                    return Err(format!("cannot write output: {e}"));
+                }
+                _ => {}
+            }
             write(&mut out, b"\n")?;
         }
         Format::Human => {
             let [info, warning, error] = counts;
             if info + warning + error > 0 {
-                let summary = format!(
-                    "{} {}, {} {}, {} info\n",
-                    error,
-                    plural(error, "error"),
-                    warning,
-                    plural(warning, "warning"),
-                    info
-                );
-                write(&mut out, summary.as_bytes())?;
+                let summary = tigang::render::summary(summary_lang, error, warning, info);
+                write(&mut out, format!("{summary}\n").as_bytes())?;
             }
         }
     }
@@ -155,12 +168,20 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     })
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        word.into()
-    } else {
-        format!("{word}s")
+/// The documents the arguments name, folders walked. A path that cannot be
+/// found is reported and the others go on (the run then exits with 2).
+pub fn expand(args: &[PathBuf], failed: &mut bool) -> Vec<input::Input> {
+    let mut out = Vec::new();
+    for arg in args {
+        match input::expand(std::slice::from_ref(arg)) {
+            Ok((found, _)) => out.extend(found),
+            Err(msg) => {
+                eprintln!("tigang: {msg}");
+                *failed = true;
+            }
+        }
     }
+    out
 }
 
 /// The last write: an error here (a full disk) must not pass for success.

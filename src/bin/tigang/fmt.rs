@@ -6,8 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
+use tigang::Lang;
 use tigang::fmt::Style;
 
+use crate::terminal::Speech;
 use crate::{input, write};
 use tigang::input::decode;
 
@@ -16,9 +18,19 @@ pub struct Args {
     /// Change nothing; exit with status 1 if a file would change.
     #[arg(long, conflicts_with_all = ["diff", "write"])]
     check: bool,
-    /// Print a unified diff of the changes instead of the text.
-    #[arg(long, conflicts_with = "write")]
-    diff: bool,
+    /// Show what would change and exit with status 1 if anything would:
+    /// the changed markers with a little of their line (`--diff`), or a
+    /// unified diff (`--diff=unified`).
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORM",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "short",
+        conflicts_with = "write"
+    )]
+    diff: Option<DiffForm>,
     /// Replace the files in place, atomically, changing only marker bytes
     /// (README, "Safety": a symbolic link's target is written; hard-linked
     /// files are refused; mode, owner and extended attributes are kept).
@@ -29,10 +41,22 @@ pub struct Args {
     style: StyleArg,
     #[command(flatten)]
     read: input::ReadArgs,
+    #[command(flatten)]
+    speech: Speech,
     /// The documents (UTF-8, GB18030, Big5, UTF-16: written back in the same
-    /// encoding); `-` reads standard input (not with --write).
+    /// encoding) or, with --check, --diff or --write, folders (searched for
+    /// *.txt, *.text, *.md, *.markdown); `-` reads standard input (not with
+    /// --write).
     #[arg(required = true)]
     files: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DiffForm {
+    /// Only the changed markers: `第7行：（三）→（四）` and the line around each.
+    Short,
+    /// A unified diff, for patch and review tools.
+    Unified,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -59,19 +83,21 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
                 .into(),
         );
     }
+    let prints = !args.check && args.diff.is_none() && !args.write;
+    if prints && args.files.iter().any(|f| f.is_dir()) {
+        return Err(
+            "fmt prints one text; to go through a folder use --check, --diff or --write".into(),
+        );
+    }
+    let lang = args.speech.lang();
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut would_change = false;
     let mut failed = false;
-    for file in &args.files {
+    for input in crate::check::expand(&args.files, &mut failed) {
         let result = if args.write {
-            write_one(file, style, &reading)
+            write_one(&input.path, style, &reading, lang)
         } else {
-            fix(
-                &input::Input::new(file.clone(), file.clone()),
-                style,
-                &reading,
-                None,
-            )
+            fix(&input, style, &reading, None)
         };
         let fixed = match result {
             Ok(r) => r,
@@ -86,15 +112,19 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         would_change |= changes > 0;
         if args.check {
             if changes > 0 {
-                let line = format!("{name}: {changes} {} would change\n", markers(changes));
+                let line = format!("{}\n", would(lang, name, changes));
                 emit(&mut out, line.as_bytes())?;
             }
-        } else if args.diff {
+        } else if let Some(form) = args.diff {
             if changes > 0 {
-                let diff = similar::TextDiff::from_lines(&fixed.decoded.text, &fixed.new)
-                    .unified_diff()
-                    .header(&format!("a/{name}"), &format!("b/{name}"))
-                    .to_string();
+                let text = &fixed.decoded.text;
+                let diff = match form {
+                    DiffForm::Unified => tigang::render::unified_diff(text, name, &fixed.edits),
+                    DiffForm::Short => {
+                        let how = args.speech.report(text);
+                        tigang::render::changes(text, name, &fixed.edits, &how)
+                    }
+                };
                 emit(&mut out, diff.as_bytes())?;
             }
         } else if !args.write {
@@ -104,7 +134,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     crate::check::flush(&mut out)?;
     Ok(if failed {
         ExitCode::from(crate::EXIT_USAGE)
-    } else if args.check && would_change {
+    } else if (args.check || args.diff.is_some()) && would_change {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
@@ -128,6 +158,14 @@ fn fix(
     keep: Option<&mut Vec<u8>>,
 ) -> Result<Fixed, String> {
     let bytes = input::read_bytes(input, reading.max_size)?;
+    use tigang::input::sniff::{Kind, sniff};
+    if let kind @ (Kind::Docx | Kind::Html | Kind::Zip) = sniff(&bytes) {
+        return Err(format!(
+            "{}: {}: tigang fmt rewrites text files only, never Word documents or web pages; fix the numbering in the document itself (`tigang check` lists the mistakes) / fmt 只改写纯文本文件",
+            input.shown,
+            kind.describe()
+        ));
+    }
     // --lossy is refused with --write, so messages advise it only without.
     let writing = keep.is_some();
     if let Some(keep) = keep {
@@ -142,8 +180,14 @@ fn fix(
     }
     let doc = tigang::parse(&decoded.text);
     let edits = tigang::fmt::edits(&doc, style);
+    // A last guard before anything is shown or written: the whole outline.
+    tigang::fmt::verify(&doc, &edits).map_err(|e| {
+        format!(
+            "{}: {e} (please report this); nothing was changed",
+            input.shown
+        )
+    })?;
     let new = tigang::fmt::apply(&decoded.text, &edits);
-    verify(&doc, &new).map_err(|e| format!("{}: {e}; nothing was changed", input.shown))?;
     Ok(Fixed {
         input: input.clone(),
         decoded,
@@ -155,7 +199,12 @@ fn fix(
 /// `--write` for one file: resolved (a symbolic link to its target), read,
 /// fixed, the edits spliced into the bytes as read (nothing else is
 /// re-encoded), written atomically.
-fn write_one(file: &Path, style: Style, reading: &input::Reading) -> Result<Fixed, String> {
+fn write_one(
+    file: &Path,
+    style: Style,
+    reading: &input::Reading,
+    lang: Lang,
+) -> Result<Fixed, String> {
     let name = input::shown(file);
     let orig = write::resolve(file)?;
     let target = input::Input::new(orig.path.clone(), orig.path.clone());
@@ -188,30 +237,30 @@ fn write_one(file: &Path, style: Style, reading: &input::Reading) -> Result<Fixe
     } else {
         String::new()
     };
-    eprintln!("{name}{link}: {changes} {} changed", markers(changes));
+    eprintln!("{}", changed(lang, &format!("{name}{link}"), changes));
     Ok(fixed)
+}
+
+/// `a.txt: 3 markers would change`.
+fn would(lang: Lang, name: &str, n: usize) -> String {
+    match lang {
+        Lang::En => format!("{name}: {n} {} would change", markers(n)),
+        Lang::ZhHant => format!("{name}：將修改 {n} 處編號"),
+        _ => format!("{name}：将修改 {n} 处编号"),
+    }
+}
+
+/// `a.txt: 3 markers changed`.
+fn changed(lang: Lang, name: &str, n: usize) -> String {
+    match lang {
+        Lang::En => format!("{name}: {n} {} changed", markers(n)),
+        Lang::ZhHant => format!("{name}：已修改 {n} 處編號"),
+        _ => format!("{name}：已修改 {n} 处编号"),
+    }
 }
 
 fn markers(n: usize) -> &'static str {
     if n == 1 { "marker" } else { "markers" }
-}
-
-/// A last guard before anything is written: the new text must give the same
-/// outline (the same headings, kinds and levels; TOC entries) as the old.
-fn verify(old: &tigang::Document<'_>, new: &str) -> Result<(), String> {
-    let doc = tigang::parse(new);
-    let shape =
-        |d: &tigang::Document<'_>| -> (Vec<(usize, tigang::MarkerKind)>, Vec<tigang::MarkerKind>) {
-            (
-                d.headings().map(|h| (h.level, h.kind)).collect(),
-                d.toc.iter().map(|e| e.kind).collect(),
-            )
-        };
-    if shape(old) == shape(&doc) {
-        Ok(())
-    } else {
-        Err("formatting would change how the outline reads (please report this)".into())
-    }
 }
 
 fn emit(out: &mut impl Write, bytes: &[u8]) -> Result<(), String> {

@@ -14,8 +14,9 @@ use tigang::input::decode::{self, DecodeError, Decoded};
 use tigang::input::sniff;
 
 /// File name endings read from a folder (compared without case). Files named
-/// on the command line are read whatever their name.
-pub const TEXT_EXTENSIONS: [&str; 4] = ["txt", "text", "md", "markdown"];
+/// on the command line are read whatever their name (what they are is told
+/// by their content).
+pub const TEXT_EXTENSIONS: [&str; 7] = ["txt", "text", "md", "markdown", "docx", "html", "htm"];
 
 /// One document to read.
 #[derive(Debug, Clone)]
@@ -139,7 +140,10 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), String> {
     for entry in entries {
         let entry = entry.map_err(|e| io_message(dir, &e))?;
         let name = entry.file_name();
-        if name.as_encoded_bytes().first() == Some(&b'.') {
+        // Hidden files, and the `~$name.docx` lock files Word leaves beside
+        // an open document.
+        let bytes = name.as_encoded_bytes();
+        if bytes.first() == Some(&b'.') || bytes.starts_with(b"~$") {
             continue;
         }
         let path = entry.path();
@@ -270,7 +274,9 @@ pub fn read_bytes(input: &Input, max: u64) -> Result<Vec<u8>, String> {
         .read_to_end(&mut buf)
         .map_err(failed)?;
     let kind = sniff::sniff(&buf);
-    if kind.is_binary() {
+    // A ZIP may be a .docx whose document part comes late: the reader
+    // looks at its entries.
+    if kind.is_binary() && kind != sniff::Kind::Zip {
         return Err(format!("{}: {}", input.shown, not_text(kind)));
     }
     reader
@@ -283,12 +289,29 @@ pub fn read_bytes(input: &Input, max: u64) -> Result<Vec<u8>, String> {
     Ok(buf)
 }
 
-/// What to say about a file that is not text.
+/// What to say about a file that is not text: what it is and what to do
+/// (`a PDF, not text: extract its text first, e.g. pdftotext -layout …`).
 pub fn not_text(kind: sniff::Kind) -> String {
-    format!(
-        "{}, not a text file; tigang reads plain text (UTF-8, GB18030, Big5, UTF-16) / 不是文本文件",
-        kind.describe()
-    )
+    tigang::input::ReadError::not_text(kind).to_string()
+}
+
+/// Whether a message of [`read_bytes`] or [`read_document`] is about a
+/// file that is no document at all (exit 2 when it is the only input).
+pub fn is_not_a_document(message: &str, input: &Input) -> bool {
+    [
+        sniff::Kind::Pdf,
+        sniff::Kind::Ole,
+        sniff::Kind::Rtf,
+        sniff::Kind::Png,
+        sniff::Kind::Jpeg,
+        sniff::Kind::Gif,
+        sniff::Kind::Zip,
+        sniff::Kind::Archive,
+        sniff::Kind::Executable,
+        sniff::Kind::Binary,
+    ]
+    .into_iter()
+    .any(|k| message == format!("{}: {}", input.shown, not_text(k)))
 }
 
 /// Opens `path` for reading if it is a regular file. The open does not
@@ -362,6 +385,44 @@ pub fn advice(e: &DecodeError, lossy_allowed: bool) -> String {
         ),
         _ => format!("{e}; use --encoding NAME to choose another encoding"),
     }
+}
+
+/// Reads a document of any kind (text, Word, HTML) from its bytes with the
+/// library's reader; a message names the file and, for text that does not
+/// decode, advises as [`advice`] does.
+pub fn read_document(
+    input: &Input,
+    bytes: Vec<u8>,
+    reading: &Reading,
+    lossy_allowed: bool,
+) -> Result<tigang::input::Extracted, String> {
+    let options = tigang::input::Options::default()
+        .encoding(reading.encoding)
+        .lossy(reading.lossy);
+    tigang::input::read(bytes, &options).map_err(|e| match e.decode_error() {
+        Some(d) => format!("{}: {}", input.shown, advice(d, lossy_allowed)),
+        None => format!("{}: {e}", input.shown),
+    })
+}
+
+/// The stderr notes of a document read by [`read_document`]: `--lossy`
+/// replacements and a guessed encoding.
+pub fn read_notes(input: &Input, x: &tigang::input::Extracted) -> Vec<String> {
+    let encoding = x.source.encoding.unwrap_or("");
+    let mut notes = Vec::new();
+    if x.replaced > 0 {
+        notes.push(format!(
+            "tigang: {}: {} undecodable byte sequence(s) of {encoding} replaced with U+FFFD (--lossy)",
+            input.shown, x.replaced
+        ));
+    }
+    if x.guessed {
+        notes.push(format!(
+            "tigang: {}: encoding guessed: {encoding} (low confidence); give --encoding NAME if the text is wrong",
+            input.shown
+        ));
+    }
+    notes
 }
 
 /// The stderr note for `--lossy` replacements, if there were any.

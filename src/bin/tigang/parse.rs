@@ -12,12 +12,19 @@ const EXAMPLES: &str = "\
 Examples:
   tigang parse speech.txt                          the outline as an indented tree
   tigang parse --format json speech.txt            the JSON of the spec (§7)
+  tigang parse report.docx                         a Word document, numbering as Word draws it
+  tigang parse --format text page.html             the text read from a web page
   cat speech.txt | tigang parse -                  standard input
   tigang parse --format markdown speeches/ -o md/  a folder to Markdown files, same relative paths
   tigang parse --jsonl speeches/ > outlines.jsonl  one JSON document per line
   tigang parse --format chunks --max-chars 500 speeches/ > chunks.jsonl
   tigang parse --format chunks --max-chars 500 --min-chars 50 speech.txt
   tigang parse --encoding big5 old.txt             force an encoding
+
+Word documents (.docx, also from WPS) and web pages are read as their readers
+see them, Word's automatic numbering included; what a file is, is told by its
+content. `--format text` prints the text read, which spans refer to. A PDF,
+an old .doc/.wps, an image or a program is refused with what to do instead.
 
 Encodings: UTF-8 (with or without BOM) and UTF-16 with a BOM are recognised;
 files without a BOM that are not UTF-8 are detected (GB18030/GBK, Big5, …).
@@ -29,7 +36,8 @@ Binary files, FIFOs and devices are refused; `-` reads standard input.
 -o DIR writes each result atomically and refuses a DIR inside a folder being
 read, an output that would replace an input, and symbolic links below DIR.
 
-Folders are searched recursively for *.txt, *.text, *.md and *.markdown.
+Folders are searched recursively for *.txt, *.text, *.md, *.markdown, *.docx,
+*.html and *.htm (hidden files and Word's ~$ lock files skipped).
 A progress bar shows on a terminal; NO_COLOR turns colour off.
 Exit status: 0 all files done, 1 some files failed, 2 usage or I/O error.";
 
@@ -71,11 +79,11 @@ pub fn run(args: Args) -> Result<std::process::ExitCode, String> {
     let reading = args.read.resolve()?;
     let format = match (args.format, args.jsonl) {
         (None, true) => Format::Json,
-        (Some(f @ (Format::Tree | Format::Markdown)), true) => {
-            let name = if f == Format::Tree {
-                "tree"
-            } else {
-                "markdown"
+        (Some(f @ (Format::Tree | Format::Markdown | Format::Text)), true) => {
+            let name = match f {
+                Format::Tree => "tree",
+                Format::Markdown => "markdown",
+                _ => "text",
             };
             return Err(format!(
                 "--jsonl prints JSON; it does not go with --format {name}"
@@ -127,7 +135,9 @@ pub fn run(args: Args) -> Result<std::process::ExitCode, String> {
         reading,
         dest,
         // `==> name <==` before each document when several texts share stdout.
-        headers: several && !to_dir && matches!(format, Format::Tree | Format::Markdown),
+        headers: several
+            && !to_dir
+            && matches!(format, Format::Tree | Format::Markdown | Format::Text),
         batch: several || to_dir || args.jsonl,
         quiet: args.quiet,
         jobs: args.jobs,

@@ -35,9 +35,10 @@ from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
 from pyspark.sql import types as T
 
-#: The files read in a folder, as `tigang parse` finds them (a Hadoop glob;
-#: names starting with `.` or `_` are skipped by Spark, hidden ones by tigang).
-GLOB = "*.{txt,text,md,markdown,TXT,MD}"
+#: The files read in a folder, as `tigang parse` finds them: text, Word and
+#: web pages (a Hadoop glob; Spark skips names starting with `.` or `_`, and
+#: `_documents` skips Word's `~$` lock files, as tigang does).
+GLOB = "*.{txt,text,md,markdown,docx,html,htm,TXT,MD,DOCX,HTML,HTM}"
 
 CHUNK = T.StructType(
     [
@@ -84,6 +85,8 @@ def _documents(batches: Iterator[pa.RecordBatch]) -> Iterator[tuple[str, int, ob
     for batch in batches:
         paths = batch.column("path").to_pylist()
         for path, content in zip(paths, batch.column("content").to_pylist()):
+            if path.rsplit("/", 1)[-1].startswith("~$"):
+                continue
             try:
                 yield path, len(content), tigang.parse(content)
             except tigang.TigangError as e:

@@ -1,5 +1,12 @@
 //! Retrieval chunks: one record per heading (and one for the preamble), each
-//! with the breadcrumb of its ancestors, optionally split at sentence ends.
+//! with the breadcrumb of its ancestors, optionally split at sentence ends
+//! and with tiny records merged into their section.
+//!
+//! The work is three steps over the document's text units (a title, a
+//! paragraph, or with a limit a sentence or part of one), all in document
+//! order: pack each heading's units greedily into groups of at most
+//! `max_chars`; with `min_chars`, merge groups too small to stand alone into
+//! a neighbour inside the same section; build one [`Chunk`] per group.
 
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
@@ -15,7 +22,9 @@ use crate::document::{Document, Heading, Node, Span};
 /// "line", "chars", "piece", "pieces"}`, where `path` is the ancestors'
 /// marker and title (`["一、提高认识", "（一）压实责任"]`), `kind` is the
 /// heading's kind or `"preamble"`, and `piece` of `pieces` numbers the chunks
-/// of one heading from 1.
+/// of one heading from 1. A chunk that merged the start of headings inside
+/// its own (see [`ChunkOptions::min_chars`]) also has `"merged"`: their
+/// marker and title, in order.
 ///
 /// ```
 /// let doc = tigang::parse("一、提高认识\n（一）压实责任。一是明确分工。\n");
@@ -32,8 +41,13 @@ pub struct Chunk<'d, 'a> {
     pub heading: Option<Node<'d, 'a>>,
     /// The headings enclosing it, outermost first.
     pub ancestors: Vec<Node<'d, 'a>>,
+    /// Headings inside `heading`'s section whose first piece was merged into
+    /// this chunk (only with [`ChunkOptions::min_chars`]), in document order.
+    /// Their marker and title are in `text`, on a line of their own.
+    pub merged: Vec<Node<'d, 'a>>,
     /// The pieces of the input the text is made of, in order: the title (first
-    /// chunk of a heading only), then body paragraphs or parts of them.
+    /// chunk of a heading only), then body paragraphs or parts of them; a
+    /// merged heading's piece runs from its marker to the end of its title.
     pub spans: Vec<Span>,
     /// The text: the pieces, with a line break where a new paragraph starts.
     pub text: String,
@@ -50,6 +64,53 @@ pub struct Chunk<'d, 'a> {
     pub pieces: usize,
 }
 
+/// How [`chunks_with`] cuts a document. `Default` is one chunk per heading,
+/// nothing split, nothing merged.
+///
+/// ```
+/// use tigang::render::ChunkOptions;
+/// let opts = ChunkOptions::default().max_chars(500).min_chars(50);
+/// assert_eq!((opts.max_chars, opts.min_chars), (Some(500), Some(50)));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ChunkOptions {
+    /// Split a body that does not fit at sentence ends, then clause marks,
+    /// then between characters, so that no chunk is longer (unless its
+    /// title alone is). `Some(0)` counts as 1.
+    pub max_chars: Option<usize>,
+    /// Merge a chunk shorter than this into a neighbour inside the same
+    /// section, never across a heading's end: a title with no body of its
+    /// own (`（三）增强服务能力`, whose text is in its `一是…二是…`) goes
+    /// forward into its first sub-heading's chunk, a short tail piece takes
+    /// sentences from the piece before it. Merging never makes a chunk longer
+    /// than `max_chars`; a chunk that cannot merge within those rules stays
+    /// short (a one-line `四是…` between its siblings).
+    pub min_chars: Option<usize>,
+}
+
+impl ChunkOptions {
+    /// Sets [`ChunkOptions::max_chars`].
+    ///
+    /// ```
+    /// assert_eq!(tigang::render::ChunkOptions::default().max_chars(300).max_chars, Some(300));
+    /// ```
+    pub fn max_chars(mut self, n: usize) -> Self {
+        self.max_chars = Some(n);
+        self
+    }
+
+    /// Sets [`ChunkOptions::min_chars`].
+    ///
+    /// ```
+    /// assert_eq!(tigang::render::ChunkOptions::default().min_chars(40).min_chars, Some(40));
+    /// ```
+    pub fn min_chars(mut self, n: usize) -> Self {
+        self.min_chars = Some(n);
+        self
+    }
+}
+
 /// Cuts a document into chunks for retrieval: one per heading, in document
 /// order, after one for the preamble when there is one. A chunk's text is the
 /// heading's title and its own body (not its sub-headings').
@@ -60,7 +121,7 @@ pub struct Chunk<'d, 'a> {
 /// (`，；：、`), and at worst between characters. Chunks never cross a heading,
 /// every character of every body is in exactly one chunk, and a chunk is
 /// longer than `max_chars` only when the title alone is. Line breaks that join
-/// paragraphs count as characters.
+/// paragraphs count as characters. [`chunks_with`] also merges tiny chunks.
 ///
 /// ```
 /// let doc = tigang::parse("一、提高认识。安全是前提。责任是关键。\n二、压实责任\n");
@@ -70,47 +131,67 @@ pub struct Chunk<'d, 'a> {
 /// assert_eq!((chunks[1].piece, chunks[1].pieces), (2, 2));
 /// ```
 pub fn chunks<'d, 'a>(doc: &'d Document<'a>, max_chars: Option<usize>) -> Vec<Chunk<'d, 'a>> {
+    chunks_with(
+        doc,
+        ChunkOptions {
+            max_chars,
+            min_chars: None,
+        },
+    )
+}
+
+/// [`chunks`] with every option: `max_chars` splits long bodies, `min_chars`
+/// merges chunks too short to be worth retrieving on their own into their
+/// section (see [`ChunkOptions`]). Every character of every title and body is
+/// still in exactly one chunk, and each chunk lies inside the section of its
+/// `heading`.
+///
+/// ```
+/// use tigang::render::{chunks_with, ChunkOptions};
+/// let doc = tigang::parse("一、提高认识\n（一）压实责任\n要明确分工。\n二、加强督查\n");
+/// let plain: Vec<_> = chunks_with(&doc, ChunkOptions::default()).into_iter().map(|c| c.text).collect();
+/// assert_eq!(plain, ["提高认识", "压实责任\n要明确分工。", "加强督查"]);
+///
+/// // 一、 has no body of its own: its title goes with （一）, which lies inside it.
+/// // 二、 is as short, but the chunk before it is another section.
+/// let merged = chunks_with(&doc, ChunkOptions::default().min_chars(10));
+/// let texts: Vec<_> = merged.iter().map(|c| c.text.as_str()).collect();
+/// assert_eq!(texts, ["提高认识\n（一）压实责任\n要明确分工。", "加强督查"]);
+/// assert_eq!(merged[0].merged[0].marker, "（一）");
+/// ```
+pub fn chunks_with<'d, 'a>(doc: &'d Document<'a>, opts: ChunkOptions) -> Vec<Chunk<'d, 'a>> {
     let src = doc.source();
-    let lines = LineStarts::new(src);
-    let max = max_chars.map(|m| m.max(1));
-    let document = doc.title.as_ref().map(|t| &*t.text);
-    let mut out = Vec::new();
+    let max = opts.max_chars.map(|m| m.max(1));
+    let min = opts.min_chars.filter(|&m| m > 1);
     let mut units = Vec::new();
+    let mut groups = Vec::new();
 
     if !doc.preamble.is_empty() {
-        for p in &doc.preamble {
-            split_paragraph(src, p.span, max, &mut units);
+        let mut p = Packer::new(None, &mut units, &mut groups, max);
+        for para in &doc.preamble {
+            p.paragraph(src, para.span);
         }
-        let owner = Owner {
-            document,
-            heading: None,
-            ancestors: Vec::new(),
-        };
-        pack(src, &lines, &owner, &units, max, &mut out);
+        p.finish(min);
     }
-
-    let mut open: Vec<Node<'d, 'a>> = Vec::new();
     for h in doc.headings() {
-        open.truncate(h.level.saturating_sub(1));
-        units.clear();
-        if !h.title.is_empty() {
-            units.push(Unit {
-                span: h.title_span,
-                paragraph_start: true,
-            });
-        }
+        let mut p = Packer::new(Some(h.index()), &mut units, &mut groups, max);
+        p.place(Unit {
+            span: h.title_span,
+            paragraph_start: true,
+            // The title as the text holds it: a wrapped title keeps its
+            // line break (`h.title` is joined).
+            chars: src[h.title_span.range()].chars().count(),
+            title_of: Some(h.index()),
+        });
         for b in h.body() {
-            split_paragraph(src, b.span, max, &mut units);
+            p.paragraph(src, b.span);
         }
-        let owner = Owner {
-            document,
-            heading: Some(h),
-            ancestors: open.clone(),
-        };
-        pack(src, &lines, &owner, &units, max, &mut out);
-        open.push(h);
+        p.finish(min);
     }
-    out
+    if let Some(min) = min {
+        groups = merge(doc, &units, groups, min, max);
+    }
+    build(doc, &units, &groups)
 }
 
 /// A piece of text that is never split further.
@@ -119,154 +200,369 @@ struct Unit {
     span: Span,
     /// Whether it starts a paragraph (a line break joins it to what precedes).
     paragraph_start: bool,
+    /// Length in `char`s.
+    chars: usize,
+    /// For a heading's title (the first unit of each heading, empty when
+    /// the heading has none), the heading's index.
+    title_of: Option<usize>,
 }
 
-/// Appends the units of one paragraph: the whole paragraph, or with a limit
-/// its sentences, and pieces of sentences still over the limit.
-fn split_paragraph(src: &str, span: Span, max: Option<usize>, units: &mut Vec<Unit>) {
-    let Some(max) = max else {
-        units.push(Unit {
-            span,
-            paragraph_start: true,
-        });
-        return;
-    };
-    let text = &src[span.range()];
-    let mut first = true;
-    let mut push = |start: usize, end: usize, units: &mut Vec<Unit>| {
-        units.push(Unit {
-            span: Span::new(span.start + start, span.start + end),
-            paragraph_start: std::mem::take(&mut first),
-        });
-    };
-    for (at, sentence) in text.split_sentence_bound_indices() {
-        if sentence.chars().count() <= max {
-            push(at, at + sentence.len(), units);
+impl Unit {
+    /// Whether the unit adds nothing to a text that starts with it: an empty
+    /// title has neither characters nor a line break.
+    fn is_void(&self) -> bool {
+        self.title_of.is_some() && self.span.is_empty()
+    }
+}
+
+/// A run of consecutive units that becomes one chunk.
+#[derive(Clone, Debug)]
+struct Group {
+    /// The heading (index) whose section the group is in; `None` for the preamble.
+    owner: Option<usize>,
+    /// `units[from..to]`.
+    from: usize,
+    to: usize,
+    /// Length of the text in `char`s.
+    chars: usize,
+    /// Headings (indices) whose title units were merged in, in order.
+    merged: Vec<usize>,
+}
+
+/// The `char`s that `units[from..to]` add to a text already holding
+/// `before` of them: each unit, and a line break before each new paragraph
+/// that is not the first thing in the text.
+fn add_chars(units: &[Unit], mut before: usize) -> usize {
+    for u in units {
+        if u.is_void() {
             continue;
         }
-        // Too long: cut after the last clause mark that fits, else between
-        // graphemes. One pass; `count` is chars since `start`.
-        let mut start = 0;
-        let mut count = 0;
-        let mut clause: Option<(usize, usize)> = None;
-        for (i, g) in sentence.grapheme_indices(true) {
-            let n = g.chars().count();
-            if count > 0 && count + n > max {
-                let (cut, cut_count) = clause.take().unwrap_or((i, count));
-                push(at + start, at + cut, units);
-                start = cut;
-                count -= cut_count;
+        before += usize::from(before > 0 && u.paragraph_start) + u.chars;
+    }
+    before
+}
+
+/// Packs one owner's units greedily into groups of at most `max` chars,
+/// cutting paragraphs only where they have to be cut.
+///
+/// A paragraph is one unit when it fits in the group being filled; else it
+/// is cut at sentence ends (Unicode sentence boundaries), a sentence still
+/// over `max` after a clause mark and at worst between graphemes, and as
+/// soon as the rest of the paragraph fits, the rest is one unit. The chunks
+/// are the same as when every sentence is a unit, but sentence segmentation
+/// (UAX #29, the costly part) runs only on the paragraphs that are split.
+struct Packer<'u> {
+    owner: Option<usize>,
+    units: &'u mut Vec<Unit>,
+    groups: &'u mut Vec<Group>,
+    max: Option<usize>,
+    /// The owner's first unit and group.
+    from: usize,
+    first_group: usize,
+    /// The group being filled: `units[start..]`, `chars` long.
+    start: usize,
+    chars: usize,
+}
+
+impl<'u> Packer<'u> {
+    fn new(
+        owner: Option<usize>,
+        units: &'u mut Vec<Unit>,
+        groups: &'u mut Vec<Group>,
+        max: Option<usize>,
+    ) -> Self {
+        let from = units.len();
+        let first_group = groups.len();
+        Packer {
+            owner,
+            units,
+            groups,
+            max,
+            from,
+            first_group,
+            start: from,
+            chars: 0,
+        }
+    }
+
+    /// Whether `chars` more, after a line break when they start a
+    /// paragraph, fit in the group being filled.
+    fn fits(&self, chars: usize, paragraph_start: bool) -> bool {
+        let sep = usize::from(self.chars > 0 && paragraph_start);
+        self.max.is_none_or(|max| self.chars + sep + chars <= max)
+    }
+
+    /// Adds a unit, closing the group first if the unit does not fit.
+    fn place(&mut self, u: Unit) {
+        let next = add_chars(std::slice::from_ref(&u), self.chars);
+        // An empty title never makes a group on its own.
+        let holds = self.units.len()
+            > self.start + usize::from(self.units[self.start..].first().is_some_and(Unit::is_void));
+        if holds && self.max.is_some_and(|max| next > max) {
+            self.groups.push(Group {
+                owner: self.owner,
+                from: self.start,
+                to: self.units.len(),
+                chars: self.chars,
+                merged: Vec::new(),
+            });
+            self.start = self.units.len();
+            self.chars = add_chars(std::slice::from_ref(&u), 0);
+        } else {
+            self.chars = next;
+        }
+        self.units.push(u);
+    }
+
+    /// Adds a paragraph: whole if it fits, else in pieces (above).
+    fn paragraph(&mut self, src: &str, span: Span) {
+        let text = &src[span.range()];
+        let total = text.chars().count();
+        let whole = |start: usize, chars: usize, paragraph_start: bool| Unit {
+            span: Span::new(span.start + start, span.end),
+            paragraph_start,
+            chars,
+            title_of: None,
+        };
+        let Some(max) = self.max else {
+            self.place(whole(0, total, true));
+            return;
+        };
+        if self.fits(total, true) {
+            self.place(whole(0, total, true));
+            return;
+        }
+        let mut first = true;
+        let mut consumed = 0;
+        for (at, sentence) in text.split_sentence_bound_indices() {
+            if !first && self.fits(total - consumed, false) {
+                self.place(whole(at, total - consumed, false));
+                return;
+            }
+            let n = sentence.chars().count();
+            consumed += n;
+            let mut piece = |p: &mut Self, start: usize, end: usize, chars: usize| {
+                p.place(Unit {
+                    span: Span::new(span.start + start, span.start + end),
+                    paragraph_start: std::mem::take(&mut first),
+                    chars,
+                    title_of: None,
+                });
+            };
+            if n <= max {
+                piece(self, at, at + sentence.len(), n);
+                continue;
+            }
+            // Too long: cut after the last clause mark that fits, else
+            // between graphemes. One pass; `count` is chars since `start`.
+            let mut start = 0;
+            let mut count = 0;
+            let mut clause: Option<(usize, usize)> = None;
+            for (i, g) in sentence.grapheme_indices(true) {
+                let n = g.chars().count();
                 if count > 0 && count + n > max {
-                    push(at + start, at + i, units);
-                    start = i;
-                    count = 0;
+                    let (cut, cut_count) = clause.take().unwrap_or((i, count));
+                    piece(self, at + start, at + cut, cut_count);
+                    start = cut;
+                    count -= cut_count;
+                    if count > 0 && count + n > max {
+                        piece(self, at + start, at + i, count);
+                        start = i;
+                        count = 0;
+                    }
+                }
+                count += n;
+                if matches!(g, "，" | "；" | "：" | "、" | "," | ";" | ":") {
+                    clause = Some((i + g.len(), count));
                 }
             }
-            count += n;
-            if matches!(g, "，" | "；" | "：" | "、" | "," | ";" | ":") {
-                clause = Some((i + g.len(), count));
+            if start < sentence.len() {
+                piece(self, at + start, at + sentence.len(), count);
             }
         }
-        if start < sentence.len() {
-            push(at + start, at + sentence.len(), units);
+    }
+
+    /// Closes the last group; with `min`, evens out a short last group.
+    fn finish(self, min: Option<usize>) {
+        // A heading with neither title nor body still gets its record.
+        if self.start < self.units.len() || self.groups.len() == self.first_group {
+            self.groups.push(Group {
+                owner: self.owner,
+                from: self.start,
+                to: self.units.len(),
+                chars: self.chars,
+                merged: Vec::new(),
+            });
+        }
+        debug_assert!(self.groups[self.first_group].from == self.from);
+        if let (Some(min), Some(max)) = (min, self.max) {
+            even_out_tail(self.units, &mut self.groups[self.first_group..], min, max);
         }
     }
 }
 
-/// What a run of chunks belongs to: a heading or the preamble.
-struct Owner<'d, 'a> {
-    document: Option<&'d str>,
-    heading: Option<Node<'d, 'a>>,
-    ancestors: Vec<Node<'d, 'a>>,
+/// A greedy split leaves the last piece of a long body with whatever is
+/// over: often one short sentence. Moves whole units from the end of the
+/// piece before it until the last has `min` chars, as long as the last stays
+/// within `max` and the piece before keeps its first unit (the title) and
+/// `min` chars (or as many as the last).
+fn even_out_tail(units: &[Unit], groups: &mut [Group], min: usize, max: usize) {
+    let [.., prev, last] = groups else { return };
+    let keep = 1 + usize::from(units[prev.from].is_void());
+    while last.chars < min && prev.to - prev.from > keep {
+        let new_last = add_chars(&units[prev.to - 1..last.to], 0);
+        let new_prev = add_chars(&units[prev.from..prev.to - 1], 0);
+        if new_last > max || new_prev < new_last.min(min) {
+            break;
+        }
+        prev.to -= 1;
+        last.from -= 1;
+        prev.chars = new_prev;
+        last.chars = new_last;
+    }
 }
 
-/// Packs units greedily into chunks of at most `max` chars and appends them.
-fn pack<'d, 'a>(
-    src: &str,
-    lines: &LineStarts,
-    owner: &Owner<'d, 'a>,
+/// Whether heading `inner` lies in the section of `outer` (itself included);
+/// the preamble is a section of its own.
+fn within(doc: &Document<'_>, outer: Option<usize>, inner: Option<usize>) -> bool {
+    match (outer, inner) {
+        (None, None) => true,
+        (Some(o), Some(i)) => o <= i && i < doc.headings[o].end,
+        _ => false,
+    }
+}
+
+/// Merges groups shorter than `min` into a neighbour in the same section:
+/// forward first (a title goes with what it introduces), else backward. A
+/// group only ever takes groups that follow it inside its own section, so a
+/// chunk never crosses the end of its heading's section, and a merge never
+/// makes one longer than `max`.
+fn merge(
+    doc: &Document<'_>,
     units: &[Unit],
+    groups: Vec<Group>,
+    min: usize,
     max: Option<usize>,
-    out: &mut Vec<Chunk<'d, 'a>>,
-) {
-    let first = out.len();
-    let mut from = 0;
-    let mut chars = 0;
-    for (i, u) in units.iter().enumerate() {
-        let n = src[u.span.range()].chars().count();
-        let sep = usize::from(i > from && u.paragraph_start);
-        if max.is_some_and(|max| i > from && chars + sep + n > max) {
-            out.push(chunk(
-                src,
-                lines,
-                owner,
-                &units[from..i],
-                chars,
-                out.len() == first,
-            ));
-            from = i;
-            chars = n;
-        } else {
-            chars += sep + n;
+) -> Vec<Group> {
+    let fits = |n: usize| max.is_none_or(|max| n <= max);
+    // The length of `a` followed by `b`, whose title, if `b` starts its
+    // heading, is then written with its marker.
+    let joined = |a: &Group, b: &Group| -> usize {
+        let first = &units[b.from];
+        let sep = usize::from(a.chars > 0 && first.paragraph_start);
+        let b_len = match first.title_of {
+            Some(h) if first.is_void() => label_chars(doc, h) + usize::from(b.chars > 0) + b.chars,
+            Some(h) => b.chars - first.chars + label_chars(doc, h),
+            None => b.chars,
+        };
+        a.chars + sep + b_len
+    };
+    let mut out: Vec<Group> = Vec::with_capacity(groups.len());
+    let mut it = groups.into_iter().peekable();
+    while let Some(mut cur) = it.next() {
+        while cur.chars < min {
+            let Some(next) = it.peek() else { break };
+            let n = joined(&cur, next);
+            if !within(doc, cur.owner, next.owner) || !fits(n) {
+                break;
+            }
+            let next = it.next().expect("peeked");
+            absorb(&mut cur, next, n, units);
         }
+        if cur.chars < min
+            && let Some(prev) = out.last_mut()
+            && within(doc, prev.owner, cur.owner)
+        {
+            let n = joined(prev, &cur);
+            if fits(n) {
+                absorb(prev, cur, n, units);
+                continue;
+            }
+        }
+        out.push(cur);
     }
-    // A heading with neither title nor body still gets its record.
-    if from < units.len() || out.len() == first {
-        out.push(chunk(
-            src,
-            lines,
-            owner,
-            &units[from..],
-            chars,
-            out.len() == first,
-        ));
-    }
-    let count = out.len() - first;
-    for (i, c) in out[first..].iter_mut().enumerate() {
-        c.piece = i + 1;
-        c.pieces = count;
-    }
+    out
 }
 
-fn chunk<'d, 'a>(
-    src: &str,
-    lines: &LineStarts,
-    owner: &Owner<'d, 'a>,
-    units: &[Unit],
-    chars: usize,
-    first: bool,
-) -> Chunk<'d, 'a> {
-    let mut text = String::with_capacity(units.iter().map(|u| u.span.len() + 1).sum());
-    for (i, u) in units.iter().enumerate() {
-        if i > 0 && u.paragraph_start {
-            text.push('\n');
+fn absorb(into: &mut Group, g: Group, chars: usize, units: &[Unit]) {
+    into.merged.extend(units[g.from].title_of);
+    into.merged.extend(g.merged);
+    into.to = g.to;
+    into.chars = chars;
+}
+
+/// A merged heading's piece: from its marker to the end of its title.
+fn label_span(h: &Heading<'_>) -> Span {
+    Span::new(h.marker_span.start, h.title_span.end.max(h.marker_span.end))
+}
+
+fn label_chars(doc: &Document<'_>, heading: usize) -> usize {
+    let span = label_span(&doc.headings[heading]);
+    doc.source()[span.range()].chars().count()
+}
+
+/// Turns groups into chunks: text, spans, line, breadcrumb and piece numbers.
+fn build<'d, 'a>(doc: &'d Document<'a>, units: &[Unit], groups: &[Group]) -> Vec<Chunk<'d, 'a>> {
+    let src = doc.source();
+    let lines = LineStarts::new(src);
+    let document = doc.title.as_ref().map(|t| &*t.text);
+    // Chunks per owner: the preamble at 0, heading i at i + 1.
+    let mut count = vec![0usize; doc.headings.len() + 1];
+    let slot = |owner: Option<usize>| owner.map_or(0, |i| i + 1);
+    let mut out = Vec::with_capacity(groups.len());
+    for g in groups {
+        let heading = g.owner.and_then(|i| doc.heading(i));
+        let own = &units[g.from..g.to];
+        let first = own.first().is_some_and(|u| u.title_of.is_some());
+        let mut text = String::with_capacity(own.iter().map(|u| u.span.len() + 1).sum());
+        let mut spans = Vec::with_capacity(own.len());
+        for (k, u) in own.iter().enumerate() {
+            let span = match u.title_of {
+                // A merged heading is written with its marker.
+                Some(h) if k > 0 => label_span(&doc.headings[h]),
+                _ if u.is_void() => continue,
+                _ => u.span,
+            };
+            if !text.is_empty() && u.paragraph_start {
+                text.push('\n');
+            }
+            text.push_str(&src[span.range()]);
+            spans.push(span);
         }
-        text.push_str(&src[u.span.range()]);
+        let mut span = match (spans.first(), spans.last(), heading) {
+            (Some(a), Some(b), _) => Span::new(a.start, b.end),
+            (_, _, Some(h)) => h.title_span,
+            _ => Span::default(),
+        };
+        let line = match heading {
+            Some(h) if first => {
+                span.start = h.marker_span.start;
+                h.line
+            }
+            _ => lines.line_of(span.start),
+        };
+        let mut ancestors: Vec<_> = heading.map_or_else(Vec::new, |h| h.ancestors().collect());
+        ancestors.reverse();
+        let n = &mut count[slot(g.owner)];
+        *n += 1;
+        out.push(Chunk {
+            document,
+            heading,
+            ancestors,
+            merged: g.merged.iter().filter_map(|&i| doc.heading(i)).collect(),
+            spans,
+            text,
+            chars: g.chars,
+            span,
+            line,
+            piece: *n,
+            pieces: 0,
+        });
     }
-    let mut span = match (units.first(), units.last(), owner.heading) {
-        (Some(a), Some(b), _) => Span::new(a.span.start, b.span.end),
-        (_, _, Some(h)) => h.title_span,
-        _ => Span::default(),
-    };
-    let line = match owner.heading {
-        Some(h) if first => {
-            span.start = h.marker_span.start;
-            h.line
-        }
-        _ => lines.line_of(span.start),
-    };
-    Chunk {
-        document: owner.document,
-        heading: owner.heading,
-        ancestors: owner.ancestors.clone(),
-        spans: units.iter().map(|u| u.span).collect(),
-        text,
-        chars,
-        span,
-        line,
-        piece: 0,
-        pieces: 0,
+    for c in &mut out {
+        c.pieces = count[slot(c.heading.map(|h| h.index()))];
     }
+    out
 }
 
 /// Where lines start, to give a 1-based line for any offset. Breaks are
@@ -292,7 +588,8 @@ impl LineStarts {
 
 impl Serialize for Chunk<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(12))?;
+        let merged = !self.merged.is_empty();
+        let mut m = s.serialize_map(Some(12 + usize::from(merged)))?;
         m.serialize_entry("document", &self.document)?;
         m.serialize_entry("path", &Breadcrumb(&self.ancestors))?;
         let h = self.heading;
@@ -306,6 +603,9 @@ impl Serialize for Chunk<'_, '_> {
         m.serialize_entry("chars", &self.chars)?;
         m.serialize_entry("piece", &self.piece)?;
         m.serialize_entry("pieces", &self.pieces)?;
+        if merged {
+            m.serialize_entry("merged", &Breadcrumb(&self.merged))?;
+        }
         m.end()
     }
 }
@@ -320,8 +620,17 @@ impl Serialize for Breadcrumb<'_, '_, '_> {
     }
 }
 
-/// A heading's marker and title as one string.
-pub(crate) fn label(h: &Heading<'_>) -> String {
+/// A heading's marker and title as one string, as breadcrumbs and Markdown
+/// write them: joined as written in Chinese (`（一）加强领导`, `一是明确分工`),
+/// with a space only after a chapter, section, article, part or dotted
+/// marker that ends in a word or number (`第一章 总则`, `1.1 目标`).
+///
+/// ```
+/// let doc = tigang::parse("第一章　总则\n（一）加强领导\n");
+/// let labels: Vec<_> = doc.headings().map(|h| tigang::render::label(&h)).collect();
+/// assert_eq!(labels, ["第一章 总则", "（一）加强领导"]);
+/// ```
+pub fn label(h: &Heading<'_>) -> String {
     let space = super::markdown::needs_space(h) && !h.title.is_empty();
     let mut s = String::with_capacity(h.marker.len() + h.title.len() + 1);
     s.push_str(h.marker);

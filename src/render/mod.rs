@@ -17,7 +17,7 @@ mod markdown;
 mod outline;
 
 pub use changes::{changes, unified_diff};
-pub use chunks::{Chunk, chunks};
+pub use chunks::{Chunk, ChunkOptions, chunks, chunks_with, label};
 pub use diagnostics::{Report, diagnostics, report, summary};
 pub use json::{WithSource, check_source};
 pub use markdown::markdown;

@@ -45,6 +45,8 @@ pub struct Style {
     pub jsonl: bool,
     /// `--max-chars` for chunks.
     pub max_chars: Option<NonZeroUsize>,
+    /// `--min-chars` for chunks.
+    pub min_chars: Option<NonZeroUsize>,
 }
 
 /// The §7 JSON with its source (the library's `WithSource`, so that the
@@ -122,8 +124,10 @@ pub fn render(
             out.write_all(b"\n")
         }
         Format::Chunks => {
-            let max = style.max_chars.map(NonZeroUsize::get);
-            for chunk in tigang::render::chunks(doc, max) {
+            let mut opts = tigang::render::ChunkOptions::default();
+            opts.max_chars = style.max_chars.map(NonZeroUsize::get);
+            opts.min_chars = style.min_chars.map(NonZeroUsize::get);
+            for chunk in tigang::render::chunks_with(doc, opts) {
                 let record = ChunkJson {
                     file: meta.file,
                     file_hex: meta.file_hex,

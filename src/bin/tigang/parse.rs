@@ -18,6 +18,7 @@ Examples:
   tigang parse --format markdown speeches/ -o md/  a folder to Markdown files, same relative paths
   tigang parse --jsonl speeches/ > outlines.jsonl  one JSON document per line
   tigang parse --format chunks --max-chars 500 speeches/ > chunks.jsonl
+  tigang parse --format chunks --max-chars 500 --min-chars 50 speech.txt
   tigang parse --encoding big5 old.txt             force an encoding
 
 Word documents (.docx, also from WPS) and web pages are read as their readers
@@ -61,6 +62,11 @@ pub struct Args {
     /// With --format chunks: split bodies longer than N characters at sentence ends.
     #[arg(long, value_name = "N")]
     max_chars: Option<NonZeroUsize>,
+    /// With --format chunks: merge a chunk shorter than N characters into a
+    /// neighbour in its own section (a title with no body of its own goes with
+    /// its first sub-heading), never across a heading's end.
+    #[arg(long, value_name = "N")]
+    min_chars: Option<NonZeroUsize>,
     /// Number of files parsed at once [default: one per core; at most four per core].
     #[arg(long, short, value_name = "N")]
     jobs: Option<NonZeroUsize>,
@@ -87,6 +93,9 @@ pub fn run(args: Args) -> Result<std::process::ExitCode, String> {
     };
     if args.max_chars.is_some() && format != Format::Chunks {
         return Err("--max-chars applies to --format chunks only".into());
+    }
+    if args.min_chars.is_some() && format != Format::Chunks {
+        return Err("--min-chars applies to --format chunks only".into());
     }
     let dest = match &args.output {
         Some(dir) if dir.as_os_str() != "-" => {
@@ -121,6 +130,7 @@ pub fn run(args: Args) -> Result<std::process::ExitCode, String> {
             format,
             jsonl: args.jsonl,
             max_chars: args.max_chars,
+            min_chars: args.min_chars,
         },
         reading,
         dest,

@@ -1,0 +1,901 @@
+//! The Python classes: a parsed `Document` that owns its text, and light
+//! handles into it (`Heading` is the document and an index, like the
+//! library's `Node`), so that `headings()` on a large document creates one
+//! small object per heading and copies no text until a field is read.
+
+use std::sync::OnceLock;
+
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBytes, PyDict, PyList, PyModule, PyString};
+use serde::Serialize;
+use tigang::render::ChunkOptions;
+
+use crate::offsets::CharMap;
+
+/// The UTF-8 text a document is parsed from: decoded bytes, or the UTF-8
+/// `bytes` object CPython encodes a `str` to, kept as it is so that a 20 MB
+/// text is not copied (and its pages faulted in) a second time.
+pub enum Source {
+    Owned(String),
+    Python {
+        /// Keeps the buffer alive; never touched after construction.
+        _bytes: Py<PyBytes>,
+        ptr: *const u8,
+        len: usize,
+    },
+}
+
+// SAFETY: the raw pointer is into an immutable `bytes` object that `_bytes`
+// keeps alive; it is only ever read, from any thread. Dropping a `Py`
+// without the GIL is deferred by PyO3 until a thread holds it.
+unsafe impl Send for Source {}
+unsafe impl Sync for Source {}
+
+impl Source {
+    /// Encodes `s` to UTF-8 with CPython and keeps the result.
+    pub fn from_str(s: &Bound<'_, PyString>) -> PyResult<Self> {
+        let bytes = s.encode_utf8()?;
+        let data = bytes.as_bytes();
+        let (ptr, len) = (data.as_ptr(), data.len());
+        Ok(Source::Python {
+            _bytes: bytes.unbind(),
+            ptr,
+            len,
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            Source::Owned(s) => s,
+            // SAFETY: `ptr..ptr + len` is the buffer of a live, immutable
+            // `bytes` object (see `Send`), which CPython's UTF-8 encoder
+            // filled with valid UTF-8 (it fails on lone surrogates instead).
+            Source::Python { ptr, len, .. } => unsafe {
+                std::str::from_utf8_unchecked(std::slice::from_raw_parts(*ptr, *len))
+            },
+        }
+    }
+}
+
+self_cell::self_cell!(
+    /// The decoded text and its outline, which borrows from it.
+    pub struct Parsed {
+        owner: Source,
+        #[covariant]
+        dependent: Doc,
+    }
+);
+
+type Doc<'a> = tigang::Document<'a>;
+
+/// Where the text came from, for the JSON and for messages: what the
+/// library's reader says (format, encoding; for Word, which paragraph each
+/// line is and which labels its numbering drew).
+pub struct Origin {
+    /// The JSON's `"source"`: text in UTF-8 for a `str`.
+    pub source: tigang::input::Source,
+    pub map: tigang::input::SourceMap,
+    /// Whether the encoding is a guess from little text.
+    pub low_confidence: bool,
+    /// U+FFFD replacements made with `lossy=True`.
+    pub replaced: usize,
+    /// The file, for `read(path)`.
+    pub path: Option<String>,
+}
+
+impl Origin {
+    /// A `str` given to `parse`.
+    pub fn text() -> Self {
+        Origin {
+            source: tigang::input::Source::new(tigang::input::Format::Text, Some("UTF-8")),
+            map: Default::default(),
+            low_confidence: false,
+            replaced: 0,
+            path: None,
+        }
+    }
+
+    /// What `tigang::input::read` found, less its text.
+    pub fn read(x: &mut tigang::input::Extracted, path: Option<String>) -> Self {
+        Origin {
+            source: x.source,
+            map: std::mem::take(&mut x.map),
+            low_confidence: x.guessed,
+            replaced: x.replaced,
+            path,
+        }
+    }
+}
+
+/// The outline of one document: title, table of contents, preamble and the
+/// heading tree, with the text it was parsed from.
+#[pyclass(frozen, module = "tigang", name = "Document")]
+pub struct Document {
+    parsed: Parsed,
+    origin: Origin,
+    /// The `str` given to `parse`, or one made from the decoded text on
+    /// first use.
+    text: PyOnceLock<Py<PyString>>,
+    chars: OnceLock<CharMap>,
+    diagnostics: OnceLock<Vec<tigang::Diagnostic>>,
+}
+
+impl Document {
+    /// Parses `text`. Runs without the GIL.
+    pub fn new(text: Source, origin: Origin) -> Self {
+        Document {
+            parsed: Parsed::new(text, |t| tigang::parse(t.as_str())),
+            origin,
+            text: PyOnceLock::new(),
+            chars: OnceLock::new(),
+            diagnostics: OnceLock::new(),
+        }
+    }
+
+    /// Keeps the `str` the text came from, so `doc.text` is that object.
+    pub fn with_str(self, py: Python<'_>, s: Py<PyString>) -> Self {
+        let _ = self.text.set(py, s);
+        self
+    }
+
+    pub fn doc(&self) -> &Doc<'_> {
+        self.parsed.borrow_dependent()
+    }
+
+    pub fn src(&self) -> &str {
+        self.parsed.borrow_owner().as_str()
+    }
+
+    /// The character offset of a byte offset; the map is built on first use.
+    pub fn char_at(&self, at: usize) -> usize {
+        self.chars
+            .get_or_init(|| CharMap::new(self.src()))
+            .char_at(self.src(), at)
+    }
+
+    pub fn char_span(&self, span: tigang::Span) -> (usize, usize) {
+        (self.char_at(span.start), self.char_at(span.end))
+    }
+
+    pub fn checked(&self) -> &[tigang::Diagnostic] {
+        self.diagnostics
+            .get_or_init(|| tigang::render::check_source(self.doc(), &self.origin.map))
+    }
+
+    fn paragraph(&self, py: Python<'_>, t: &tigang::Text<'_>) -> Paragraph {
+        let (start, end) = self.char_span(t.span);
+        Paragraph {
+            text: PyString::new(py, t.text).unbind(),
+            span: (t.span.start, t.span.end),
+            start,
+            end,
+        }
+    }
+
+    /// The chunk records (the CLI's `--format chunks` lines) as dicts, with
+    /// `heading` (the heading's label, as breadcrumbs write it) and `start`
+    /// and `end` in characters.
+    pub fn chunk_dicts<'py>(
+        &self,
+        py: Python<'py>,
+        opts: ChunkOptions,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let doc = self.doc();
+        let chunks = py.detach(|| tigang::render::chunks_with(doc, opts));
+        let _paused = GcPause::new(py)?;
+        // Built by hand rather than through serde: keys interned once, the
+        // document's title and each heading's label made once, not per chunk
+        // (no serde: its map keys would be new strings). The tests compare every record
+        // with the CLI's line, so the two cannot drift apart.
+        let k = |name: &'static str| PyString::intern(py, name);
+        let keys = [
+            "file", "document", "path", "kind", "marker", "title", "level", "text", "span", "line",
+            "chars", "piece", "pieces", "merged", "heading", "start", "end",
+        ]
+        .map(k);
+        let file = self.origin.path.as_deref().map(|p| PyString::new(py, p));
+        let title = doc.title.as_ref().map(|t| PyString::new(py, &t.text));
+        let empty = PyString::intern(py, "");
+        let preamble = PyString::intern(py, "preamble");
+        let mut labels: Vec<Option<Bound<'py, PyString>>> = vec![None; doc.headings().len()];
+        let mut label = |n: tigang::Node<'_, '_>| -> Bound<'py, PyString> {
+            labels[n.index()]
+                .get_or_insert_with(|| PyString::new(py, &tigang::render::label(&n)))
+                .clone()
+        };
+        let list = PyList::empty(py);
+        for c in &chunks {
+            let d = PyDict::new(py);
+            d.set_item(&keys[0], &file)?;
+            d.set_item(&keys[1], &title)?;
+            let path = PyList::empty(py);
+            for a in &c.ancestors {
+                path.append(label(*a))?;
+            }
+            d.set_item(&keys[2], path)?;
+            match c.heading {
+                Some(h) => {
+                    d.set_item(&keys[3], PyString::intern(py, h.kind.as_str()))?;
+                    d.set_item(&keys[4], h.heading().marker)?;
+                    d.set_item(&keys[5], &*h.heading().title)?;
+                    d.set_item(&keys[6], h.level)?;
+                }
+                None => {
+                    d.set_item(&keys[3], &preamble)?;
+                    d.set_item(&keys[4], &empty)?;
+                    d.set_item(&keys[5], &empty)?;
+                    d.set_item(&keys[6], 0)?;
+                }
+            }
+            d.set_item(&keys[7], &c.text)?;
+            // A list, as `json.loads` of the CLI's line gives.
+            d.set_item(&keys[8], [c.span.start, c.span.end])?;
+            d.set_item(&keys[9], c.line)?;
+            d.set_item(&keys[10], c.chars)?;
+            d.set_item(&keys[11], c.piece)?;
+            d.set_item(&keys[12], c.pieces)?;
+            if !c.merged.is_empty() {
+                let merged = PyList::empty(py);
+                for m in &c.merged {
+                    merged.append(label(*m))?;
+                }
+                d.set_item(&keys[13], merged)?;
+            }
+            match c.heading {
+                Some(h) => d.set_item(&keys[14], label(h))?,
+                None => d.set_item(&keys[14], &empty)?,
+            }
+            let (s, e) = self.char_span(c.span);
+            d.set_item(&keys[15], s)?;
+            d.set_item(&keys[16], e)?;
+            list.append(d)?;
+        }
+        Ok(list)
+    }
+
+    /// The JSON the command line prints for this document.
+    fn json_value(&self) -> DocumentJson<'_, '_> {
+        DocumentJson {
+            doc: tigang::render::WithSource::new(self.doc(), &self.origin.source, &self.origin.map),
+            encoding_confidence: self.origin.low_confidence.then_some("low"),
+            replacements: self.origin.replaced,
+        }
+    }
+}
+
+/// Turns Python's cyclic garbage collector off while a long list of dicts
+/// is built, and back on (if it was on) when dropped. Every few hundred new
+/// containers the collector runs and scans the young ones, and older
+/// generations are scanned again as they grow: 0.2 s of 0.6 s for the 65,000
+/// chunks of the 20 MB benchmark document. None of these objects can be in
+/// a cycle.
+struct GcPause<'py> {
+    gc: Option<Bound<'py, PyModule>>,
+}
+
+impl<'py> GcPause<'py> {
+    fn new(py: Python<'py>) -> PyResult<Self> {
+        let gc = py.import("gc")?;
+        if gc.call_method0("isenabled")?.is_truthy()? {
+            gc.call_method0("disable")?;
+            return Ok(GcPause { gc: Some(gc) });
+        }
+        Ok(GcPause { gc: None })
+    }
+}
+
+impl Drop for GcPause<'_> {
+    fn drop(&mut self) {
+        if let Some(gc) = &self.gc {
+            let _ = gc.call_method0("enable");
+        }
+    }
+}
+
+/// `tigang parse --format json`: the library's §7 JSON with the command
+/// line's additions after it (`flatten` keeps the library's field order).
+#[derive(Serialize)]
+struct DocumentJson<'d, 'a> {
+    #[serde(flatten)]
+    doc: tigang::render::WithSource<'d, 'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encoding_confidence: Option<&'static str>,
+    #[serde(skip_serializing_if = "is_zero")]
+    replacements: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// Python objects equal to `json.loads` of the value's JSON, built that way:
+/// the JSON's arrays are lists, its spans too.
+fn json_loads<'py>(
+    py: Python<'py>,
+    value: &(impl Serialize + Sync),
+) -> PyResult<Bound<'py, PyAny>> {
+    static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    let json = py
+        .detach(|| serde_json::to_string(value))
+        .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))?;
+    LOADS.import(py, "json", "loads")?.call1((json,))
+}
+
+fn heading(doc: &Bound<'_, Document>, index: usize) -> Heading {
+    Heading {
+        doc: doc.clone().unbind(),
+        index,
+    }
+}
+
+#[pymethods]
+impl Document {
+    /// The text the spans and offsets refer to: the `str` given to
+    /// `parse`, or the decoded text of bytes and files.
+    #[getter]
+    fn text(&self, py: Python<'_>) -> Py<PyString> {
+        self.text
+            .get_or_init(py, || PyString::new(py, self.src()).unbind())
+            .clone_ref(py)
+    }
+
+    /// The document's title (a short line of the preamble), or `None`.
+    #[getter]
+    fn title(&self) -> Option<&str> {
+        self.doc().title.as_ref().map(|t| &*t.text)
+    }
+
+    /// The title's `(start, end)` in characters, or `None`.
+    #[getter]
+    fn title_range(&self) -> Option<(usize, usize)> {
+        self.doc().title.as_ref().map(|t| self.char_span(t.span))
+    }
+
+    /// The subtitle (spec §4: a second title line, a dash line under the
+    /// title), or `None`.
+    #[getter]
+    fn subtitle(&self) -> Option<&str> {
+        self.doc().subtitle.as_ref().map(|t| &*t.text)
+    }
+
+    /// Table-of-contents entries, kept out of the tree.
+    #[getter]
+    fn toc(&self) -> Vec<TocEntry> {
+        self.doc()
+            .toc
+            .iter()
+            .map(|e| {
+                let (marker_start, marker_end) = self.char_span(e.marker_span);
+                let (title_start, title_end) = self.char_span(e.title_span);
+                TocEntry {
+                    kind: e.kind.as_str(),
+                    marker: e.marker.to_string(),
+                    number: e.number,
+                    title: e.title.to_string(),
+                    line: e.line,
+                    column: e.column,
+                    marker_span: (e.marker_span.start, e.marker_span.end),
+                    title_span: (e.title_span.start, e.title_span.end),
+                    marker_start,
+                    marker_end,
+                    title_start,
+                    title_end,
+                }
+            })
+            .collect()
+    }
+
+    /// Paragraphs before the first heading (the title among them).
+    #[getter]
+    fn preamble(&self, py: Python<'_>) -> Vec<Paragraph> {
+        self.doc()
+            .preamble
+            .iter()
+            .map(|p| self.paragraph(py, p))
+            .collect()
+    }
+
+    /// The top-level headings.
+    #[getter]
+    fn children(slf: &Bound<'_, Self>) -> Vec<Heading> {
+        slf.get()
+            .doc()
+            .children()
+            .map(|n| heading(slf, n.index()))
+            .collect()
+    }
+
+    /// Every heading, depth first (document order).
+    fn headings(slf: &Bound<'_, Self>) -> Vec<Heading> {
+        (0..slf.get().doc().headings().len())
+            .map(|i| heading(slf, i))
+            .collect()
+    }
+
+    /// Numbering mistakes (`tigang check`), in the order of their markers.
+    #[getter]
+    fn diagnostics(&self) -> Vec<Diagnostic> {
+        self.checked()
+            .iter()
+            .map(|d| Diagnostic::from_lib(self, d))
+            .collect()
+    }
+
+    /// The encoding the bytes were decoded from (`UTF-8` for a `str`;
+    /// `None` for a Word document, which is always Unicode).
+    #[getter]
+    fn encoding(&self) -> Option<&str> {
+        self.origin.source.encoding
+    }
+
+    /// What the text was read from: `"text"`, `"docx"` or `"html"`.
+    #[getter]
+    fn format(&self) -> &'static str {
+        self.origin.source.format.as_str()
+    }
+
+    /// How many bytes became U+FFFD under `lossy=True`.
+    #[getter]
+    fn replacements(&self) -> usize {
+        self.origin.replaced
+    }
+
+    /// The file read by `tigang.read`, or `None`.
+    #[getter]
+    fn path(&self) -> Option<&str> {
+        self.origin.path.as_deref()
+    }
+
+    /// The JSON of `tigang parse --format json` as Python objects.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_loads(py, &self.json_value())
+    }
+
+    /// The JSON of `tigang parse --format json`, byte for byte (without the
+    /// final line break) with the default `indent=2`; `indent=None` is one
+    /// line.
+    #[pyo3(signature = (*, indent = Some(2)))]
+    fn to_json(&self, py: Python<'_>, indent: Option<usize>) -> PyResult<String> {
+        let value = self.json_value();
+        let bytes = py.detach(|| match indent {
+            None => serde_json::to_vec(&value),
+            Some(n) => {
+                let pad = vec![b' '; n];
+                let mut out = Vec::with_capacity(self.src().len() * 2);
+                let fmt = serde_json::ser::PrettyFormatter::with_indent(&pad);
+                let mut ser = serde_json::Serializer::with_formatter(&mut out, fmt);
+                value.serialize(&mut ser).map(|()| out)
+            }
+        });
+        let bytes = bytes.map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))?;
+        Ok(String::from_utf8(bytes).expect("serde_json writes UTF-8"))
+    }
+
+    /// CommonMark: `#` title, `##` for top-level headings, bodies as paragraphs.
+    fn to_markdown(&self, py: Python<'_>) -> String {
+        py.detach(|| tigang::render::markdown(self.doc()))
+    }
+
+    /// The compact indented outline `tigang parse` prints.
+    fn to_tree(&self, py: Python<'_>) -> String {
+        py.detach(|| tigang::render::tree(self.doc()))
+    }
+
+    /// The numbering report of `tigang check`, rustc style, naming `path`
+    /// (the file read, else `<text>`).
+    #[pyo3(signature = (path = None))]
+    fn report(&self, path: Option<String>) -> String {
+        let name = path
+            .as_deref()
+            .or(self.origin.path.as_deref())
+            .unwrap_or("<text>");
+        tigang::render::diagnostics(self.src(), name, self.checked())
+    }
+
+    /// Retrieval chunks: see `tigang.chunks`.
+    #[pyo3(signature = (*, max_chars = None, min_chars = None))]
+    fn chunks<'py>(
+        &self,
+        py: Python<'py>,
+        max_chars: Option<usize>,
+        min_chars: Option<usize>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        self.chunk_dicts(py, options(max_chars, min_chars))
+    }
+
+    fn __repr__(&self) -> String {
+        let title = self
+            .doc()
+            .title
+            .as_ref()
+            .map_or("None".to_string(), |t| format!("{:?}", t.text));
+        format!(
+            "<tigang.Document title={title} headings={}>",
+            self.doc().headings().len()
+        )
+    }
+}
+
+pub fn options(max_chars: Option<usize>, min_chars: Option<usize>) -> ChunkOptions {
+    let mut opts = ChunkOptions::default();
+    opts.max_chars = max_chars;
+    opts.min_chars = min_chars;
+    opts
+}
+
+/// A heading: marker, number, title, level, where it is, its body and its
+/// place in the tree.
+#[pyclass(frozen, module = "tigang", name = "Heading")]
+pub struct Heading {
+    doc: Py<Document>,
+    index: usize,
+}
+
+impl Heading {
+    fn node(&self) -> tigang::Node<'_, '_> {
+        self.doc
+            .get()
+            .doc()
+            .heading(self.index)
+            .expect("a Heading holds a valid index")
+    }
+
+    fn at(&self, py: Python<'_>, index: usize) -> Heading {
+        Heading {
+            doc: self.doc.clone_ref(py),
+            index,
+        }
+    }
+
+    fn chars(&self, span: tigang::Span) -> (usize, usize) {
+        self.doc.get().char_span(span)
+    }
+}
+
+#[pymethods]
+impl Heading {
+    /// The kind of marker, as in the JSON: `numeral`, `paren_numeral`,
+    /// `digit`, `ordinal_shi`, `chapter`, `article`, …
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.node().kind.as_str()
+    }
+
+    /// The marker as written, with its delimiter: `一、`, `（一）`, `一是`.
+    #[getter]
+    fn marker(&self) -> &str {
+        self.node().heading().marker
+    }
+
+    /// The marker's value (`十二、` is 12; a dotted marker's last component).
+    #[getter]
+    fn number(&self) -> Option<u32> {
+        self.node().number
+    }
+
+    /// The title: the text after the marker up to the first sentence end.
+    #[getter]
+    fn title(&self) -> &str {
+        &self.node().heading().title
+    }
+
+    /// Depth in the tree, 1 for top-level headings.
+    #[getter]
+    fn level(&self) -> usize {
+        self.node().level
+    }
+
+    /// 1-based line of the marker.
+    #[getter]
+    fn line(&self) -> usize {
+        self.node().line
+    }
+
+    /// 1-based column of the marker, in characters.
+    #[getter]
+    fn column(&self) -> usize {
+        self.node().column
+    }
+
+    /// Position in `Document.headings()`.
+    #[getter]
+    fn index(&self) -> usize {
+        self.index
+    }
+
+    /// The document the heading belongs to.
+    #[getter]
+    fn document(&self, py: Python<'_>) -> Py<Document> {
+        self.doc.clone_ref(py)
+    }
+
+    /// Byte offsets `(start, end)` into the UTF-8 text, from the heading's
+    /// first byte to the end of its last descendant (the JSON's `span`).
+    #[getter]
+    fn span(&self) -> (usize, usize) {
+        let s = self.node().span;
+        (s.start, s.end)
+    }
+
+    /// The marker's bytes.
+    #[getter]
+    fn marker_span(&self) -> (usize, usize) {
+        let s = self.node().marker_span;
+        (s.start, s.end)
+    }
+
+    /// The title's bytes.
+    #[getter]
+    fn title_span(&self) -> (usize, usize) {
+        let s = self.node().title_span;
+        (s.start, s.end)
+    }
+
+    /// Character offset where the heading starts: `doc.text[h.start:h.end]`.
+    #[getter]
+    fn start(&self) -> usize {
+        self.chars(self.node().span).0
+    }
+
+    /// Character offset where the heading (with its descendants) ends.
+    #[getter]
+    fn end(&self) -> usize {
+        self.chars(self.node().span).1
+    }
+
+    /// Character offset of the marker.
+    #[getter]
+    fn marker_start(&self) -> usize {
+        self.chars(self.node().marker_span).0
+    }
+
+    /// Character offset of the marker's end.
+    #[getter]
+    fn marker_end(&self) -> usize {
+        self.chars(self.node().marker_span).1
+    }
+
+    /// Character offset of the title.
+    #[getter]
+    fn title_start(&self) -> usize {
+        self.chars(self.node().title_span).0
+    }
+
+    /// Character offset of the title's end.
+    #[getter]
+    fn title_end(&self) -> usize {
+        self.chars(self.node().title_span).1
+    }
+
+    /// The heading's own paragraphs (not its sub-headings').
+    #[getter]
+    fn body(&self, py: Python<'_>) -> Vec<Paragraph> {
+        let doc = self.doc.get();
+        self.node()
+            .body()
+            .iter()
+            .map(|p| doc.paragraph(py, p))
+            .collect()
+    }
+
+    /// The body's paragraphs joined by line breaks.
+    #[getter]
+    fn body_text(&self) -> String {
+        let body = self.node().body();
+        let mut s = String::with_capacity(body.iter().map(|p| p.text.len() + 1).sum());
+        for (i, p) in body.iter().enumerate() {
+            if i > 0 {
+                s.push('\n');
+            }
+            s.push_str(p.text);
+        }
+        s
+    }
+
+    /// Sub-headings, in document order.
+    #[getter]
+    fn children(&self, py: Python<'_>) -> Vec<Heading> {
+        self.node()
+            .children()
+            .map(|c| self.at(py, c.index()))
+            .collect()
+    }
+
+    /// The enclosing heading, or `None` at the top level.
+    #[getter]
+    fn parent(&self, py: Python<'_>) -> Option<Heading> {
+        self.node().parent().map(|p| self.at(py, p.index()))
+    }
+
+    /// The enclosing headings' labels, outermost first, as in the chunk
+    /// records' `path`: `["一、提高认识", "（一）压实责任"]`.
+    #[getter]
+    fn path(&self) -> Vec<String> {
+        let mut up: Vec<String> = self
+            .node()
+            .ancestors()
+            .map(|a| tigang::render::label(&a))
+            .collect();
+        up.reverse();
+        up
+    }
+
+    /// Marker and title as one string (`一、提高认识`, `第一章 总则`).
+    #[getter]
+    fn label(&self) -> String {
+        tigang::render::label(&self.node())
+    }
+
+    /// A dotted marker's components (`2.3.1` is `[2, 3, 1]`), else `[]`.
+    #[getter]
+    fn components(&self) -> Vec<u16> {
+        self.node().heading().path().to_vec()
+    }
+
+    /// The heading's JSON (spec §7) with its body and children.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_loads(py, &self.node())
+    }
+
+    fn __repr__(&self) -> String {
+        let n = self.node();
+        format!(
+            "<tigang.Heading {:?} kind={} level={} line={}>",
+            tigang::render::label(&n),
+            n.kind.as_str(),
+            n.level,
+            n.line
+        )
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<Heading>()
+            .is_ok_and(|o| o.get().doc.is(&self.doc) && o.get().index == self.index)
+    }
+
+    fn __hash__(&self) -> u64 {
+        (self.doc.as_ptr() as usize as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ self.index as u64
+    }
+}
+
+/// A paragraph of a body or of the preamble.
+#[pyclass(frozen, get_all, module = "tigang", name = "Paragraph")]
+pub struct Paragraph {
+    /// The paragraph, without the surrounding whitespace and line noise.
+    text: Py<PyString>,
+    /// Byte offsets into the UTF-8 text.
+    span: (usize, usize),
+    /// Character offset: `doc.text[p.start:p.end] == p.text`.
+    start: usize,
+    /// Character offset of the end.
+    end: usize,
+}
+
+#[pymethods]
+impl Paragraph {
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!("<tigang.Paragraph {:?}>", self.text.bind(py).to_string())
+    }
+}
+
+/// A table-of-contents entry.
+#[pyclass(frozen, get_all, module = "tigang", name = "TocEntry")]
+pub struct TocEntry {
+    kind: &'static str,
+    marker: String,
+    number: Option<u32>,
+    title: String,
+    line: usize,
+    column: usize,
+    marker_span: (usize, usize),
+    title_span: (usize, usize),
+    marker_start: usize,
+    marker_end: usize,
+    title_start: usize,
+    title_end: usize,
+}
+
+#[pymethods]
+impl TocEntry {
+    fn __repr__(&self) -> String {
+        format!(
+            "<tigang.TocEntry {:?} line={}>",
+            format!("{}{}", self.marker, self.title),
+            self.line
+        )
+    }
+}
+
+/// A replacement that fixes a diagnostic.
+#[pyclass(frozen, get_all, module = "tigang", name = "Suggestion")]
+#[derive(Clone)]
+pub struct Suggestion {
+    /// What to write instead.
+    replacement: String,
+    /// The bytes to replace.
+    span: (usize, usize),
+    /// Character offsets of the text to replace.
+    start: usize,
+    end: usize,
+}
+
+/// One numbering finding of `tigang check`.
+#[pyclass(frozen, get_all, module = "tigang", name = "Diagnostic")]
+pub struct Diagnostic {
+    /// `numbering-skip`, `numbering-duplicate`, `lonely-ordinal`, …
+    code: &'static str,
+    /// `error`, `warning` or `info`.
+    severity: &'static str,
+    line: usize,
+    column: usize,
+    /// What is wrong and what was expected, in English (as in the JSON).
+    message: String,
+    /// The same in Simplified Chinese.
+    message_zh: String,
+    /// What to do, in English, where there is advice.
+    help: Option<String>,
+    /// The same in Simplified Chinese.
+    help_zh: Option<String>,
+    /// The JSON of `tigang check --format json --lang en`, for `to_dict`.
+    _json: String,
+    /// The marker's bytes.
+    span: (usize, usize),
+    /// Character offsets of the marker.
+    start: usize,
+    end: usize,
+    /// A fix, where one exists.
+    suggestion: Option<Suggestion>,
+}
+
+impl Diagnostic {
+    pub fn from_lib(doc: &Document, d: &tigang::Diagnostic) -> Self {
+        let (start, end) = doc.char_span(d.span);
+        Diagnostic {
+            code: d.code.as_str(),
+            severity: d.severity.as_str(),
+            line: d.line,
+            column: d.column,
+            message: d.message(tigang::Lang::En),
+            message_zh: d.message(tigang::Lang::Zh),
+            help: d.help(tigang::Lang::En),
+            help_zh: d.help(tigang::Lang::Zh),
+            _json: serde_json::to_string(&d.localized(tigang::Lang::En)).unwrap_or_default(),
+            span: (d.span.start, d.span.end),
+            start,
+            end,
+            suggestion: d.suggestion.as_ref().map(|s| {
+                let (start, end) = doc.char_span(s.span);
+                Suggestion {
+                    replacement: s.replacement.clone(),
+                    span: (s.span.start, s.span.end),
+                    start,
+                    end,
+                }
+            }),
+        }
+    }
+}
+
+#[pymethods]
+impl Diagnostic {
+    fn __repr__(&self) -> String {
+        format!(
+            "<tigang.Diagnostic {}[{}] line {}: {}>",
+            self.severity, self.code, self.line, self.message
+        )
+    }
+
+    fn __str__(&self) -> String {
+        format!("{}[{}]: {}", self.severity, self.code, self.message)
+    }
+
+    /// The diagnostic as `tigang check --format json --lang en` prints it.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+        LOADS
+            .import(py, "json", "loads")?
+            .call1((self._json.as_str(),))
+    }
+}

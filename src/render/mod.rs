@@ -14,6 +14,8 @@ mod markdown;
 mod outline;
 
 pub use chunks::{Chunk, chunks};
+// A heading as one string (`（一）加强领导`, `第一章 总则`), for the editor's outline.
+pub(crate) use chunks::label;
 pub use diagnostics::diagnostics;
 pub use markdown::markdown;
 pub use outline::tree;

@@ -1,0 +1,256 @@
+//! What the server settles at `initialize`: the language of its messages,
+//! the form `fmt` writes markers in, the debounce, the position encoding,
+//! and which optional shapes of answer the client understands.
+//!
+//! Settings come from `initializationOptions` (and later from
+//! `workspace/didChangeConfiguration`, under `tigang`):
+//!
+//! ```json
+//! { "lang": "zh", "style": "gbt9704", "debounceMs": 30 }
+//! ```
+
+use std::time::Duration;
+
+use lsp_types::InitializeParams;
+use serde_json::Value;
+
+use super::position::Encoding;
+use crate::fmt::Style;
+
+/// The language of what the server says to a person: code-action titles and
+/// the names it gives (`目录`), and diagnostics' messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Lang {
+    /// Simplified Chinese.
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The language a locale tag names: `zh`, `zh-CN`, `zh_TW.UTF-8` are
+    /// Chinese; any other non-empty tag (`en-US`, `C`, `POSIX`) is English.
+    pub(crate) fn of_tag(tag: &str) -> Option<Lang> {
+        let tag = tag.trim();
+        if tag.is_empty() {
+            return None;
+        }
+        let lang = tag.split(['-', '_', '.', '@']).next().unwrap_or(tag);
+        Some(if lang.eq_ignore_ascii_case("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        })
+    }
+
+    /// The language of the environment: the first of `LC_ALL`,
+    /// `LC_MESSAGES`, `LANG` that is set and not empty (POSIX's order).
+    pub(crate) fn of_env(var: impl Fn(&str) -> Option<String>) -> Option<Lang> {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|v| var(v).as_deref().and_then(Lang::of_tag))
+    }
+
+    /// One of two texts.
+    pub(crate) fn pick(self, zh: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// The settings a client can give.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Settings {
+    /// `lang`; else the client's locale, else the environment, else English.
+    pub lang: Lang,
+    /// `style`: `majority` (default) or `gbt9704`, as `tigang fmt --style`.
+    pub style: Style,
+    /// `debounceMs`: how long the text must rest after a change before the
+    /// document is checked again.
+    pub debounce: Duration,
+}
+
+/// Changes are coalesced for this long: typing at 10 keys a second sends a
+/// full-text change per key, and checking each of them only to be replaced
+/// by the next is wasted work; 30 ms is well below what a person notices.
+pub(crate) const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(30);
+
+impl Settings {
+    /// Applies the known keys of `value` (an object; other values and
+    /// unknown keys are ignored) and returns a warning for each bad value.
+    pub(crate) fn apply(&mut self, value: &Value) -> Vec<String> {
+        let mut warnings = Vec::new();
+        let Some(map) = value.as_object() else {
+            return warnings;
+        };
+        if let Some(v) = map.get("lang") {
+            match v.as_str().and_then(Lang::of_tag) {
+                Some(lang) => self.lang = lang,
+                None => warnings.push(format!(
+                    "tigang: setting `lang` is {v}; expected \"zh\" or \"en\" (设置 lang 应为 \"zh\" 或 \"en\")"
+                )),
+            }
+        }
+        if let Some(v) = map.get("style") {
+            match v.as_str() {
+                Some("majority") => self.style = Style::Majority,
+                Some("gbt9704") => self.style = Style::Gbt9704,
+                _ => warnings.push(format!(
+                    "tigang: setting `style` is {v}; expected \"majority\" or \"gbt9704\" (设置 style 应为 \"majority\" 或 \"gbt9704\")"
+                )),
+            }
+        }
+        if let Some(v) = map.get("debounceMs") {
+            match v.as_u64() {
+                Some(ms) if ms <= 10_000 => self.debounce = Duration::from_millis(ms),
+                _ => warnings.push(format!(
+                    "tigang: setting `debounceMs` is {v}; expected milliseconds from 0 to 10000 (设置 debounceMs 应为 0 到 10000 的毫秒数)"
+                )),
+            }
+        }
+        warnings
+    }
+}
+
+/// Everything settled at `initialize`.
+#[derive(Clone, Debug)]
+pub(crate) struct Config {
+    pub settings: Settings,
+    pub encoding: Encoding,
+    /// The client shows `DocumentSymbol` trees (else flat `SymbolInformation`).
+    pub hierarchical_symbols: bool,
+    /// The client takes `documentChanges` (versioned) in a `WorkspaceEdit`.
+    pub document_changes: bool,
+    /// Warnings about the settings, shown once the client is initialized.
+    pub warnings: Vec<String>,
+}
+
+impl Config {
+    /// The configuration for a client's `initialize`; `var` reads the
+    /// environment (a parameter, so tests need not set it).
+    pub(crate) fn new(params: &InitializeParams, var: impl Fn(&str) -> Option<String>) -> Config {
+        let lang = params
+            .locale
+            .as_deref()
+            .and_then(Lang::of_tag)
+            .or_else(|| Lang::of_env(var))
+            .unwrap_or(Lang::En);
+        let mut settings = Settings {
+            lang,
+            style: Style::Majority,
+            debounce: DEFAULT_DEBOUNCE,
+        };
+        let warnings = params
+            .initialization_options
+            .as_ref()
+            .map(|o| settings.apply(o))
+            .unwrap_or_default();
+        let caps = &params.capabilities;
+        let text = caps.text_document.as_ref();
+        Config {
+            settings,
+            encoding: Encoding::negotiate(
+                caps.general
+                    .as_ref()
+                    .and_then(|g| g.position_encodings.as_deref()),
+            ),
+            hierarchical_symbols: text
+                .and_then(|t| t.document_symbol.as_ref())
+                .and_then(|s| s.hierarchical_document_symbol_support)
+                .unwrap_or(false),
+            document_changes: caps
+                .workspace
+                .as_ref()
+                .and_then(|w| w.workspace_edit.as_ref())
+                .and_then(|e| e.document_changes)
+                .unwrap_or(false),
+            warnings,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn params(v: Value) -> InitializeParams {
+        serde_json::from_value(v).unwrap()
+    }
+
+    fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |k| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    #[test]
+    fn locale_tags() {
+        for zh in ["zh", "zh-cn", "zh-TW", "zh_CN.UTF-8", "ZH"] {
+            assert_eq!(Lang::of_tag(zh), Some(Lang::Zh), "{zh}");
+        }
+        for en in ["en", "en-US", "C", "POSIX", "C.UTF-8", "de_DE"] {
+            assert_eq!(Lang::of_tag(en), Some(Lang::En), "{en}");
+        }
+        assert_eq!(Lang::of_tag(""), None);
+    }
+
+    #[test]
+    fn the_environment_in_posix_order() {
+        let e = [("LANG", "zh_CN.UTF-8"), ("LC_MESSAGES", ""), ("LC_ALL", "")];
+        assert_eq!(Lang::of_env(env(&e)), Some(Lang::Zh));
+        let e = [("LANG", "zh_CN.UTF-8"), ("LC_ALL", "C")];
+        assert_eq!(Lang::of_env(env(&e)), Some(Lang::En));
+        assert_eq!(Lang::of_env(env(&[])), None);
+    }
+
+    #[test]
+    fn option_then_client_locale_then_environment() {
+        let zh_env = [("LANG", "zh_CN.UTF-8")];
+        let base = json!({"capabilities": {}});
+        assert_eq!(
+            Config::new(&params(base.clone()), env(&zh_env))
+                .settings
+                .lang,
+            Lang::Zh
+        );
+        assert_eq!(Config::new(&params(base), env(&[])).settings.lang, Lang::En);
+        let en_client = json!({"capabilities": {}, "locale": "en-us"});
+        assert_eq!(
+            Config::new(&params(en_client), env(&zh_env)).settings.lang,
+            Lang::En
+        );
+        let opt =
+            json!({"capabilities": {}, "locale": "en", "initializationOptions": {"lang": "zh"}});
+        assert_eq!(Config::new(&params(opt), env(&[])).settings.lang, Lang::Zh);
+    }
+
+    #[test]
+    fn settings_and_their_warnings() {
+        let p = params(json!({
+            "capabilities": {
+                "general": {"positionEncodings": ["utf-16"]},
+                "textDocument": {"documentSymbol": {"hierarchicalDocumentSymbolSupport": true}},
+                "workspace": {"workspaceEdit": {"documentChanges": true}}
+            },
+            "initializationOptions": {"style": "gbt9704", "debounceMs": 0, "unknown": 1}
+        }));
+        let c = Config::new(&p, env(&[]));
+        assert_eq!(c.settings.style, Style::Gbt9704);
+        assert_eq!(c.settings.debounce, Duration::ZERO);
+        assert!(c.hierarchical_symbols && c.document_changes);
+        assert_eq!(c.encoding, Encoding::Utf16);
+        assert!(c.warnings.is_empty());
+
+        let mut s = c.settings.clone();
+        let w = s.apply(&json!({"style": "pretty", "debounceMs": -1, "lang": 3}));
+        assert_eq!(w.len(), 3);
+        assert!(w[0].contains("`lang`") && w[1].contains("`style`") && w[2].contains("debounceMs"));
+        assert_eq!(s, c.settings, "bad values change nothing");
+    }
+}

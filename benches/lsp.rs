@@ -97,9 +97,11 @@ fn session(bin: &str, text: &str, rounds: usize, debounce_ms: u64) {
                 break;
             }
         }
-        change.0.push(t.elapsed());
+        change.0.push(c.arrived - t);
     }
-    change.line(&format!("didChange → publishDiagnostics (debounce {debounce_ms} ms)"));
+    change.line(&format!(
+        "didChange → publishDiagnostics (debounce {debounce_ms} ms)"
+    ));
     if debounce_ms != 0 {
         return;
     }
@@ -120,15 +122,20 @@ fn session(bin: &str, text: &str, rounds: usize, debounce_ms: u64) {
         ),
     ];
     for (method, params) in requests {
-        let mut s = Stats(Vec::new());
+        let (mut arrived, mut parsed) = (Stats(Vec::new()), Stats(Vec::new()));
         let mut answer = 0;
         for _ in 0..rounds {
             let t = Instant::now();
             let r = c.request(method, params.clone());
-            s.0.push(t.elapsed());
+            parsed.0.push(t.elapsed());
+            arrived.0.push(c.arrived - t);
             answer = serde_json::to_string(&r).map_or(0, |s| s.len());
         }
-        s.line(&format!("{method} ({} KB answer)", answer / 1000));
+        arrived.line(&format!("{method}, answer in"));
+        parsed.line(&format!(
+            "  … and parsed by the client ({} KB)",
+            answer / 1000
+        ));
     }
     let symbols = c.request("textDocument/documentSymbol", doc);
     fn count(v: &Value) -> usize {
@@ -141,10 +148,14 @@ fn session(bin: &str, text: &str, rounds: usize, debounce_ms: u64) {
 
 fn main() {
     // `cargo bench` passes `--bench`; the rest are SIZE and ROUNDS.
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
     let bytes = args.first().and_then(|s| size(s)).unwrap_or(1_000_000);
     let rounds = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(30);
-    let bin = std::env::var("TIGANG_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_tigang").to_string());
+    let bin =
+        std::env::var("TIGANG_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_tigang").to_string());
     let text = generator::document(bytes, 1);
     let doc = tigang::parse(&text);
     println!(

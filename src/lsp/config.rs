@@ -11,7 +11,6 @@
 
 use std::time::Duration;
 
-use lsp_types::InitializeParams;
 use serde_json::Value;
 
 use super::position::Encoding;
@@ -128,12 +127,19 @@ pub(crate) struct Config {
 }
 
 impl Config {
-    /// The configuration for a client's `initialize`; `var` reads the
-    /// environment (a parameter, so tests need not set it).
-    pub(crate) fn new(params: &InitializeParams, var: impl Fn(&str) -> Option<String>) -> Config {
-        let lang = params
-            .locale
-            .as_deref()
+    /// The configuration for a client's `initialize` parameters; `var`
+    /// reads the environment (a parameter, so tests need not set it).
+    ///
+    /// The few fields the server uses are read from the JSON by path rather
+    /// than through `lsp_types::InitializeParams`: deserialising the whole
+    /// of `ClientCapabilities` added ~1 MB of code to the binary for five
+    /// values, and a field of the wrong type elsewhere in a client's
+    /// capabilities cannot fail the handshake.
+    pub(crate) fn new(params: &Value, var: impl Fn(&str) -> Option<String>) -> Config {
+        let at = |path: &str| params.pointer(path);
+        let flag = |path: &str| at(path).and_then(Value::as_bool).unwrap_or(false);
+        let lang = at("/locale")
+            .and_then(Value::as_str)
             .and_then(Lang::of_tag)
             .or_else(|| Lang::of_env(var))
             .unwrap_or(Lang::En);
@@ -142,30 +148,21 @@ impl Config {
             style: Style::Majority,
             debounce: DEFAULT_DEBOUNCE,
         };
-        let warnings = params
-            .initialization_options
-            .as_ref()
+        let warnings = at("/initializationOptions")
             .map(|o| settings.apply(o))
             .unwrap_or_default();
-        let caps = &params.capabilities;
-        let text = caps.text_document.as_ref();
+        let offered = at("/capabilities/general/positionEncodings")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str);
         Config {
             settings,
-            encoding: Encoding::negotiate(
-                caps.general
-                    .as_ref()
-                    .and_then(|g| g.position_encodings.as_deref()),
+            encoding: Encoding::negotiate(offered),
+            hierarchical_symbols: flag(
+                "/capabilities/textDocument/documentSymbol/hierarchicalDocumentSymbolSupport",
             ),
-            hierarchical_symbols: text
-                .and_then(|t| t.document_symbol.as_ref())
-                .and_then(|s| s.hierarchical_document_symbol_support)
-                .unwrap_or(false),
-            document_changes: caps
-                .workspace
-                .as_ref()
-                .and_then(|w| w.workspace_edit.as_ref())
-                .and_then(|e| e.document_changes)
-                .unwrap_or(false),
+            document_changes: flag("/capabilities/workspace/workspaceEdit/documentChanges"),
             warnings,
         }
     }
@@ -176,8 +173,8 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn params(v: Value) -> InitializeParams {
-        serde_json::from_value(v).unwrap()
+    fn params(v: Value) -> Value {
+        v
     }
 
     fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {

@@ -69,12 +69,6 @@ pub use lsp_server::Connection;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error(String);
 
-impl Error {
-    fn json(e: serde_json::Error) -> Error {
-        Error(format!("cannot encode an answer: {e}"))
-    }
-}
-
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)

@@ -28,12 +28,11 @@ impl Encoding {
     /// The encoding to use, given what the client offers (most preferred
     /// first, LSP 3.17 `general.positionEncodings`): UTF-8 when offered,
     /// since it needs no counting, then UTF-32, else UTF-16.
-    pub(crate) fn negotiate(offered: Option<&[PositionEncodingKind]>) -> Encoding {
-        let offered = offered.unwrap_or_default();
-        let has = |k: &PositionEncodingKind| offered.contains(k);
-        if has(&PositionEncodingKind::UTF8) {
+    pub(crate) fn negotiate<'a>(offered: impl IntoIterator<Item = &'a str>) -> Encoding {
+        let offered: Vec<&str> = offered.into_iter().collect();
+        if offered.contains(&"utf-8") {
             Encoding::Utf8
-        } else if has(&PositionEncodingKind::UTF32) {
+        } else if offered.contains(&"utf-32") {
             Encoding::Utf32
         } else {
             Encoding::Utf16
@@ -222,16 +221,11 @@ mod tests {
 
     #[test]
     fn negotiation_prefers_utf8_then_utf32_else_utf16() {
-        use PositionEncodingKind as K;
-        assert_eq!(Encoding::negotiate(None), Encoding::Utf16);
-        assert_eq!(
-            Encoding::negotiate(Some(&[K::UTF16, K::UTF32])),
-            Encoding::Utf32
-        );
-        assert_eq!(
-            Encoding::negotiate(Some(&[K::UTF16, K::UTF8])),
-            Encoding::Utf8
-        );
+        assert_eq!(Encoding::negotiate([]), Encoding::Utf16);
+        assert_eq!(Encoding::negotiate(["utf-16", "utf-32"]), Encoding::Utf32);
+        assert_eq!(Encoding::negotiate(["utf-16", "utf-8"]), Encoding::Utf8);
+        assert_eq!(Encoding::negotiate(["ucs-2"]), Encoding::Utf16);
+        assert_eq!(Encoding::Utf8.kind(), PositionEncodingKind::UTF8);
     }
 
     /// The naive model: walk the text character by character.

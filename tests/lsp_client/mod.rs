@@ -18,14 +18,18 @@ pub const TIMEOUT: Duration = Duration::from_secs(30);
 pub struct Client {
     child: Child,
     stdin: Option<ChildStdin>,
-    incoming: Receiver<Value>,
+    incoming: Receiver<(Instant, Value)>,
+    /// When the last message returned by [`Client::next`] arrived.
+    pub arrived: Instant,
     /// Server notifications read while waiting for something else.
     pub notifications: Vec<Value>,
     next_id: i64,
 }
 
-/// Reads one framed message; `None` at the end of the stream.
-fn read_message(r: &mut impl BufRead) -> Option<Value> {
+/// Reads one framed message and when its last byte arrived (before it is
+/// parsed: parsing is the client's own cost); `None` at the end of the
+/// stream.
+fn read_message(r: &mut impl BufRead) -> Option<(Instant, Value)> {
     let mut len = None;
     loop {
         let mut line = String::new();
@@ -42,7 +46,11 @@ fn read_message(r: &mut impl BufRead) -> Option<Value> {
     }
     let mut body = vec![0; len.expect("a Content-Length header")];
     r.read_exact(&mut body).ok()?;
-    Some(serde_json::from_slice(&body).expect("the server sends JSON"))
+    let arrived = Instant::now();
+    Some((
+        arrived,
+        serde_json::from_slice(&body).expect("the server sends JSON"),
+    ))
 }
 
 impl Client {
@@ -76,6 +84,7 @@ impl Client {
             incoming,
             notifications: Vec::new(),
             next_id: 0,
+            arrived: Instant::now(),
         }
     }
 
@@ -93,7 +102,10 @@ impl Client {
     /// The next message from the server, or `None` after `wait`.
     pub fn next(&mut self, wait: Duration) -> Option<Value> {
         match self.incoming.recv_timeout(wait) {
-            Ok(v) => Some(v),
+            Ok((at, v)) => {
+                self.arrived = at;
+                Some(v)
+            }
             Err(RecvTimeoutError::Timeout) => None,
             Err(RecvTimeoutError::Disconnected) => None,
         }

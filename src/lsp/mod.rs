@@ -33,7 +33,7 @@
 //! let send = |m: Message| client.sender.send(m).unwrap();
 //! send(Request::new(1.into(), "initialize".into(), json!({"capabilities": {}})).into());
 //! let Message::Response(init) = client.receiver.recv().unwrap() else { panic!() };
-//! assert_eq!(init.result.unwrap()["capabilities"]["positionEncoding"], "utf-16");
+//! assert_eq!(init.response_result.unwrap()["capabilities"]["positionEncoding"], "utf-16");
 //! send(Notification::new("initialized".into(), json!({})).into());
 //!
 //! let text = "一、甲\n（一）子\n（三）丑\n";
@@ -63,8 +63,10 @@ pub use lsp_server::Connection;
 /// then wants exit status 1).
 ///
 /// ```
-/// let e = tigang::lsp::serve(&tigang::lsp::Connection::memory().0).unwrap_err();
-/// assert!(e.to_string().contains("closed"));
+/// let (server, client) = tigang::lsp::Connection::memory();
+/// drop(client); // the editor goes away before `initialize`
+/// let e = tigang::lsp::serve(&server).unwrap_err();
+/// assert!(e.to_string().contains("closed"), "{e}");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error(String);

@@ -1,6 +1,8 @@
 //! The typed result of [`parse`](crate::parse): a borrowed heading tree with
 //! byte spans on everything.
 
+use std::borrow::Cow;
+
 use serde::ser::SerializeTuple;
 use serde::{Serialize, Serializer};
 
@@ -95,6 +97,24 @@ pub struct Text<'a> {
     pub span: Span,
 }
 
+/// The document's title or subtitle: its text and where it is. The text is
+/// borrowed unless the title is set on two lines, which are joined with a
+/// space (`span` then covers both).
+///
+/// ```
+/// let doc = tigang::parse("关于安全生产的讲话\n一、甲\n");
+/// let t = doc.title.unwrap();
+/// assert_eq!((&*t.text, t.span.len()), ("关于安全生产的讲话", 27));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Title<'a> {
+    /// The title as a reader sees it.
+    pub text: Cow<'a, str>,
+    /// The bytes it comes from: one or two lines of the preamble, or the
+    /// `title:` value inside the front matter.
+    pub span: Span,
+}
+
 /// One heading of the outline: its marker, title and place in the text.
 ///
 /// Headings live in their [`Document`], in document order; a [`Node`] is a
@@ -106,22 +126,28 @@ pub struct Text<'a> {
 /// let doc = tigang::parse("一、提高站位。要把思想统一起来。\n");
 /// let h = doc.children().next().unwrap();
 /// assert_eq!(h.kind, tigang::MarkerKind::Numeral);
-/// assert_eq!((h.marker, h.number, h.title), ("一、", 1, "提高站位"));
+/// assert_eq!((h.marker, h.number, &*h.title), ("一、", Some(1), "提高站位"));
 /// assert_eq!(h.body()[0].text, "要把思想统一起来。");
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Heading<'a> {
     /// What kind of marker opened the heading.
     pub kind: MarkerKind,
-    /// The marker as written, with its delimiter (`一、`, `（一）`, `第一，`, `首先`).
+    /// The marker as written, with its delimiter (`一、`, `（一）`, `第一，`,
+    /// `首先`); `""` for an explicit [`Heading`](MarkerKind::Heading).
     pub marker: &'a str,
-    /// The marker's value (`十二、` is 12, `其次` is 2); for dotted markers the last component.
-    pub number: u32,
+    /// The marker's value (`十二、` is 12, `其次` is 2, `第十二至十四條` is 12);
+    /// for dotted markers the last component; `None` for an explicit heading.
+    pub number: Option<u32>,
     /// Depth in the tree, 1 for top-level headings.
     pub level: usize,
     /// The title: the text after the marker up to the first sentence end.
-    pub title: &'a str,
+    /// Borrowed from the input, unless the title was wrapped over several
+    /// lines (a PDF extraction, a hanging indent): then its pieces are
+    /// joined without the line breaks and the indentation, and
+    /// [`title_span`](Self::title_span) covers them all.
+    pub title: Cow<'a, str>,
     /// 1-based line of the marker.
     pub line: usize,
     /// 1-based column of the marker's first character, counted in `char`s.
@@ -132,9 +158,12 @@ pub struct Heading<'a> {
     pub marker_span: Span,
     /// The title's bytes (empty, and placed after the marker, when there is no title).
     pub title_span: Span,
-    /// A dotted marker's components, `path[..depth]`.
+    /// A dotted marker's components, `path[..components]`.
     pub(crate) path: [u16; MAX_PATH],
-    pub(crate) depth: u8,
+    pub(crate) components: u8,
+    /// The explicit level of the line (Markdown `#`s, an HTML or Word
+    /// heading level), 0 for none.
+    pub(crate) explicit: u8,
     /// The parent's index in [`Document::headings`], or [`NO_PARENT`].
     pub(crate) parent_index: usize,
     /// One past the index of the heading's last descendant.
@@ -176,7 +205,22 @@ impl Heading<'_> {
     /// assert_eq!(doc.headings().next().unwrap().path(), [2, 3, 1]);
     /// ```
     pub fn path(&self) -> &[u16] {
-        &self.path[..usize::from(self.depth)]
+        &self.path[..usize::from(self.components)]
+    }
+
+    /// The level the line itself declares: the number of `#` of a Markdown
+    /// ATX heading (`### 工作目标` is 3), an HTML `<h3>` or a Word
+    /// "Heading 3" style; `None` for a line that declares none. Every
+    /// explicit [`Heading`](MarkerKind::Heading) has one.
+    ///
+    /// ```
+    /// let doc = tigang::parse("同志们：\n## 工作目标\n1.甲\n");
+    /// let h = doc.headings().next().unwrap();
+    /// assert_eq!((h.kind, h.depth()), (tigang::MarkerKind::Heading, Some(2)));
+    /// assert_eq!(doc.headings().nth(1).unwrap().depth(), None);
+    /// ```
+    pub fn depth(&self) -> Option<usize> {
+        (self.explicit > 0).then_some(usize::from(self.explicit))
     }
 }
 
@@ -188,7 +232,7 @@ impl Heading<'_> {
 /// ```
 /// let doc = tigang::parse("一、甲\n（一）乙。细则。\n（二）丙\n二、丁\n");
 /// let first = doc.children().next().unwrap();
-/// let kids: Vec<_> = first.children().map(|c| c.title).collect();
+/// let kids: Vec<_> = first.children().map(|c| c.title.to_string()).collect();
 /// assert_eq!(kids, ["乙", "丙"]);
 /// let yi = first.children().next().unwrap();
 /// assert_eq!(yi.body()[0].text, "细则。");
@@ -252,7 +296,7 @@ impl<'d, 'a> Node<'d, 'a> {
     /// ```
     /// let doc = tigang::parse("一、甲\n1.乙\n2.丙\n");
     /// let first = doc.children().next().unwrap();
-    /// assert_eq!(first.children().map(|c| c.number).collect::<Vec<_>>(), [1, 2]);
+    /// assert_eq!(first.children().map(|c| c.number).collect::<Vec<_>>(), [Some(1), Some(2)]);
     /// ```
     pub fn children(&self) -> Children<'d, 'a> {
         Children {
@@ -410,8 +454,8 @@ pub struct TocEntry<'a> {
     pub kind: MarkerKind,
     /// The marker as written.
     pub marker: &'a str,
-    /// The marker's value.
-    pub number: u32,
+    /// The marker's value; `None` for an entry without a number (`前言`).
+    pub number: Option<u32>,
     /// The entry's title, without leader dots or a page number.
     pub title: &'a str,
     /// 1-based line.
@@ -433,20 +477,26 @@ pub struct TocEntry<'a> {
 ///
 /// ```
 /// let doc = tigang::parse("关于安全生产的讲话\n同志们：\n一、提高认识\n（一）压实责任\n");
-/// assert_eq!(doc.title.map(|t| t.text), Some("关于安全生产的讲话"));
-/// let titles: Vec<_> = doc.headings().map(|h| h.title).collect();
+/// assert_eq!(doc.title.as_ref().map(|t| &*t.text), Some("关于安全生产的讲话"));
+/// let titles: Vec<_> = doc.headings().map(|h| h.title.to_string()).collect();
 /// assert_eq!(titles, ["提高认识", "压实责任"]);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Document<'a> {
     pub(crate) source: &'a str,
-    /// The document's title: a short line of the preamble (spec §4).
-    pub title: Option<Text<'a>>,
+    /// The document's title (spec §4): the front matter's `title:`, or the
+    /// short line (or two lines) of the preamble that the first page shows.
+    pub title: Option<Title<'a>>,
+    /// The line under the title that starts with `——` (`——在…上的报告`), or
+    /// the part after `——` of one long title line, without the dashes.
+    pub subtitle: Option<Title<'a>>,
     /// A YAML front matter block at the top of the input, which is never content.
     pub front_matter: Option<Span>,
-    /// The label line of the table of contents (`目录`, `目錄/提綱:`), if any.
-    pub toc_label: Option<Text<'a>>,
+    /// The label lines of the tables of contents (`目录`, `目錄/提綱:`): one
+    /// per table, and a compilation may have one per part. A Markdown label
+    /// (`## 目录`) is a heading of the tree instead.
+    pub toc_labels: Vec<Text<'a>>,
     /// Table-of-contents entries, kept out of the tree.
     pub toc: Vec<TocEntry<'a>>,
     /// Paragraphs before the first heading (the title among them).
@@ -549,7 +599,7 @@ impl<'a> Document<'a> {
     ///
     /// ```
     /// let doc = tigang::parse("一、甲\n（一）乙\n");
-    /// assert_eq!(doc.heading(1).map(|h| h.title), Some("乙"));
+    /// assert_eq!(doc.heading(1).map(|h| h.title.to_string()).as_deref(), Some("乙"));
     /// assert!(doc.heading(2).is_none());
     /// ```
     pub fn heading(&self, index: usize) -> Option<Node<'_, 'a>> {
@@ -575,7 +625,7 @@ impl<'a> Document<'a> {
         if let Some(s) = self.front_matter {
             add(SegmentKind::FrontMatter, s);
         }
-        if let Some(t) = self.toc_label {
+        for t in &self.toc_labels {
             add(SegmentKind::TocLabel, t.span);
         }
         for e in &self.toc {

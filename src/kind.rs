@@ -17,6 +17,12 @@ use serde::Serialize;
 pub enum MarkerKind {
     /// `【篇1】` `【第一篇】` `第一篇`: a part of a compilation, its own document.
     Part,
+    /// `第一编` `第二編`: a book of a code (编 › 章 › 节 › 条, as in 民法典).
+    Book,
+    /// `第一分编` `第二分編`
+    SubBook,
+    /// `第一部分` `第 三 部分`
+    Division,
     /// `第一章`
     Chapter,
     /// `第一节` `第一節`
@@ -37,6 +43,13 @@ pub enum MarkerKind {
     ParenDigit,
     /// `①` `㉑` `❶`
     Circled,
+    /// `a.` `a）` `(a)` `A.` `A、` `（A）`, in a series that starts at `a`/`A`
+    /// (`number`: a = 1).
+    Letter,
+    /// An explicit heading without a number: a Markdown ATX line (`## 工作目标`),
+    /// an HTML `<h2>`, a Word heading style. Its marker is `""`, its number
+    /// `None`, its [`depth`](crate::Heading::depth) the number of `#`.
+    Heading,
     /// `一是` inside or at the start of a paragraph.
     OrdinalShi,
     /// `一要`
@@ -48,13 +61,17 @@ pub enum MarkerKind {
 }
 
 impl MarkerKind {
-    /// Every kind, in GB/T 9704 order followed by the ordinal kinds.
+    /// Every kind, in GB/T 9704 order, then explicit headings, then the
+    /// ordinal kinds.
     ///
     /// ```
-    /// assert_eq!(tigang::MarkerKind::ALL.len(), 15);
+    /// assert_eq!(tigang::MarkerKind::ALL.len(), 20);
     /// ```
-    pub const ALL: [MarkerKind; 15] = [
+    pub const ALL: [MarkerKind; 20] = [
         MarkerKind::Part,
+        MarkerKind::Book,
+        MarkerKind::SubBook,
+        MarkerKind::Division,
         MarkerKind::Chapter,
         MarkerKind::Section,
         MarkerKind::Article,
@@ -65,6 +82,8 @@ impl MarkerKind {
         MarkerKind::Dotted,
         MarkerKind::ParenDigit,
         MarkerKind::Circled,
+        MarkerKind::Letter,
+        MarkerKind::Heading,
         MarkerKind::OrdinalShi,
         MarkerKind::OrdinalYao,
         MarkerKind::OrdinalDi,
@@ -79,6 +98,9 @@ impl MarkerKind {
     pub const fn as_str(self) -> &'static str {
         match self {
             MarkerKind::Part => "part",
+            MarkerKind::Book => "book",
+            MarkerKind::SubBook => "sub_book",
+            MarkerKind::Division => "division",
             MarkerKind::Chapter => "chapter",
             MarkerKind::Section => "section",
             MarkerKind::Article => "article",
@@ -89,6 +111,8 @@ impl MarkerKind {
             MarkerKind::Dotted => "dotted",
             MarkerKind::ParenDigit => "paren_digit",
             MarkerKind::Circled => "circled",
+            MarkerKind::Letter => "letter",
+            MarkerKind::Heading => "heading",
             MarkerKind::OrdinalShi => "ordinal_shi",
             MarkerKind::OrdinalYao => "ordinal_yao",
             MarkerKind::OrdinalDi => "ordinal_di",
@@ -113,11 +137,26 @@ impl MarkerKind {
         )
     }
 
-    /// Rank in the GB/T 9704 order, smaller is outer; `None` for ordinals.
-    /// A dotted marker ranks by its depth between `digit` and `paren_digit`.
+    /// Whether the kind carries a number (every kind but [`Heading`](Self::Heading)).
+    ///
+    /// ```
+    /// assert!(tigang::MarkerKind::Numeral.is_numbered());
+    /// assert!(!tigang::MarkerKind::Heading.is_numbered());
+    /// ```
+    pub const fn is_numbered(self) -> bool {
+        !matches!(self, MarkerKind::Heading)
+    }
+
+    /// Rank in the GB/T 9704 order of regulations, smaller is outer; `None`
+    /// for ordinals and explicit headings (whose place the document sets,
+    /// spec §3 rules 2 and 3). A dotted marker ranks by its depth between
+    /// `digit` and `paren_digit`.
     pub(crate) const fn rank(self, depth: usize) -> Option<u16> {
         Some(match self {
             MarkerKind::Part => 0,
+            MarkerKind::Book => 4,
+            MarkerKind::SubBook => 6,
+            MarkerKind::Division => 8,
             MarkerKind::Chapter => 10,
             MarkerKind::Section => 20,
             MarkerKind::Article => 30,
@@ -129,6 +168,7 @@ impl MarkerKind {
             MarkerKind::Dotted => 70 + depth as u16,
             MarkerKind::ParenDigit => 80,
             MarkerKind::Circled => 90,
+            MarkerKind::Letter => 95,
             _ => return None,
         })
     }

@@ -31,14 +31,14 @@
 //! ```
 //! let text = "关于做好安全生产工作的讲话\n同志们：\n一、提高认识。安全是发展的前提。\n（一）压实责任。一是明确分工；二是严格考核。\n";
 //! let doc = tigang::parse(text);
-//! assert_eq!(doc.title.unwrap().text, "关于做好安全生产工作的讲话");
+//! assert_eq!(doc.title.as_ref().unwrap().text, "关于做好安全生产工作的讲话");
 //!
 //! let first = doc.children().next().unwrap();
-//! assert_eq!((first.marker, first.title), ("一、", "提高认识"));
+//! assert_eq!((first.marker, &*first.title), ("一、", "提高认识"));
 //! assert_eq!(first.body()[0].text, "安全是发展的前提。");
 //!
 //! // 一是/二是 nest under the open （一）.
-//! let outline: Vec<_> = doc.headings().map(|h| (h.level, h.marker, h.title)).collect();
+//! let outline: Vec<_> = doc.headings().map(|h| (h.level, h.marker, &*h.heading().title)).collect();
 //! assert_eq!(outline, [
 //!     (1, "一、", "提高认识"),
 //!     (2, "（一）", "压实责任"),
@@ -97,8 +97,9 @@ pub use document::{
     TocEntry,
 };
 pub use kind::MarkerKind;
-pub use numbering::check::{Code, Diagnostic, Severity, Suggestion, check};
+pub use numbering::check::{Code, Diagnostic, Localized, Severity, Suggestion, check};
 pub use numbering::fmt;
+pub use numbering::message::{Finding, Lang};
 
 /// Parses a document and returns its outline. Never fails and never panics;
 /// text that holds no marker gives a document with no headings.

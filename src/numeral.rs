@@ -10,6 +10,7 @@
 //!   九`, `两`/`兩`, capitals `壹 贰 貳 弌 弍 叁 參 叄 弎 肆 伍 陆 陸 柒 捌 玖`, units
 //!   `十 拾 百 佰 千 仟`, and `廿 卅 卌` (20, 30, 40) optionally followed by one
 //!   digit. Colloquial shortenings are understood (`十一`, `一百一` = 110,
+//!   the ROC `一百十一` = 111, the abbreviated tens `二一` = 21,
 //!   `两百五` = 250), as are years written digit by digit (`二〇二五`).
 //!   CJK compatibility ideographs are folded first (see [`fold_compat`]).
 //!
@@ -33,7 +34,8 @@ const CHINESE_MAX: u32 = 9999;
 ///
 /// Arabic digits may run up to `u32::MAX`; Chinese numerals up to 9999. A
 /// bare unit other than `十` (`百`, `千`) is not a numeral, nor is a run of
-/// digits without a unit unless it reads as a year (`二〇二五`, not `一二`).
+/// digits without a unit unless it reads as a year (`二〇二五`) or as the
+/// abbreviated tens of long Taiwan series (`二一` is 21; `一二` is nothing).
 ///
 /// ```rust
 /// use tigang::numeral;
@@ -43,6 +45,8 @@ const CHINESE_MAX: u32 = 9999;
 /// assert_eq!(numeral::value("一百零五"), Some(105));
 /// assert_eq!(numeral::value("廿一"), Some(21));
 /// assert_eq!(numeral::value("42"), Some(42));
+/// assert_eq!(numeral::value("二一"), Some(21));
+/// assert_eq!(numeral::value("一百十一"), Some(111));
 /// assert_eq!(numeral::value("十十"), None);
 /// assert_eq!(numeral::value("百"), None);
 /// ```
@@ -196,8 +200,22 @@ fn chinese(s: &str) -> Option<u32> {
     } else if has_zero {
         positional(s)
     } else {
-        // `一二`, `三五` are ranges or abbreviations in prose, never one number.
-        None
+        abbreviated_tens(s)
+    }
+}
+
+/// `二一` … `九九`: the tens written without `十`, as long Taiwan series
+/// number their items (`（二一）` follows `（二十）`). `一二` is not 12 (that is
+/// `十二`), and longer runs (`一二三`) are lists, not numbers.
+fn abbreviated_tens(s: &str) -> Option<u32> {
+    // `两两` is "in pairs", not 22.
+    if s.contains(['两', '兩']) {
+        return None;
+    }
+    let mut digits = s.chars().map(classify);
+    match (digits.next()??, digits.next()??, digits.next()) {
+        (Cn::Digit(tens @ 2..=9), Cn::Digit(ones), None) => Some(tens * 10 + ones),
+        _ => None,
     }
 }
 
@@ -260,8 +278,10 @@ fn with_units(s: &str) -> Option<u32> {
                 }
                 let multiplier = match pending.take() {
                     Some(d) => d,
-                    // `十一`: a leading 一 may be left out, but only before 十.
-                    None if first && u == 10 => 1,
+                    // `十一`: a leading 一 may be left out before 十, also
+                    // after a larger unit in the ROC style (`一百十一` is
+                    // 111, `一千零十` is 1010).
+                    None if u == 10 => 1,
                     None => return None,
                 };
                 // After 零 a place must really be skipped: `一千零一百` is wrong.
@@ -457,6 +477,13 @@ mod tests {
             ("一百〇五", 105),
             ("一百一十", 110),
             ("一百一", 110),
+            ("一百十", 110),
+            ("一百十一", 111),
+            ("一千零十", 1010),
+            ("一千一十", 1010),
+            ("二一", 21),
+            ("九九", 99),
+            ("三五", 35),
             ("一千二", 1200),
             ("一千二百三", 1230),
             ("一千零一", 1001),
@@ -495,12 +522,12 @@ mod tests {
             "佰",
             "千",
             "百十",
-            "一百十",
             "一百二百",
             "二十三十",
             "一千千",
             "一二",
-            "三五",
+            "一二三",
+            "二十一二",
             "一二十",
             "两两",
             "零五",

@@ -35,7 +35,14 @@ fn clean_fixtures_raise_no_numbering_finding() {
             continue;
         }
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        if name == "numbering_mistakes.txt" {
+        // The mistakes fixture; a text whose lost markers really skip from
+        // （一） to （五） (the explicit headings between stand for them); and
+        // a summary `1.…3.` before `一、`, which reads right (spec §3 rule 2)
+        // but puts `1.` above `一、` against GB/T 9704 (`level-order`).
+        if matches!(
+            name.as_str(),
+            "numbering_mistakes.txt" | "heading_beside_series.txt" | "order_finished_list.txt"
+        ) {
             continue;
         }
         let src = read(&path);
@@ -47,7 +54,7 @@ fn clean_fixtures_raise_no_numbering_finding() {
                     Code::MixedDelimiter | Code::MixedWidth | Code::RedundantDelimiter
                 )
             })
-            .map(|d| format!("{}:{} {}", d.line, d.code, d.message))
+            .map(|d| format!("{}:{} {}", d.line, d.code, d.message(tigang::Lang::En)))
             .collect();
         assert!(found.is_empty(), "{name} should be clean: {found:#?}");
     }

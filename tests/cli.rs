@@ -200,17 +200,24 @@ fn fmt_check_diff_and_stdout() {
     let o = tigang(&["fmt", "--check", &fixture("marker_numeral.txt")], None);
     assert_eq!(o.status.code(), Some(0));
 
-    let o = tigang(&["fmt", "--diff", &mistakes], None);
-    assert_eq!(o.status.code(), Some(0));
+    // Something would change: exit 1, as `diff` and `rustfmt --check` do.
+    let o = tigang(&["fmt", "--diff=unified", &mistakes], None);
+    assert_eq!(o.status.code(), Some(1));
     let diff = stdout(&o);
     assert!(
-        diff.contains("-（八）秸秆") && diff.contains("+（七）秸秆"),
+        diff.contains("\n-（八）秸秆") && diff.contains("\n+（七）秸秆"),
         "{diff}"
     );
     assert!(
-        diff.contains("-　　六是加强") && diff.contains("+　　五是加强"),
+        diff.contains("\n-　　六是加强") && diff.contains("\n+　　五是加强"),
         "{diff}"
     );
+    let o = tigang(&["fmt", "--diff", &mistakes], None);
+    assert_eq!(o.status.code(), Some(1));
+    let diff = stdout(&o);
+    assert!(diff.contains("line 10: （八） → （七）\n"), "{diff}");
+    let o = tigang(&["fmt", "--diff", &fixture("marker_numeral.txt")], None);
+    assert_eq!((o.status.code(), o.stdout.len()), (Some(0), 0));
 
     let o = tigang(&["fmt", "-"], Some("一、甲\n三、乙\n".as_bytes()));
     assert_eq!(stdout(&o), "一、甲\n二、乙\n");

@@ -78,7 +78,7 @@ fn the_tree_borrows_the_text_never_copies_it() {
     };
     for h in doc.headings() {
         inside(h.marker, "marker");
-        inside(h.title, "title");
+        inside(&h.title, "title");
         for b in h.body() {
             inside(b.text, "body");
         }

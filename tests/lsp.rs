@@ -129,7 +129,12 @@ fn diagnostics_on_open_are_check_in_utf16() {
     for (g, w) in got.iter().zip(&want) {
         assert_eq!(g["code"], w.code.as_str());
         assert_eq!(g["source"], "tigang");
-        assert_eq!(g["message"], w.message.as_str());
+        // The message, then the help line, in the server's language.
+        let mut message = w.message(tigang::Lang::En);
+        if let Some(help) = w.help(tigang::Lang::En) {
+            message = format!("{message}\n{help}");
+        }
+        assert_eq!(g["message"], message);
         let severity = match w.severity {
             tigang::Severity::Error => 1,
             tigang::Severity::Warning => 2,
@@ -220,7 +225,7 @@ fn document_symbols_are_the_outline_tree() {
     let mut got = Vec::new();
     names(&symbols, 0, &mut got);
     // The title, then every heading at its level.
-    let mut want = vec![doc.title.unwrap().text.to_string()];
+    let mut want = vec![doc.title.as_ref().unwrap().text.to_string()];
     want.extend(
         doc.headings()
             .map(|h| format!("{}{}{}", "  ".repeat(h.level - 1), h.marker, h.title)),
@@ -426,6 +431,17 @@ fn chinese_from_the_client_locale_or_the_environment() {
         ask(&mut c),
         ["重新编号这一组（1 处）", "修正全部编号（1 处）"]
     );
+    // The messages too, as `tigang check --lang zh` writes them.
+    let p = c.notification("textDocument/publishDiagnostics");
+    let doc = tigang::parse(text);
+    let d = &tigang::check(&doc)[0];
+    let want = format!(
+        "{}\n{}",
+        d.message(tigang::Lang::Zh),
+        d.help(tigang::Lang::Zh).unwrap()
+    );
+    assert_eq!(p["diagnostics"][0]["message"], want);
+    assert!(want.contains("缺少"), "{want}");
     assert!(c.shutdown().success());
 
     let mut c = start(&[("LANG", "zh_CN.UTF-8")]);

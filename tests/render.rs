@@ -191,11 +191,15 @@ fn expected_blocks(doc: &Document<'_>) -> Vec<Block> {
     let trim = |s: &str| s.trim_matches([' ', '\t']).to_string();
     let mut out = Vec::new();
     let shift = usize::from(doc.title.is_some());
-    if let Some(t) = doc.title {
-        out.push(Block::Heading(1, trim(t.text)));
+    if let Some(t) = &doc.title {
+        out.push(Block::Heading(1, trim(&t.text)));
     }
     for p in &doc.preamble {
-        if doc.title.is_none_or(|t| t.span != p.span) {
+        if doc
+            .title
+            .as_ref()
+            .is_none_or(|t| p.span.end <= t.span.start || p.span.start >= t.span.end)
+        {
             out.push(Block::Paragraph(trim(p.text)));
         }
     }

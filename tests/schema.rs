@@ -3,6 +3,8 @@
 //! chunk records.
 
 mod common;
+#[cfg(feature = "docx")]
+mod docx_kit;
 
 use serde_json::Value;
 
@@ -59,7 +61,14 @@ fn command_line_output_matches_the_schemas() {
 
     let doc = schema("tigang.schema.json");
     let pretty: Value = serde_json::from_str(&run(&["parse", "-f", "json", &speech])).unwrap();
-    assert_eq!(pretty["encoding"], "UTF-8");
+    assert_eq!(
+        pretty["source"],
+        serde_json::json!({"format": "text", "encoding": "UTF-8"})
+    );
+    assert!(
+        pretty.get("encoding").is_none(),
+        "source replaces the top-level encoding"
+    );
     assert_valid(&doc, &pretty, "parse --format json");
     for line in run(&["parse", "--jsonl", "-q", &fixtures]).lines() {
         let json: Value = serde_json::from_str(line).unwrap();
@@ -82,4 +91,48 @@ fn command_line_output_matches_the_schemas() {
         let json: Value = serde_json::from_str(line).unwrap();
         assert_valid(&chunk, &json, line);
     }
+}
+
+/// The JSON of a document with its source: a Word document (headings with
+/// `numbering` and `paragraph`), a web page and a text file.
+#[cfg(all(feature = "docx", feature = "html"))]
+#[test]
+fn json_with_source_matches_the_schema() {
+    use docx_kit::*;
+    let v = schema("tigang.schema.json");
+    let docx = Docx::new()
+        .styles(&heading_styles())
+        .numbering(&list(0, 1, &[lvl(0, 1, "chineseCountingThousand", "%1、")]))
+        .body(
+            &[
+                p_num(1, 0, "总则"),
+                p("二、任务"),
+                p_style("2", "工作目标"),
+                p("正文。"),
+            ]
+            .concat(),
+        )
+        .build();
+    let inputs: [Vec<u8>; 3] = [
+        docx,
+        "<html><body><h2>一、总则</h2><p>正文。</p></body></html>".into(),
+        "一、总则\n正文。\n".into(),
+    ];
+    let mut formats = Vec::new();
+    for bytes in inputs {
+        let x = tigang::input::read(bytes, &Default::default()).unwrap();
+        let doc = tigang::parse(&x.text);
+        let mut json =
+            serde_json::to_value(tigang::render::WithSource::new(&doc, &x.source, &x.map)).unwrap();
+        assert_valid(&v, &json, x.source.format.as_str());
+        formats.push(json["source"]["format"].clone());
+        if x.source.format == tigang::input::Format::Docx {
+            assert_eq!(json["children"][0]["numbering"], "auto");
+            assert_eq!(json["children"][1]["numbering"], "typed");
+            assert_eq!(json["children"][1]["paragraph"], 1);
+            json["children"][0]["numbering"] = "drawn".into();
+            assert!(!v.is_valid(&json), "an unknown numbering is rejected");
+        }
+    }
+    assert_eq!(formats, ["docx", "html", "text"]);
 }

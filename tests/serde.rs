@@ -23,12 +23,14 @@ fn json_field_names_are_the_spec() {
             "diagnostics",
             "preamble",
             "schema",
+            "subtitle",
+            "subtitle_span",
             "title",
             "title_span",
             "toc"
         ]
     );
-    assert_eq!(v["schema"], 1);
+    assert_eq!(v["schema"], 2);
     assert_eq!(v["title"], "工作方案");
 
     let mut toc = keys(&v["toc"][0]);
@@ -92,4 +94,18 @@ fn every_kind_has_its_snake_case_name() {
     for k in tigang::MarkerKind::ALL {
         assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
     }
+}
+
+/// Schema 2: an explicit heading has no number and says its depth.
+#[test]
+fn explicit_headings_have_null_number_and_a_depth() {
+    let src = "同志们：\n## 工作目标\n1.甲\n";
+    let v = serde_json::to_value(tigang::parse(src)).unwrap();
+    let h = &v["children"][0];
+    assert_eq!(h["kind"], "heading");
+    assert_eq!(h["marker"], "");
+    assert!(h["number"].is_null());
+    assert_eq!(h["depth"], 2);
+    assert_eq!(h["children"][0]["number"], 1);
+    assert!(h["children"][0].get("depth").is_none());
 }

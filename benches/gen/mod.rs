@@ -455,7 +455,7 @@ impl Writer<'_> {
                     *article += 1;
                     self.indent();
                     self.out
-                        .push_str(&format!("第{}{}　", cn(*article % 99 + 1), tiao));
+                        .push_str(&format!("第{}{}　", cn((*article - 1) % 99 + 1), tiao));
                     self.sentence();
                     self.newline();
                 }
@@ -501,9 +501,11 @@ pub fn document(size: usize, seed: u64) -> String {
         limit: size,
     };
     let mut part = 0;
-    let mut article = 0;
+    let mut article;
     while w.out.len() < size {
         part += 1;
+        // Each part is a document of its own: its articles start at 第一条.
+        article = 0;
         w.trad = w.rng.chance(12);
         if part > 1 || w.rng.chance(30) {
             match w.rng.below(3) {
@@ -560,7 +562,7 @@ pub fn markdown(doc: &tigang::Document<'_>) -> String {
         }
         out.push(' ');
         out.push_str(h.marker);
-        out.push_str(h.title);
+        out.push_str(&h.title);
         out.push_str("\n\n");
         for b in h.body() {
             out.push_str(b.text);

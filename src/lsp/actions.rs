@@ -12,8 +12,9 @@
 //! A series is what the checks count (`numbering::series`): markers of one
 //! kind under one parent (dotted ones of one depth; articles through the
 //! whole part), a marker numbered 1 opening a new one. Renumbering part of a
-//! document is re-parsed before it is offered, as fmt does with the whole:
-//! an action that would change the outline is not offered.
+//! document is verified before it is offered ([`fmt::verify`]), as fmt
+//! verifies the whole: an action that would change the outline is not
+//! offered.
 
 use std::collections::HashMap;
 
@@ -22,9 +23,10 @@ use lsp_types::{
     OptionalVersionedTextDocumentIdentifier, TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
 };
 
-use super::config::{Lang, Settings};
+use super::config::Settings;
 use super::diagnostics::{covered, to_lsp};
 use super::position::LineIndex;
+use crate::Lang;
 use crate::document::{Document, Node, Span};
 use crate::fmt::{self, Edit};
 use crate::kind::MarkerKind;
@@ -67,7 +69,7 @@ pub(crate) fn code_actions(
     only: Option<&[CodeActionKind]>,
 ) -> Vec<CodeActionOrCommand> {
     let src = doc.source();
-    let lang = settings.lang;
+    let lang = settings.lang.for_text(src);
     let all = fmt::edits(doc, settings.style);
     let mut out = Vec::new();
     let mut series_done: Vec<usize> = Vec::new();
@@ -92,23 +94,34 @@ pub(crate) fn code_actions(
                     .filter(|e| markers.binary_search(&e.span.start).is_ok())
                     .cloned()
                     .collect();
-                if series_done.contains(&first) || !keeps_outline(doc, &series_edits) {
+                if series_done.contains(&first) || fmt::verify(doc, &series_edits).is_err() {
                     series_edits.clear();
                 }
                 series_done.push(first);
             }
         }
-        if let Some(s) = &d.suggestion {
-            let one = [Edit {
-                span: s.span,
-                replacement: s.replacement.clone(),
-            }];
-            // The same change as the series action is offered once.
-            if series_edits.as_slice() != one.as_slice() {
-                let title = match lang {
-                    Lang::Zh => format!("将“{}”改为“{}”", &src[s.span.range()], s.replacement),
-                    Lang::En => format!("Replace {} with {}", &src[s.span.range()], s.replacement),
-                };
+        // The diagnostic's own fix: its marker and the markers after it
+        // that must move with it. Offered once when it is the series'.
+        if let Some(s) = d.suggestion.as_ref().filter(|s| s.edits != series_edits) {
+            let (old, new) = (&src[s.span.range()], &s.replacement);
+            let more = s.edits.len().saturating_sub(1);
+            let title = match (lang, more) {
+                (Lang::En, 0) => format!("Replace {old} with {new}"),
+                (Lang::En, n) => format!("Replace {old} with {new} and renumber {n} after it"),
+                (Lang::Zh, 0) => format!("将“{old}”改为“{new}”"),
+                (Lang::Zh, n) => format!("将“{old}”改为“{new}”，其后{n}处依次顺延"),
+                (Lang::ZhHant, 0) => format!("將“{old}”改為“{new}”"),
+                (Lang::ZhHant, n) => format!("將“{old}”改為“{new}”，其後{n}處依次順延"),
+            };
+            let edits = if s.edits.is_empty() {
+                vec![Edit::new(s.span, s.replacement.clone())]
+            } else {
+                s.edits.clone()
+            };
+            // A part of fmt's fix can change the outline where the whole
+            // does not (`（三）甲 一、甲 （三）甲`: the first renumbered
+            // alone); such a fix is left to "fix all".
+            if fmt::verify(doc, &edits).is_ok() {
                 out.push(action(
                     title,
                     CodeActionKind::QUICKFIX,
@@ -117,15 +130,16 @@ pub(crate) fn code_actions(
                     target,
                     src,
                     lines,
-                    &one,
+                    &edits,
                 ));
             }
         }
         if !series_edits.is_empty() {
             let n = series_edits.len();
             let title = match lang {
-                Lang::Zh => format!("重新编号这一组（{n} 处）"),
                 Lang::En => format!("Renumber this series ({n} {})", changes(n)),
+                Lang::Zh => format!("重新编号这一组（{n} 处）"),
+                Lang::ZhHant => format!("重新編號這一組（{n} 處）"),
             };
             out.push(action(
                 title,
@@ -142,8 +156,9 @@ pub(crate) fn code_actions(
     if !all.is_empty() {
         let n = all.len();
         let title = match lang {
-            Lang::Zh => format!("修正全部编号（{n} 处）"),
             Lang::En => format!("Fix all numbering ({n} {})", changes(n)),
+            Lang::Zh => format!("修正全部编号（{n} 处）"),
+            Lang::ZhHant => format!("修正全部編號（{n} 處）"),
         };
         out.push(action(
             title,
@@ -242,12 +257,12 @@ pub(crate) fn series_of(doc: &Document<'_>, at: usize) -> Option<Vec<usize>> {
 }
 
 /// The run of `members` (start, number) holding `at`, where a number 1
-/// opens a new run.
-fn run_of(members: impl Iterator<Item = (usize, u32)>, at: usize) -> Vec<usize> {
+/// opens a new run (an unnumbered marker opens none).
+fn run_of(members: impl Iterator<Item = (usize, Option<u32>)>, at: usize) -> Vec<usize> {
     let mut run = Vec::new();
     let mut found = false;
     for (start, number) in members {
-        if number == 1 && !run.is_empty() {
+        if number == Some(1) && !run.is_empty() {
             if found {
                 break;
             }
@@ -283,21 +298,6 @@ fn dotted_depth(kind: MarkerKind, marker: &str) -> usize {
     } else {
         0
     }
-}
-
-/// Whether the text with `edits` applied has the same outline (kinds and
-/// levels of the headings, kinds of the TOC entries): fmt's own test.
-fn keeps_outline(doc: &Document<'_>, edits: &[Edit]) -> bool {
-    let new = fmt::apply(doc.source(), edits);
-    let new = crate::parse(&new);
-    doc.headings()
-        .map(|h| (h.level, h.kind))
-        .eq(new.headings().map(|h| (h.level, h.kind)))
-        && doc
-            .toc
-            .iter()
-            .map(|e| e.kind)
-            .eq(new.toc.iter().map(|e| e.kind))
 }
 
 #[cfg(test)]
@@ -374,21 +374,21 @@ mod tests {
     fn renumber_this_series_changes_only_that_series() {
         let got = actions(SRC, "（五）", Lang::En);
         let titles: Vec<_> = got.iter().map(|a| edits_of(a).0).collect();
+        // check's own fix is the series' renumbering: offered once.
         assert_eq!(
             titles,
             [
-                "Replace （五） with （三）",
                 "Renumber this series (2 changes)",
                 "Fix all numbering (3 changes)"
             ]
         );
         let lines = LineIndex::new(SRC, Encoding::Utf16);
-        let series = apply_lsp(SRC, &lines, &edits_of(&got[1]).1);
+        let series = apply_lsp(SRC, &lines, &edits_of(&got[0]).1);
         assert_eq!(
             series,
             SRC.replace("（五）", "（三）").replace("（六）", "（四）")
         );
-        let all = apply_lsp(SRC, &lines, &edits_of(&got[2]).1);
+        let all = apply_lsp(SRC, &lines, &edits_of(&got[1]).1);
         assert_eq!(all, fmt::format(SRC, fmt::Style::Majority));
     }
 

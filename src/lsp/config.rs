@@ -14,49 +14,24 @@ use std::time::Duration;
 use serde_json::Value;
 
 use super::position::Encoding;
+use crate::Lang;
 use crate::fmt::Style;
 
-/// The language of what the server says to a person: code-action titles and
-/// the names it gives (`目录`), and diagnostics' messages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Lang {
-    /// Simplified Chinese.
-    Zh,
-    /// English.
-    En,
+/// The language of a locale tag, as the command line reads `LANG`
+/// (`zh-cn`, `zh_CN.UTF-8` Simplified; `zh-tw`, `zh-Hant` Traditional; any
+/// other tag English); `None` for an empty one.
+pub(crate) fn lang_of_tag(tag: &str) -> Option<Lang> {
+    let tag = tag.trim();
+    (!tag.is_empty()).then(|| Lang::from_locale(tag))
 }
 
-impl Lang {
-    /// The language a locale tag names: `zh`, `zh-CN`, `zh_TW.UTF-8` are
-    /// Chinese; any other non-empty tag (`en-US`, `C`, `POSIX`) is English.
-    pub(crate) fn of_tag(tag: &str) -> Option<Lang> {
-        let tag = tag.trim();
-        if tag.is_empty() {
-            return None;
-        }
-        let lang = tag.split(['-', '_', '.', '@']).next().unwrap_or(tag);
-        Some(if lang.eq_ignore_ascii_case("zh") {
-            Lang::Zh
-        } else {
-            Lang::En
-        })
-    }
-
-    /// The language of the environment: the first of `LC_ALL`,
-    /// `LC_MESSAGES`, `LANG` that is set and not empty (POSIX's order).
-    pub(crate) fn of_env(var: impl Fn(&str) -> Option<String>) -> Option<Lang> {
-        ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .find_map(|v| var(v).as_deref().and_then(Lang::of_tag))
-    }
-
-    /// One of two texts.
-    pub(crate) fn pick(self, zh: &'static str, en: &'static str) -> &'static str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
+/// The language of the environment: the first of `LC_ALL`, `LC_MESSAGES`,
+/// `LANG` that is set and not empty (POSIX's order), as [`Lang::from_env`]
+/// reads it, through `var` so that tests need not set the environment.
+pub(crate) fn lang_of_env(var: impl Fn(&str) -> Option<String>) -> Option<Lang> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|v| var(v).as_deref().and_then(lang_of_tag))
 }
 
 /// The settings a client can give.
@@ -85,10 +60,10 @@ impl Settings {
             return warnings;
         };
         if let Some(v) = map.get("lang") {
-            match v.as_str().and_then(Lang::of_tag) {
-                Some(lang) => self.lang = lang,
-                None => warnings.push(format!(
-                    "tigang: setting `lang` is {v}; expected \"zh\" or \"en\" (设置 lang 应为 \"zh\" 或 \"en\")"
+            match v.as_str().map(str::parse::<Lang>) {
+                Some(Ok(lang)) => self.lang = lang,
+                _ => warnings.push(format!(
+                    "tigang: setting `lang` is {v}; expected \"zh\", \"zh-hant\" or \"en\" (设置 lang 应为 \"zh\"、\"zh-hant\" 或 \"en\")"
                 )),
             }
         }
@@ -140,8 +115,8 @@ impl Config {
         let flag = |path: &str| at(path).and_then(Value::as_bool).unwrap_or(false);
         let lang = at("/locale")
             .and_then(Value::as_str)
-            .and_then(Lang::of_tag)
-            .or_else(|| Lang::of_env(var))
+            .and_then(lang_of_tag)
+            .or_else(|| lang_of_env(var))
             .unwrap_or(Lang::En);
         let mut settings = Settings {
             lang,
@@ -188,22 +163,25 @@ mod tests {
 
     #[test]
     fn locale_tags() {
-        for zh in ["zh", "zh-cn", "zh-TW", "zh_CN.UTF-8", "ZH"] {
-            assert_eq!(Lang::of_tag(zh), Some(Lang::Zh), "{zh}");
+        for zh in ["zh", "zh-cn", "zh_CN.UTF-8", "ZH"] {
+            assert_eq!(lang_of_tag(zh), Some(Lang::Zh), "{zh}");
+        }
+        for hant in ["zh-TW", "zh-hant", "zh_HK.UTF-8"] {
+            assert_eq!(lang_of_tag(hant), Some(Lang::ZhHant), "{hant}");
         }
         for en in ["en", "en-US", "C", "POSIX", "C.UTF-8", "de_DE"] {
-            assert_eq!(Lang::of_tag(en), Some(Lang::En), "{en}");
+            assert_eq!(lang_of_tag(en), Some(Lang::En), "{en}");
         }
-        assert_eq!(Lang::of_tag(""), None);
+        assert_eq!(lang_of_tag(""), None);
     }
 
     #[test]
     fn the_environment_in_posix_order() {
         let e = [("LANG", "zh_CN.UTF-8"), ("LC_MESSAGES", ""), ("LC_ALL", "")];
-        assert_eq!(Lang::of_env(env(&e)), Some(Lang::Zh));
+        assert_eq!(lang_of_env(env(&e)), Some(Lang::Zh));
         let e = [("LANG", "zh_CN.UTF-8"), ("LC_ALL", "C")];
-        assert_eq!(Lang::of_env(env(&e)), Some(Lang::En));
-        assert_eq!(Lang::of_env(env(&[])), None);
+        assert_eq!(lang_of_env(env(&e)), Some(Lang::En));
+        assert_eq!(lang_of_env(env(&[])), None);
     }
 
     #[test]

@@ -2,8 +2,8 @@
 
 use lsp_types::{DiagnosticSeverity, NumberOrString};
 
-use super::config::Lang;
 use super::position::LineIndex;
+use crate::Lang;
 use crate::document::{Document, Span};
 use crate::numbering::check::{Diagnostic, Severity, check};
 
@@ -16,6 +16,8 @@ pub(crate) fn diagnostics(
     lines: &LineIndex,
     lang: Lang,
 ) -> Vec<lsp_types::Diagnostic> {
+    // Chinese in the script of the document, as `tigang check` writes it.
+    let lang = lang.for_text(doc.source());
     check(doc)
         .iter()
         .map(|d| to_lsp(doc.source(), lines, d, lang))
@@ -40,15 +42,16 @@ pub(crate) fn to_lsp(
     }
 }
 
-/// The bytes a finding is about: the marker, widened to its suggestion's
-/// span when the two touch.
+/// The bytes a finding is about: the marker and what the fix of this
+/// marker replaces with it (the `、` of `（四）、`), as `tigang check`'s
+/// carets cover them.
 pub(crate) fn covered(d: &Diagnostic) -> Span {
-    match &d.suggestion {
-        Some(s) if s.span.start <= d.span.end && d.span.start <= s.span.end => {
-            Span::new(d.span.start.min(s.span.start), d.span.end.max(s.span.end))
-        }
-        _ => d.span,
-    }
+    let end = d
+        .suggestion
+        .as_ref()
+        .and_then(|s| s.edits.iter().find(|e| e.span.start == d.span.start))
+        .map_or(d.span.end, |e| e.span.end.max(d.span.end));
+    Span::new(d.span.start, end)
 }
 
 fn severity(s: Severity) -> DiagnosticSeverity {
@@ -59,10 +62,13 @@ fn severity(s: Severity) -> DiagnosticSeverity {
     }
 }
 
-/// The message in `lang`. The library's messages are English for now
-/// (issue 15, item 1 brings Chinese); this is the one place to change.
-fn message(d: &Diagnostic, _lang: Lang) -> String {
-    d.message.clone()
+/// The message in `lang`, and on a second line what to do (the help line
+/// of `tigang check`): editors show both under the squiggle.
+fn message(d: &Diagnostic, lang: Lang) -> String {
+    match d.help(lang) {
+        Some(help) => format!("{}\n{help}", d.message(lang)),
+        None => d.message(lang),
+    }
 }
 
 #[cfg(test)]
@@ -80,30 +86,30 @@ mod tests {
         let codes: Vec<_> = got
             .iter()
             .map(|d| match &d.code {
-                Some(NumberOrString::String(c)) => c.as_str(),
-                _ => "",
+                Some(NumberOrString::String(c)) => c.clone(),
+                _ => String::new(),
             })
             .collect();
-        assert_eq!(
-            codes,
-            [
-                "numbering-skip",
-                "redundant-delimiter",
-                "numbering-duplicate",
-                "numbering-skip"
-            ]
-        );
-        // `（三）、` is 4 UTF-16 units, and the redundant `、` is covered.
-        assert_eq!(
-            got[1].range,
-            Range::new(Position::new(2, 0), Position::new(2, 4))
-        );
-        assert_eq!(got[2].severity, Some(DiagnosticSeverity::ERROR));
+        let want: Vec<_> = check(&doc)
+            .iter()
+            .map(|d| d.code.as_str().to_string())
+            .collect();
+        assert_eq!(codes, want);
+        // `（三）、` is 4 UTF-16 units; the fix that drops the `、` covers it.
+        let at = got
+            .iter()
+            .find(|d| d.range.start == Position::new(2, 0) && d.range.end.character > 3)
+            .expect("a diagnostic whose fix drops the 、");
+        assert_eq!(at.range.end, Position::new(2, 4));
         // `（三）寅𠀀。一是抓落实。` is 13 units: 𠀀 counts two.
+        let last = got.last().unwrap();
         assert_eq!(
-            got[3].range,
+            last.range,
             Range::new(Position::new(3, 13), Position::new(3, 15))
         );
+        assert_eq!(last.severity, Some(DiagnosticSeverity::WARNING));
+        // The help line follows the message.
+        assert!(last.message.contains('\n'), "{}", last.message);
         assert!(got.iter().all(|d| d.source.as_deref() == Some(SOURCE)));
     }
 }

@@ -12,8 +12,8 @@ use lsp_types::{
     DocumentSymbol, FoldingRange, FoldingRangeKind, Location, SymbolInformation, SymbolKind, Uri,
 };
 
-use super::config::Lang;
 use super::position::LineIndex;
+use crate::Lang;
 use crate::document::{Document, Node, Span, TocEntry};
 use crate::kind::MarkerKind;
 use crate::render::label;
@@ -87,7 +87,7 @@ pub(crate) fn document_symbols(
 ) -> Vec<DocumentSymbol> {
     let src = doc.source();
     let mut out = Vec::new();
-    if let Some(t) = doc.title {
+    if let Some(t) = &doc.title {
         let r = lines.range(src, t.span);
         out.push(symbol(
             t.text.to_string(),
@@ -123,9 +123,9 @@ fn heading_symbol(h: Node<'_, '_>, lines: &LineIndex) -> DocumentSymbol {
 
 fn toc_span(doc: &Document<'_>) -> Option<Span> {
     let first = doc.toc.first()?;
-    let start = doc
-        .toc_label
-        .map_or(first.marker_span.start, |l| l.span.start);
+    let start = doc.toc_labels.first().map_or(first.marker_span.start, |l| {
+        l.span.start.min(first.marker_span.start)
+    });
     let end = doc
         .toc
         .iter()
@@ -139,9 +139,12 @@ fn toc_span(doc: &Document<'_>) -> Option<Span> {
 fn toc_symbol(doc: &Document<'_>, lines: &LineIndex, lang: Lang) -> Option<DocumentSymbol> {
     let src = doc.source();
     let span = toc_span(doc)?;
-    let selection = doc.toc_label.map_or(doc.toc[0].marker_span, |l| l.span);
-    let name = doc.toc_label.map_or_else(
-        || lang.pick("目录", "Contents").to_string(),
+    let selection = doc
+        .toc_labels
+        .first()
+        .map_or(doc.toc[0].marker_span, |l| l.span);
+    let name = doc.toc_labels.first().map_or_else(
+        || lang.pick("Contents", "目录", "目錄").to_string(),
         |l| l.text.to_string(),
     );
     // A stack of (rank, symbol) still open; closing one hands it to its parent.

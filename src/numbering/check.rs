@@ -2,29 +2,37 @@
 //! inverted levels, lonely ordinals and a table of contents that disagrees
 //! with the body.
 //!
-//! [`check`] (also [`Document::diagnostics`](crate::Document::diagnostics))
-//! returns [`Diagnostic`]s, each with a stable [`Code`], a [`Severity`], the
-//! marker's span, line and column, a message, and where one exists a
-//! [`Suggestion`]: the text that should replace a span of the input.
+//! [`check`] returns [`Diagnostic`]s, each with a stable [`Code`], a
+//! [`Severity`], the marker's span, line and column, the [`Finding`] (what
+//! was found, as facts), its message and help in a [`Lang`], and where `fmt`
+//! fixes it a [`Suggestion`]: the edits `fmt` makes for it.
 //!
 //! Series are counted as the `series` module describes: per parent and kind,
 //! articles straight through a regulation, a `1` opening a new series, each
-//! part (`【篇N】`) on its own.
+//! part (`【篇N】`) on its own. The suggestions come from the same plan as
+//! `fmt`'s edits (`plan`): each edit of `fmt` belongs to exactly one
+//! diagnostic, so applying every suggestion gives `fmt`'s output.
 //!
 //! ```
+//! use tigang::Lang;
 //! let doc = tigang::parse("一、甲\n（一）子\n（二）丑\n（五）寅\n");
 //! let d = &tigang::check(&doc)[0];
 //! assert_eq!(d.code, tigang::Code::NumberingSkip);
-//! assert_eq!(d.message, "（二） is followed by （五）; expected （三）");
+//! assert_eq!(d.message(Lang::Zh), "（二）之后是（五），缺少（三）（四）");
+//! assert_eq!(d.message(Lang::En), "（二） is followed by （五）; expected （三）");
+//! assert_eq!(d.help(Lang::Zh).unwrap(), "将（五）改为（三）；或补上缺失的（三）（四）");
 //! assert_eq!((d.line, d.column), (4, 1));
 //! assert_eq!(d.suggestion.as_ref().unwrap().replacement, "（三）");
 //! ```
 
 use foldhash::{HashMap, HashSet};
 use serde::Serialize;
+use serde::ser::SerializeStruct;
 
-use super::form::{self, Form, Shape, majority};
-use super::series::{self, Item};
+use super::form::Shape;
+use super::message::{Finding, Fix, Lang};
+use super::plan::{Edit, Plan, Style};
+use super::series::Item;
 use crate::document::{Document, Span};
 use crate::kind::MarkerKind;
 
@@ -181,34 +189,47 @@ impl std::fmt::Display for Severity {
     }
 }
 
-/// A suggested fix: replace the input at `span` with `replacement`.
+/// A suggested fix: the edits `tigang fmt` makes for this finding.
+///
+/// `span` and `replacement` are the first edit (on the diagnostic's own
+/// marker, as a rule); `edits` holds every edit of the fix, that one
+/// included, in input order. A duplicate `（三）` renumbers the markers after
+/// it too, so its suggestion changes them all.
 ///
 /// ```
-/// let doc = tigang::parse("一、甲\n（一）、乙\n");
+/// let doc = tigang::parse("一、甲\n（一）子\n（二）丑\n（二）寅\n（三）卯\n");
 /// let d = &tigang::check(&doc)[0];
 /// let s = d.suggestion.as_ref().unwrap();
-/// assert_eq!(&doc.source()[s.span.range()], "（一）、");
-/// assert_eq!(s.replacement, "（一）");
+/// assert_eq!(&doc.source()[s.span.range()], "（二）");
+/// assert_eq!(s.replacement, "（三）");
+/// let all: Vec<_> = s.edits.iter().map(|e| e.replacement.as_str()).collect();
+/// assert_eq!(all, ["（三）", "（四）"]);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Suggestion {
-    /// The bytes to replace (the marker, or the marker and a doubled delimiter).
+    /// The bytes the first edit replaces (a marker, or a marker and a
+    /// doubled delimiter).
     pub span: Span,
-    /// What to write instead.
+    /// What the first edit writes instead.
     pub replacement: String,
+    /// Every edit of this fix, in input order; never overlapping the edits
+    /// of another diagnostic's suggestion.
+    pub edits: Vec<Edit>,
 }
 
 /// One finding of [`check`].
 ///
 /// ```
+/// use tigang::Lang;
 /// let doc = tigang::parse("一、主要做法\n一是抓落实。二是抓督查。四是抓考核。\n");
 /// let d = &tigang::check(&doc)[0];
 /// assert_eq!(d.code.as_str(), "numbering-skip");
 /// assert_eq!(d.severity, tigang::Severity::Warning);
 /// assert_eq!(&doc.source()[d.span.range()], "四是");
+/// assert_eq!(d.message(Lang::Zh), "“二是”之后是“四是”，缺少“三是”");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Diagnostic {
     /// What kind of finding this is.
@@ -219,15 +240,105 @@ pub struct Diagnostic {
     pub line: usize,
     /// 1-based column of the marker, in `char`s.
     pub column: usize,
-    /// What is wrong and what was expected.
-    pub message: String,
     /// The marker's bytes.
     pub span: Span,
-    /// A replacement that fixes this finding, where one exists.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// What was found, as facts; [`Diagnostic::message`] puts it in words.
+    pub finding: Finding,
+    /// The edits that fix this finding, where `fmt` makes any.
     pub suggestion: Option<Suggestion>,
+    fix: Fix,
+    /// (old text, new text) of each edit of the suggestion, the
+    /// diagnostic's own marker first: what the help line lists.
+    pairs: Vec<(String, String)>,
 }
 
+impl Diagnostic {
+    /// What is wrong, in `lang`.
+    ///
+    /// ```
+    /// use tigang::Lang;
+    /// let doc = tigang::parse("一、甲\n（一）子\n（二）丑\n（二）寅\n");
+    /// let d = &tigang::check(&doc)[0];
+    /// assert_eq!(d.message(Lang::Zh), "（二）重复");
+    /// assert_eq!(d.message(Lang::ZhHant), "（二）重複");
+    /// assert_eq!(d.message(Lang::En), "（二） is followed by another （二）; expected （三）");
+    /// ```
+    pub fn message(&self, lang: Lang) -> String {
+        self.finding.message(lang)
+    }
+
+    /// What to do, in `lang`: the suggestion in words (with the other
+    /// likely fix where there is one), or advice where `fmt` cannot help.
+    ///
+    /// ```
+    /// use tigang::Lang;
+    /// let doc = tigang::parse("一、主要做法\n一是抓落实。三是抓督查。四是抓考核。\n");
+    /// let d = &tigang::check(&doc)[0];
+    /// assert_eq!(
+    ///     d.help(Lang::Zh).unwrap(),
+    ///     "很可能漏掉了“二是”：请补上；若是有意删去，将“三是”改为“二是”，其后1处依次顺延：四是→三是"
+    /// );
+    /// ```
+    pub fn help(&self, lang: Lang) -> Option<String> {
+        let pairs: Vec<(&str, &str)> = self
+            .pairs
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        self.finding.help(lang, self.fix, &pairs)
+    }
+
+    /// The diagnostic with its message and help in `lang`, for
+    /// serialisation: the JSON of `tigang check --format json`.
+    ///
+    /// ```
+    /// let doc = tigang::parse("一、甲\n三、乙\n");
+    /// let d = &tigang::check(&doc)[0];
+    /// let json = serde_json::to_value(d.localized(tigang::Lang::Zh)).unwrap();
+    /// assert_eq!(json["code"], "numbering-skip");
+    /// assert_eq!(json["message"], "“一、”之后是“三、”，缺少“二、”");
+    /// ```
+    pub fn localized(&self, lang: Lang) -> Localized<'_> {
+        Localized { d: self, lang }
+    }
+}
+
+/// A [`Diagnostic`] with the language of its message, as it is serialised:
+/// `code`, `severity`, `line`, `column`, `message`, `help` (when there is
+/// one), `span`, `suggestion` (when there is one).
+#[derive(Clone, Copy, Debug)]
+pub struct Localized<'d> {
+    d: &'d Diagnostic,
+    lang: Lang,
+}
+
+impl Serialize for Localized<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let d = self.d;
+        let help = d.help(self.lang);
+        let mut st = s.serialize_struct("Diagnostic", 8)?;
+        st.serialize_field("code", &d.code)?;
+        st.serialize_field("severity", &d.severity)?;
+        st.serialize_field("line", &d.line)?;
+        st.serialize_field("column", &d.column)?;
+        st.serialize_field("message", &d.message(self.lang))?;
+        if let Some(h) = &help {
+            st.serialize_field("help", h)?;
+        }
+        st.serialize_field("span", &d.span)?;
+        if let Some(sugg) = &d.suggestion {
+            st.serialize_field("suggestion", sugg)?;
+        }
+        st.end()
+    }
+}
+
+/// Serialised with English messages; see [`Diagnostic::localized`].
+impl Serialize for Diagnostic {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.localized(Lang::En).serialize(s)
+    }
+}
 /// Checks the numbering of `doc`: the headings and the table of contents.
 /// Diagnostics come in the order of their markers in the input.
 ///
@@ -237,280 +348,273 @@ pub struct Diagnostic {
 /// assert_eq!(codes, ["lonely-ordinal"]);
 /// ```
 pub fn check(doc: &Document<'_>) -> Vec<Diagnostic> {
-    let items = series::items(doc);
-    let all = series::series(&items);
-    let forms = forms(&items);
-    let mut out = Vec::new();
-    for s in &all {
-        numbering(&items, s, &mut out);
-        lonely(&items, &s.members, &mut out);
-        delimiters(doc.source(), &items, &forms, &s.members, &mut out);
+    let plan = Plan::new(doc, Style::Majority);
+    let mut found = Vec::new();
+    for s in 0..plan.series.len() {
+        numbering(&plan, s, &mut found);
+        lonely(&plan, s, &mut found);
     }
-    widths(&items, &forms, &mut out);
-    redundant(doc.source(), &items, &mut out);
-    level_order(&items, &mut out);
-    toc_mismatch(&items, &mut out);
-    out.sort_by_key(|d| (d.span.start, d.code));
-    out
+    forms(&plan, &mut found);
+    level_order(&plan.items, &mut found);
+    toc_mismatch(&plan, &mut found);
+    found.sort_by_key(|f| (f.d.span.start, f.d.code));
+    attach(&plan, &mut found);
+    found.into_iter().map(|f| f.d).collect()
 }
 
-fn diag(code: Code, it: &Item<'_>, message: String, suggestion: Option<Suggestion>) -> Diagnostic {
-    Diagnostic {
+/// A diagnostic while it is built: the item it is about.
+struct Found {
+    item: usize,
+    d: Diagnostic,
+}
+
+fn found(code: Code, it: &Item<'_>, item: usize, finding: Finding) -> Found {
+    Found {
+        item,
+        d: Diagnostic {
+            code,
+            severity: code.severity(),
+            line: it.line,
+            column: it.column,
+            span: it.marker_span,
+            finding,
+            suggestion: None,
+            fix: Fix::Advice,
+            pairs: Vec::new(),
+        },
+    }
+}
+
+/// Whether a code is about the numbers (its diagnostic holds renumbering
+/// edits) rather than the form of a marker.
+fn about_numbers(code: Code) -> bool {
+    matches!(
         code,
-        severity: code.severity(),
-        line: it.line,
-        column: it.column,
-        message,
-        span: it.marker_span,
-        suggestion,
+        Code::NumberingSkip
+            | Code::NumberingDuplicate
+            | Code::NumberingOrder
+            | Code::NumberingStart
+            | Code::TocMismatch
+    )
+}
+
+/// Hands each edit of the plan to one diagnostic: a renumbered marker's edit
+/// to the numbering diagnostic on it, or else to the latest one before it in
+/// its series (the break its new number follows from); an edit of form only
+/// to the form diagnostic on it.
+fn attach(plan: &Plan<'_>, found: &mut [Found]) {
+    let mut numbers_at: HashMap<usize, usize> = HashMap::default();
+    let mut form_at: HashMap<usize, usize> = HashMap::default();
+    for (k, f) in found.iter().enumerate() {
+        let slot = if about_numbers(f.d.code) {
+            &mut numbers_at
+        } else {
+            &mut form_at
+        };
+        slot.entry(f.item).or_insert(k);
+    }
+    let mut edits: Vec<Vec<(usize, Edit)>> = vec![Vec::new(); found.len()];
+    let mut shifted = vec![false; found.len()];
+    let mut held = vec![false; plan.items.len()];
+    // The diagnostic whose renumbering is in force at the end of each series.
+    let mut group_end: Vec<Option<usize>> = vec![None; plan.series.len()];
+    let give = |i: usize, holder: usize, edits: &mut [Vec<(usize, Edit)>], held: &mut [bool]| {
+        if let Some(c) = &plan.changes[i] {
+            edits[holder].push((i, c.edit.clone()));
+            held[i] = true;
+        }
+    };
+    for (s, ser) in plan.series.iter().enumerate() {
+        let mut current = ser.from.and_then(|p| group_end[p]);
+        for &m in &ser.members {
+            let Some(c) = &plan.changes[m] else {
+                if let Some(&d) = numbers_at.get(&m) {
+                    current = Some(d);
+                }
+                continue;
+            };
+            let holder = if c.renumbered.is_some() {
+                match numbers_at.get(&m) {
+                    Some(&d) => {
+                        shifted[d] = current.is_some();
+                        Some(d)
+                    }
+                    None => current.or_else(|| form_at.get(&m).copied()),
+                }
+            } else {
+                form_at.get(&m).copied()
+            };
+            if let Some(h) = holder {
+                give(m, h, &mut edits, &mut held);
+                if c.renumbered.is_some() {
+                    current = Some(h);
+                }
+            }
+        }
+        group_end[s] = current;
+    }
+    // Anything left (not in a series) goes to a diagnostic on its marker.
+    for i in 0..plan.items.len() {
+        if plan.changes[i].is_some() && !held[i] {
+            if let Some(&h) = form_at.get(&i).or_else(|| numbers_at.get(&i)) {
+                give(i, h, &mut edits, &mut held);
+            }
+        }
+    }
+    for (k, f) in found.iter_mut().enumerate() {
+        let mut mine = std::mem::take(&mut edits[k]);
+        mine.sort_by_key(|(_, e)| e.span.start);
+        if let Some((_, first)) = mine.iter().find(|(i, _)| *i == f.item).or(mine.first()) {
+            let (span, replacement) = (first.span, first.replacement.clone());
+            // For the help line: the diagnostic's own marker first.
+            let own = |(i, _): &(usize, Edit)| *i != f.item;
+            let mut shown: Vec<&(usize, Edit)> = mine.iter().collect();
+            shown.sort_by_key(|e| own(e));
+            f.d.pairs = shown
+                .iter()
+                .map(|(_, e)| (plan.src[e.span.range()].to_string(), e.replacement.clone()))
+                .collect();
+            f.d.suggestion = Some(Suggestion {
+                span,
+                replacement,
+                edits: mine.into_iter().map(|(_, e)| e).collect(),
+            });
+            f.d.fix = Fix::Suggested {
+                shifted: shifted[k],
+            };
+        } else if held[f.item] {
+            f.d.fix = Fix::WithAbove;
+        } else if about_numbers(f.d.code)
+            && plan.series_of[f.item].is_some_and(|s| !plan.renumbers_series(s))
+        {
+            f.d.fix = Fix::Unsafe;
+        }
     }
 }
 
 /// The marker of `it` with the number `n`, written the way `it` is written.
-fn with_number(it: &Item<'_>, n: u32) -> Option<String> {
-    Shape::of(it.kind, it.marker)?.renumbered(n)
+fn with_number(it: &Item<'_>, n: u32) -> String {
+    Shape::of(it.kind, it.marker)
+        .and_then(|s| s.renumbered(n))
+        .unwrap_or_else(|| n.to_string())
 }
 
-fn renumber_suggestion(it: &Item<'_>, n: u32) -> (String, Option<Suggestion>) {
-    match with_number(it, n) {
-        Some(m) => (
-            m.clone(),
-            Some(Suggestion {
-                span: it.marker_span,
-                replacement: m,
-            }),
-        ),
-        None => (format!("number {n}"), None),
-    }
-}
-
-fn numbering(items: &[Item<'_>], series: &series::Series, out: &mut Vec<Diagnostic>) {
-    let s = &series.members;
-    let Some(&first) = s.first() else { return };
-    let head = &items[first];
-    // A carried-on count (start > 1) starts where it should by construction.
-    if head.number != 1 && series.start == 1 {
-        let (expected, sugg) = renumber_suggestion(head, 1);
-        let msg = format!("this series starts at {}; expected {expected}", head.marker);
-        out.push(diag(Code::NumberingStart, head, msg, sugg));
-    }
-    for w in s.windows(2) {
-        let (prev, cur) = (&items[w[0]], &items[w[1]]);
-        let next = prev.number.saturating_add(1);
-        let code = if cur.number == prev.number {
-            Code::NumberingDuplicate
-        } else if cur.number < prev.number {
-            Code::NumberingOrder
-        } else if cur.number > next {
-            Code::NumberingSkip
-        } else {
-            continue;
-        };
-        let (expected, sugg) = renumber_suggestion(cur, next);
-        let msg = match code {
-            Code::NumberingDuplicate => format!(
-                "{} is followed by another {}; expected {expected}",
-                prev.marker, cur.marker
-            ),
-            Code::NumberingOrder => format!(
-                "{} is followed by {}, which goes backwards; expected {expected}",
-                prev.marker, cur.marker
-            ),
-            _ => format!(
-                "{} is followed by {}; expected {expected}",
-                prev.marker, cur.marker
-            ),
-        };
-        out.push(diag(code, cur, msg, sugg));
-    }
-}
-
-fn lonely(items: &[Item<'_>], s: &[usize], out: &mut Vec<Diagnostic>) {
-    let [only] = s else { return };
-    let it = &items[*only];
-    let ordinal = matches!(
-        it.kind,
-        MarkerKind::OrdinalShi | MarkerKind::OrdinalYao | MarkerKind::OrdinalDi
-    );
-    if ordinal && it.number == 1 {
-        let second = with_number(it, 2).unwrap_or_else(|| "a second point".into());
-        let msg = format!("{} is not followed by {second}", it.marker);
-        out.push(diag(Code::LonelyOrdinal, it, msg, None));
-    }
-}
-
-/// The form of each item's marker: None for kinds without a style
-/// ([`form::has_style`]) and markers [`Form::of`] cannot read.
-///
-/// A marker's form depends only on its kind and text, and a document repeats
-/// a few dozen distinct markers (`（一）` … `（九）`, `1.` … `12.`), so each
-/// distinct marker is taken apart once.
-fn forms(items: &[Item<'_>]) -> Vec<Option<Form>> {
-    let mut memo: HashMap<(MarkerKind, &str), Option<Form>> = HashMap::default();
-    items
-        .iter()
-        .map(|it| {
-            if !form::has_style(it.kind) {
-                return None;
-            }
-            *memo.entry((it.kind, it.marker)).or_insert_with(|| {
-                Shape::of(it.kind, it.marker).and_then(|s| Form::of(it.kind, &s))
-            })
-        })
-        .collect()
-}
-
-/// The marker of `it` rewritten in the form `to`, as a suggestion.
-fn rewrite(it: &Item<'_>, to: Form) -> Option<Suggestion> {
-    let shape = Shape::of(it.kind, it.marker)?;
-    to.write(it.kind, &shape, it.number).map(|m| Suggestion {
-        span: it.marker_span,
-        replacement: m,
-    })
-}
-
-fn delimiters(
-    src: &str,
-    items: &[Item<'_>],
-    forms: &[Option<Form>],
-    s: &[usize],
-    out: &mut Vec<Diagnostic>,
-) {
-    if s.len() < 2 || !form::has_style(items[s[0]].kind) {
-        return;
-    }
-    // A sibling that cannot take a full stop (`一、5万人次`) makes a mixed
-    // series something to reword, not to renumber; `fmt` leaves it too.
-    let pinned = s.iter().any(|&i| {
-        forms[i].is_some_and(|f| {
-            let next = src
-                .get(items[i].marker_span.end..)
-                .and_then(|t| t.chars().next());
-            form::pinned(f.close, next)
-        })
-    });
-    if pinned {
-        return;
-    }
-    let kind = items[s[0]].kind;
-    let Some(major) = majority(kind, s.iter().filter_map(|&i| forms[i])) else {
+/// Skipped, repeated and backward numbers and a wrong start in series `s`.
+/// A marker is fine when it follows the marker before it as written, or as
+/// that marker is renumbered (`一是 一是 三是`: the `三是` is right, the
+/// middle one is the mistake).
+fn numbering(plan: &Plan<'_>, s: usize, out: &mut Vec<Found>) {
+    let items = &plan.items;
+    let series = &plan.series[s];
+    let members = &series.members;
+    let Some(&first) = members.first() else {
         return;
     };
-    for &i in s {
-        let Some(form) = forms[i] else { continue };
-        if !form.same_delimiter(major) {
-            let it = &items[i];
-            let sugg = rewrite(it, major);
-            let expected = sugg.as_ref().map_or("", |s| s.replacement.as_str());
-            let msg = format!(
-                "{} is delimited differently from its siblings; expected {expected}",
-                it.marker
-            );
-            out.push(diag(Code::MixedDelimiter, it, msg, sugg));
-        }
+    // Entries that name a heading are checked against it (`toc_mismatch`).
+    let linked = |m: usize| plan.links.by_title.contains_key(&m);
+    let head = &items[first];
+    // A carried-on count (start > 1) starts where it should by construction.
+    if head.number != 1 && series.start == 1 && !linked(first) {
+        let finding = Finding::Start {
+            found: head.marker.to_string(),
+            first: with_number(head, 1),
+        };
+        out.push(found(Code::NumberingStart, head, first, finding));
     }
-}
-
-fn widths(items: &[Item<'_>], forms: &[Option<Form>], out: &mut Vec<Diagnostic>) {
-    // Groups of one kind in one scope, in the order of their first marker.
-    let mut index: HashMap<(Option<usize>, MarkerKind), usize> = HashMap::default();
-    let mut groups: Vec<(MarkerKind, Vec<usize>)> = Vec::new();
-    for (i, it) in items.iter().enumerate() {
-        // Markers without a form neither count nor are reported.
-        if forms[i].is_none() {
+    for (k, w) in members.windows(2).enumerate() {
+        let (prev, cur) = (&items[w[0]], &items[w[1]]);
+        if linked(w[1]) {
             continue;
         }
-        let g = *index.entry((it.scope, it.kind)).or_insert_with(|| {
-            groups.push((it.kind, Vec::new()));
-            groups.len() - 1
-        });
-        groups[g].1.push(i);
-    }
-    for (kind, members) in &groups {
-        let Some(major) = majority(*kind, members.iter().filter_map(|&i| forms[i])) else {
+        let follows = |n: u32| n.checked_add(1) == Some(cur.number);
+        // After a range (`第二至四条`) the series goes on from its end.
+        let width = prev.last.saturating_sub(prev.number);
+        if follows(prev.last) || follows(plan.ideal[w[0]].saturating_add(width)) {
             continue;
-        };
-        for &i in members {
-            let Some(form) = forms[i] else { continue };
-            if form.differs_in_width(major) {
-                let it = &items[i];
-                let sugg = rewrite(it, major);
-                let expected = sugg.as_ref().map_or("", |s| s.replacement.as_str());
-                let msg = format!(
-                    "{} mixes half and full width with the rest of the document; expected {expected}",
-                    it.marker
-                );
-                out.push(diag(Code::MixedWidth, it, msg, sugg));
-            }
         }
+        let expected = with_number(cur, prev.last.saturating_add(1));
+        let (code, finding) = if cur.number == prev.number {
+            let f = Finding::Duplicate {
+                found: cur.marker.to_string(),
+                expected,
+            };
+            (Code::NumberingDuplicate, f)
+        } else if cur.number < prev.number {
+            let f = Finding::Order {
+                previous: prev.marker.to_string(),
+                found: cur.marker.to_string(),
+                expected,
+            };
+            (Code::NumberingOrder, f)
+        } else {
+            let count = cur.number.saturating_sub(prev.last).saturating_sub(1);
+            // Members from this one to the end: what renumbering would change.
+            let rest = members.len() - (k + 1);
+            let f = Finding::Skip {
+                previous: prev.marker.to_string(),
+                found: cur.marker.to_string(),
+                missing: expected,
+                last_missing: (count > 1).then(|| with_number(cur, cur.number - 1)),
+                count,
+                lost_likelier: count <= 2 && u32::try_from(rest).is_ok_and(|r| r > count),
+            };
+            (Code::NumberingSkip, f)
+        };
+        out.push(found(code, cur, w[1], finding));
     }
 }
 
-/// The delimiters the parser skips after a marker (`（四）、`, spec §4).
-const DOUBLED: [char; 5] = ['、', '，', ',', '：', ':'];
-
-/// The span of a doubled delimiter right after `it`'s marker, if there is one.
-/// `starts` ([`marker_starts`]) holds where markers start: a `：` that
-/// introduces the next marker (`（一）：一是…`) is the boundary that marker
-/// needs, not a doubled delimiter.
-pub(crate) fn doubled_delimiter(src: &str, it: &Item<'_>, starts: &[usize]) -> Option<Span> {
-    let self_delimited = matches!(
-        it.kind,
-        MarkerKind::CapitalNumeral
-            | MarkerKind::Numeral
-            | MarkerKind::ParenNumeral
-            | MarkerKind::Digit
-            | MarkerKind::ParenDigit
-            | MarkerKind::Circled
-    );
-    if !self_delimited {
-        return None;
+fn lonely(plan: &Plan<'_>, s: usize, out: &mut Vec<Found>) {
+    let [only] = plan.series[s].members[..] else {
+        return;
+    };
+    let it = &plan.items[only];
+    if it.kind.is_ordinal() && it.number == 1 && !it.toc {
+        let finding = Finding::LonelyOrdinal {
+            found: it.marker.to_string(),
+            second: with_number(it, 2),
+        };
+        out.push(found(Code::LonelyOrdinal, it, only, finding));
     }
-    let mut after = src.get(it.marker_span.end..)?.chars();
-    let c = after.next()?;
-    // One doubled delimiter, as the parser skips it; a run (`（一）、：`) is
-    // punctuation of the sentence, left as written.
-    let end = it.marker_span.end + c.len_utf8();
-    // Nor is one before a numeral: without it, `一、、二、三级` would read as
-    // the prose list `一、二、三级` and `1.、5项` as the decimal `1.5项`.
-    let numeral_next =
-        |d: char| d.is_numeric() || crate::numeral::value(d.encode_utf8(&mut [0; 4])).is_some();
-    (DOUBLED.contains(&c)
-        && !after
-            .next()
-            .is_some_and(|d| DOUBLED.contains(&d) || numeral_next(d))
-        && starts.binary_search(&end).is_err())
-    .then(|| Span::new(it.marker_span.end, end))
 }
 
-fn redundant(src: &str, items: &[Item<'_>], out: &mut Vec<Diagnostic>) {
-    let starts = marker_starts(items);
-    for it in items {
-        let Some(extra) = doubled_delimiter(src, it, &starts) else {
+/// Differences of form, where the plan rewrites a marker: a delimiter unlike
+/// the others of its kind, half and full width mixed, a doubled delimiter.
+fn forms(plan: &Plan<'_>, out: &mut Vec<Found>) {
+    for (i, c) in plan.changes.iter().enumerate() {
+        let Some(c) = c else { continue };
+        let it = &plan.items[i];
+        if let Some(d) = c.dropped {
+            let finding = Finding::RedundantDelimiter {
+                found: it.marker.to_string(),
+                doubled: plan.src[d.range()].to_string(),
+            };
+            out.push(found(Code::RedundantDelimiter, it, i, finding));
+        }
+        let Some((from, to)) = c.reformed else {
             continue;
         };
-        let doubled = &src[extra.range()];
-        let msg = format!(
-            "{} is followed by a second delimiter {doubled}; expected {}",
-            it.marker, it.marker
-        );
-        let sugg = Suggestion {
-            span: Span::new(it.marker_span.start, extra.end),
-            replacement: it.marker.to_string(),
+        let expected = Shape::of(it.kind, it.marker)
+            .and_then(|s| to.write(it.kind, &s, it.number))
+            .unwrap_or_else(|| c.edit.replacement.clone());
+        let (code, finding) = if from.same_delimiter(to) {
+            let f = Finding::MixedWidth {
+                found: it.marker.to_string(),
+                expected,
+            };
+            (Code::MixedWidth, f)
+        } else {
+            let f = Finding::MixedDelimiter {
+                found: it.marker.to_string(),
+                expected,
+            };
+            (Code::MixedDelimiter, f)
         };
-        out.push(diag(Code::RedundantDelimiter, it, msg, Some(sugg)));
+        out.push(found(code, it, i, finding));
     }
 }
 
-/// Where markers start, sorted (rather than hashed: markers come almost in
-/// input order already).
-pub(crate) fn marker_starts(items: &[Item<'_>]) -> Vec<usize> {
-    let mut starts: Vec<usize> = items.iter().map(|it| it.marker_span.start).collect();
-    starts.sort_unstable();
-    starts
-}
-
-fn level_order(items: &[Item<'_>], out: &mut Vec<Diagnostic>) {
+fn level_order(items: &[Item<'_>], out: &mut Vec<Found>) {
     // Per sibling list: the innermost rank seen so far (with its item), and
     // the kinds already reported, so an inverted run is reported once.
     // Indexed by parent: 0 for the top, `p + 1` under item `p`.
@@ -527,12 +631,12 @@ fn level_order(items: &[Item<'_>], out: &mut Vec<Diagnostic>) {
         let entry = seen[it.parent.map_or(0, |p| p + 1)].get_or_insert((rank, i, Vec::new()));
         if rank < entry.0 && !entry.2.contains(&it.kind) {
             let inner = &items[entry.1];
-            let msg = format!(
-                "{} comes after {} at the same level; GB/T 9704 puts {} above {}",
-                it.marker, inner.marker, it.marker, inner.marker
-            );
+            let finding = Finding::LevelOrder {
+                found: it.marker.to_string(),
+                inner: inner.marker.to_string(),
+            };
             entry.2.push(it.kind);
-            out.push(diag(Code::LevelOrder, it, msg, None));
+            out.push(found(Code::LevelOrder, it, i, finding));
         } else if rank > entry.0 {
             entry.0 = rank;
             entry.1 = i;
@@ -540,126 +644,71 @@ fn level_order(items: &[Item<'_>], out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// A title reduced to what must agree between the TOC and the body: letters
-/// and digits, full-width forms folded, no spaces or punctuation.
-fn normalised(title: &str) -> String {
-    title
-        .chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
-            c => c,
-        })
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// Same title: equal, or one a prefix of the other (hard wraps and
-/// shortened TOC entries) when the shorter still says something.
-fn same_title(a: &str, b: &str) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    !short.is_empty() && (short == long || (short.chars().count() >= 4 && long.starts_with(short)))
-}
-
-/// How far ahead in the body a TOC entry's heading is looked for.
-const TOC_WINDOW: usize = 8;
-
-fn toc_mismatch(items: &[Item<'_>], out: &mut Vec<Diagnostic>) {
-    let toc: Vec<usize> = (0..items.len())
-        .filter(|&i| items[i].toc && !items[i].kind.is_ordinal())
-        .collect();
-    let Some(&first) = toc.first() else { return };
-    let scope = items[first].scope;
-    let toc_end = toc
-        .iter()
-        .map(|&i| items[i].marker_span.end)
-        .max()
-        .unwrap_or(0);
-    let kinds: HashSet<MarkerKind> = toc.iter().map(|&i| items[i].kind).collect();
-    let body: Vec<usize> = (0..items.len())
-        .filter(|&i| {
-            let it = &items[i];
-            !it.toc
-                && it.scope == scope
-                && kinds.contains(&it.kind)
-                && it.marker_span.start >= toc_end
-        })
-        .collect();
-    // Normalised when first compared: only the headings within the window of
-    // some entry ever are, not the whole body.
-    let mut body_titles: Vec<Option<String>> = vec![None; body.len()];
-    // body item index -> TOC item index
-    let mut matched: HashMap<usize, usize> = HashMap::default();
-    let mut p = 0;
-    for &t in &toc {
-        let e = &items[t];
-        let title = normalised(e.title);
-        let end = body.len().min(p + TOC_WINDOW);
-        let found = (p..end).find(|&j| {
-            let b = &items[body[j]];
-            b.kind == e.kind
-                && same_title(
-                    &title,
-                    body_titles[j].get_or_insert_with(|| normalised(b.title)),
-                )
-        });
-        if let Some(j) = found {
-            let b = &items[body[j]];
-            if b.number != e.number {
-                let msg = format!(
-                    "the table of contents numbers this heading {}; the body has {} at line {}",
-                    e.marker, b.marker, b.line
-                );
-                let sugg = with_number(e, b.number).map(|m| Suggestion {
-                    span: e.marker_span,
-                    replacement: m,
-                });
-                out.push(diag(Code::TocMismatch, e, msg, sugg));
-            }
-            matched.insert(body[j], t);
-            p = j + 1;
-        } else if let Some(&bi) = body.get(p) {
-            let b = &items[bi];
-            if b.kind == e.kind && b.number == e.number {
-                let msg = format!(
-                    "the table of contents has {} {}; the body has {} {} at line {}",
-                    e.marker, e.title, b.marker, b.title, b.line
-                );
-                out.push(diag(Code::TocMismatch, e, msg, None));
-                matched.insert(bi, t);
-                p += 1;
-            }
-        }
-    }
-    if matched.is_empty() {
+fn toc_mismatch(plan: &Plan<'_>, out: &mut Vec<Found>) {
+    let items = &plan.items;
+    let links = &plan.links;
+    if links.entry_of.is_empty() {
         // A list that matches nothing in the body is not this body's TOC.
         return;
     }
+    for &t in &links.toc {
+        let e = &items[t];
+        if let Some(&b) = links.by_title.get(&t) {
+            // Numbered otherwise than its heading is, once fixed (or as
+            // written, where the heading's series cannot be renumbered).
+            let renumbered = plan.changes[t]
+                .as_ref()
+                .is_some_and(|c| c.renumbered.is_some());
+            if plan.ideal[t] != e.number || renumbered {
+                let h = &items[b];
+                let finding = Finding::TocNumber {
+                    entry: e.marker.to_string(),
+                    title: e.title.to_string(),
+                    heading: h.marker.to_string(),
+                    line: h.line,
+                };
+                out.push(found(Code::TocMismatch, e, t, finding));
+            }
+        } else if let Some(&b) = links.by_number.get(&t) {
+            let h = &items[b];
+            let finding = Finding::TocTitle {
+                entry: e.marker.to_string(),
+                title: e.title.to_string(),
+                heading: h.marker.to_string(),
+                heading_title: h.title.to_string(),
+                line: h.line,
+            };
+            out.push(found(Code::TocMismatch, e, t, finding));
+        }
+    }
     // Which (TOC parent, kind) pairs the TOC lists: a heading is expected in
     // the TOC only at a level the TOC covers under its matched parent.
-    let covered: HashSet<(Option<usize>, MarkerKind)> = toc
+    let covered: HashSet<(Option<usize>, MarkerKind)> = links
+        .toc
         .iter()
         .map(|&i| (items[i].parent, items[i].kind))
         .collect();
-    for &bi in &body {
-        if matched.contains_key(&bi) {
+    for &bi in &links.body {
+        if links.entry_of.contains_key(&bi) {
             continue;
         }
         let b = &items[bi];
         let toc_parent = match b.parent {
             None => None,
             Some(p) if Some(p) == b.scope => None,
-            Some(p) => match matched.get(&p) {
+            Some(p) => match links.entry_of.get(&p) {
                 Some(&t) => Some(t),
                 None => continue,
             },
         };
-        if covered.contains(&(toc_parent, b.kind)) {
-            let msg = format!(
-                "{} {} is missing from the table of contents",
-                b.marker, b.title
-            );
-            out.push(diag(Code::TocMismatch, b, msg, None));
+        // Unnumbered headings are not expected in a TOC entry by entry (a
+        // report's TOC may word its parts otherwise).
+        if b.kind.is_numbered() && covered.contains(&(toc_parent, b.kind)) {
+            let finding = Finding::TocMissing {
+                heading: b.marker.to_string(),
+                title: b.title.to_string(),
+            };
+            out.push(found(Code::TocMismatch, b, bi, finding));
         }
     }
 }

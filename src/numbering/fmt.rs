@@ -8,8 +8,9 @@
 //!
 //! Series are the ones [`check`](crate::check) counts (per parent and kind,
 //! articles straight through, a `1` opening a new series, each part on its
-//! own), so after formatting `check` reports no numbering skip, duplicate,
-//! order, start, mixed delimiter, mixed width or doubled delimiter. Lonely
+//! own), and the edits are the ones its suggestions hold: after formatting
+//! `check` reports no numbering skip, duplicate, order, start, mixed
+//! delimiter, mixed width or doubled delimiter that `fmt` could fix. Lonely
 //! ordinals, inverted levels and table-of-contents titles need a writer.
 //!
 //! ```
@@ -21,56 +22,24 @@
 //! );
 //! ```
 
-use std::collections::HashMap;
+use super::plan::Plan;
+use crate::document::Document;
 
-use super::check::{doubled_delimiter, marker_starts};
-use super::form::{self, Form, Shape, majority};
-use super::series::{self, Item};
-use crate::document::{Document, Span};
-use crate::kind::MarkerKind;
-
-/// Which form each kind of marker is written in.
-///
-/// ```
-/// use tigang::fmt::{format, Style};
-/// assert_eq!(format("一．甲\n(一)子\n１、天\n", Style::Gbt9704), "一、甲\n（一）子\n1.天\n");
-/// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Style {
-    /// The form most markers of the kind already have in the document (in
-    /// the part, for a compilation); the earliest form on a tie.
-    #[default]
-    Majority,
-    /// The forms of GB/T 9704-2012: `一、` `（一）` `1.` `（1）`.
-    Gbt9704,
-}
-
-/// One change: replace the input at `span` with `replacement`.
-///
-/// ```
-/// let doc = tigang::parse("一、甲\n三、乙\n");
-/// let e = &tigang::fmt::edits(&doc, Default::default())[0];
-/// assert_eq!((&doc.source()[e.span.range()], e.replacement.as_str()), ("三、", "二、"));
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Edit {
-    /// The bytes replaced: a marker, or a marker and its doubled delimiter.
-    pub span: Span,
-    /// The new marker.
-    pub replacement: String,
-}
+pub use super::plan::{Edit, Style, apply};
 
 /// The edits that fix the numbering of `doc`, in input order and never
 /// overlapping. Empty when there is nothing to fix.
 ///
+/// These are the edits [`check`](crate::check)'s suggestions are made of
+/// (with [`Style::Majority`]): applying every suggestion gives the same text.
+///
 /// The result is checked before it is returned: the edited text must parse
-/// to the same outline (headings with their kinds and levels, TOC entries).
-/// A marker's text can matter elsewhere (a table of contents is recognised
-/// by titles that reappear, and a title may hold an inline `二是`), so when
-/// the full set of edits would change the outline, fewer are tried: only
-/// renumbering, then renumbering of line-level markers only, then none.
+/// to the same outline, heading by heading (kind, level, the new number,
+/// position, title) and entry by entry for the table of contents. A marker's
+/// text can matter elsewhere (an inline `二是` after `，` is a heading only
+/// when it continues the series before it; `⒊4.` written as `3.` would read
+/// `3.4.`), so where an edit would change the outline its marker keeps its
+/// form, then its series keeps its numbers.
 ///
 /// ```
 /// let doc = tigang::parse("一、主要做法\n一是抓落实。二是抓督查。四是抓考核。\n");
@@ -79,182 +48,50 @@ pub struct Edit {
 /// assert_eq!(edits[0].replacement, "三是");
 /// ```
 pub fn edits(doc: &Document<'_>, style: Style) -> Vec<Edit> {
-    let plan = Plan::new(doc, style);
-    for reach in [Reach::All, Reach::Renumber, Reach::LineLevel] {
-        let edits = plan.edits(reach);
-        if edits.is_empty() || same_outline(doc, &apply(doc.source(), &edits)) {
-            return edits;
-        }
-    }
-    Vec::new()
+    Plan::new(doc, style).edits()
 }
 
-/// How much of the fix to attempt; see [`edits`].
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Reach {
-    /// Numbers, forms and doubled delimiters.
-    All,
-    /// Numbers only.
-    Renumber,
-    /// Numbers of line-level markers only, not of ordinals inside sentences.
-    LineLevel,
+/// Why [`verify`] refused a set of edits: the first heading (or table of
+/// contents entry) they would change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct OutlineChanged {
+    /// The 1-based line of that heading in the input.
+    pub line: usize,
 }
 
-fn same_outline(old: &Document<'_>, new: &str) -> bool {
-    let new = crate::parse(new);
-    old.headings()
-        .map(|h| (h.level, h.kind))
-        .eq(new.headings().map(|h| (h.level, h.kind)))
-        && old
-            .toc
-            .iter()
-            .map(|e| e.kind)
-            .eq(new.toc.iter().map(|e| e.kind))
-}
-
-/// What every reach of the fix needs: the markers, their right numbers, the
-/// form each kind is written in.
-struct Plan<'a> {
-    src: &'a str,
-    items: Vec<Item<'a>>,
-    number: Vec<Option<u32>>,
-    targets: HashMap<Scope, Form>,
-    starts: Vec<usize>,
-}
-
-impl<'a> Plan<'a> {
-    fn new(doc: &Document<'a>, style: Style) -> Self {
-        let items = series::items(doc);
-        let mut number: Vec<Option<u32>> = vec![None; items.len()];
-        for s in series::series(&items) {
-            for (k, &i) in s.members.iter().enumerate() {
-                number[i] = u32::try_from(k).ok().and_then(|k| s.start.checked_add(k));
-            }
-        }
-        let targets = targets(&items, style);
-        let starts = marker_starts(&items);
-        Plan {
-            src: doc.source(),
-            items,
-            number,
-            targets,
-            starts,
-        }
-    }
-
-    fn edits(&self, reach: Reach) -> Vec<Edit> {
-        let src = self.src;
-        let mut out = Vec::new();
-        for (i, it) in self.items.iter().enumerate() {
-            if reach == Reach::LineLevel && it.kind.is_ordinal() {
-                continue;
-            }
-            let n = self.number[i].unwrap_or(it.number);
-            let Some(shape) = Shape::of(it.kind, it.marker) else {
-                continue;
-            };
-            let (written, after) = if reach == Reach::All {
-                let target = self.targets.get(&(it.scope, it.kind)).copied();
-                let extra = doubled_delimiter(src, it, &self.starts);
-                let after = extra.map_or(it.marker_span.end, |s| s.end);
-                let next = src.get(after..).and_then(|s| s.chars().next());
-                let written = target
-                    .and_then(|t| safe_form(it, &shape, t, next))
-                    .and_then(|t| t.write(it.kind, &shape, n))
-                    .or_else(|| {
-                        // A form that cannot write the number (`⑳` is the
-                        // last of its family) falls back to the standard one.
-                        let t = Form::gbt9704(it.kind)?;
-                        Form::of(it.kind, &shape)?;
-                        safe_form(it, &shape, t, next)?.write(it.kind, &shape, n)
-                    });
-                (written, after)
-            } else {
-                (None, it.marker_span.end)
-            };
-            let written =
-                written.or_else(|| (n != it.number).then(|| shape.renumbered(n)).flatten());
-            let replacement = written.unwrap_or_else(|| it.marker.to_string());
-            let span = Span::new(it.marker_span.start, after);
-            if replacement != src[span.range()] {
-                out.push(Edit { span, replacement });
-            }
-        }
-        out.sort_by_key(|e| e.span.start);
-        out
+impl std::fmt::Display for OutlineChanged {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the edits would change the outline at line {}",
+            self.line
+        )
     }
 }
 
-/// `to`, unless rewriting `it` in it would change how the text reads: a
-/// full stop before a digit (`1、5项` must not become `1.5项`).
-fn safe_form(it: &Item<'_>, shape: &Shape<'_>, to: Form, next: Option<char>) -> Option<Form> {
-    let from = Form::of(it.kind, shape)?;
-    if form::pinned(from.close, next) && matches!(to.close, Some('.' | '．')) {
-        return Some(Form {
-            close: from.close,
-            ..to
-        });
-    }
-    Some(to)
-}
+impl std::error::Error for OutlineChanged {}
 
-/// A part (None outside parts) and a kind: what one form is chosen for.
-type Scope = (Option<usize>, MarkerKind);
-
-/// The form to write each (scope, kind) in.
-fn targets(items: &[Item<'_>], style: Style) -> HashMap<Scope, Form> {
-    let mut out = HashMap::new();
-    match style {
-        Style::Gbt9704 => {
-            for it in items {
-                if let Some(f) = Form::gbt9704(it.kind) {
-                    out.insert((it.scope, it.kind), f);
-                }
-            }
-        }
-        Style::Majority => {
-            let mut forms: HashMap<Scope, Vec<Form>> = HashMap::new();
-            for it in items {
-                if !form::has_style(it.kind) {
-                    continue;
-                }
-                if let Some(f) = Shape::of(it.kind, it.marker).and_then(|s| Form::of(it.kind, &s)) {
-                    forms.entry((it.scope, it.kind)).or_default().push(f);
-                }
-            }
-            for (key, forms) in forms {
-                if let Some(f) = majority(key.1, forms.into_iter()) {
-                    out.insert(key, f);
-                }
-            }
-        }
-    }
-    out
-}
-
-/// `src` with `edits` applied. Edits must be sorted and not overlap, as
-/// [`edits`] returns them; one that does not fit is skipped.
+/// Checks `edits` against `doc` the way [`edits`] checks its own: the
+/// edited text must parse to the same outline (every heading's kind, level,
+/// position and title, and the number its new marker says; every TOC
+/// entry). A last guard before writing a file, also for edits from
+/// elsewhere (an editor's code action).
 ///
 /// ```
-/// let src = "一、甲\n三、乙\n";
+/// use tigang::fmt::{Edit, verify};
+/// let src = "一、甲\n⒊4.安全生产费用\n";
 /// let doc = tigang::parse(src);
-/// let edits = tigang::fmt::edits(&doc, Default::default());
-/// assert_eq!(tigang::fmt::apply(src, &edits), "一、甲\n二、乙\n");
+/// assert!(verify(&doc, &tigang::fmt::edits(&doc, Default::default())).is_ok());
+/// // `3.` before `4.安全` would read as the dotted heading `3.4.`.
+/// let glued = Edit::new(tigang::Span::new(10, 13), "3.");
+/// assert_eq!(verify(&doc, &[glued]).unwrap_err().line, 2);
 /// ```
-pub fn apply(src: &str, edits: &[Edit]) -> String {
-    let mut out = String::with_capacity(src.len() + edits.len() * 4);
-    let mut at = 0;
-    for e in edits {
-        let (Some(kept), true) = (src.get(at..e.span.start), src.get(e.span.range()).is_some())
-        else {
-            continue;
-        };
-        out.push_str(kept);
-        out.push_str(&e.replacement);
-        at = e.span.end;
+pub fn verify(doc: &Document<'_>, edits: &[Edit]) -> Result<(), OutlineChanged> {
+    match super::plan::verify(doc, edits) {
+        Some(line) => Err(OutlineChanged { line }),
+        None => Ok(()),
     }
-    out.push_str(src.get(at..).unwrap_or(""));
-    out
 }
 
 /// Parses `src`, fixes its numbering and returns the new text; the same as
@@ -283,6 +120,28 @@ mod tests {
         );
         assert_eq!(format(&out, Style::Majority), out);
         assert!(crate::check(&crate::parse(&out)).is_empty());
+    }
+
+    #[test]
+    fn idioms_keep_their_meaning() {
+        // `一是一，二是二` is a saying, and renumbering must not change which
+        // ordinals are headings.
+        let src = "一、作风\n三是一是一，二是二。\n";
+        let out = format(src, Style::Majority);
+        let (a, b) = (crate::parse(src), crate::parse(&out));
+        let outline = |d: &Document<'_>| -> Vec<(usize, Option<u32>, String)> {
+            d.headings()
+                .map(|h| (h.level, h.number, h.title.to_string()))
+                .collect()
+        };
+        assert_eq!(outline(&a).len(), outline(&b).len(), "{out}");
+        assert_eq!(format(&out, Style::Majority), out);
+    }
+
+    #[test]
+    fn gbt9704_does_not_glue_an_enclosed_marker() {
+        let src = "一、总\n⒈1.甲\n";
+        assert_eq!(format(src, Style::Gbt9704), src);
     }
 
     #[test]

@@ -21,6 +21,11 @@ pub(crate) enum Script {
     ArabicFull,
     /// One enclosed character: `①` `⑴` `⒈` `㈠` `❶`.
     Enclosed(Enclosed),
+    /// A Latin letter, `a` = 1 (`letter` markers): upper or lower case.
+    Latin {
+        /// `A.` rather than `a.`
+        upper: bool,
+    },
 }
 
 /// The families of enclosed numeral characters, each a run of code points.
@@ -110,6 +115,19 @@ impl<'a> Shape<'a> {
         if kind == MarkerKind::Sequence {
             return None;
         }
+        if kind == MarkerKind::Letter {
+            let (start, c) = marker
+                .char_indices()
+                .find(|(_, c)| c.is_ascii_alphabetic())?;
+            return Some(Shape {
+                prefix: &marker[..start],
+                digits: &marker[start..start + 1],
+                suffix: &marker[start + 1..],
+                script: Script::Latin {
+                    upper: c.is_ascii_uppercase(),
+                },
+            });
+        }
         let (start, end) = if kind == MarkerKind::Dotted {
             // The last run of digits is the component this marker numbers.
             let end = marker
@@ -174,6 +192,17 @@ impl<'a> Shape<'a> {
         })
     }
 
+    /// The value of the numeral (`c` of a letter marker is 3).
+    pub(crate) fn value(&self) -> Option<u32> {
+        match self.script {
+            Script::Latin { .. } => {
+                let c = self.digits.bytes().next()?.to_ascii_lowercase();
+                Some(u32::from(c.checked_sub(b'a')?) + 1)
+            }
+            _ => numeral::value(self.digits),
+        }
+    }
+
     /// The marker with its numeral replaced by `n` in the same script, or None
     /// when the script cannot write `n` (`⑳` is the last of its family).
     pub(crate) fn renumbered(&self, n: u32) -> Option<String> {
@@ -193,6 +222,10 @@ pub(crate) fn write_number(n: u32, script: Script) -> Option<String> {
                 .collect(),
         ),
         Script::Enclosed(f) => enclosed_char(f, n).map(String::from),
+        Script::Latin { upper } => {
+            let c = (b'a' + u8::try_from(n.checked_sub(1)?).ok().filter(|&k| k < 26)?) as char;
+            Some(if upper { c.to_ascii_uppercase() } else { c }.to_string())
+        }
         Script::Chinese => chinese(n, "零一二三四五六七八九", "十百千", true),
         Script::CapitalSimplified => chinese(n, "零壹贰叁肆伍陆柒捌玖", "拾佰仟", true),
         Script::CapitalTraditional => chinese(n, "零壹貳參肆伍陸柒捌玖", "拾佰仟", true),
@@ -330,12 +363,6 @@ impl Form {
         enclosed(self) == enclosed(other)
             && sort(self.open) == sort(other.open)
             && sort(self.close) == sort(other.close)
-    }
-
-    /// Whether two forms differ in width only: a half-width bracket, digit or
-    /// full stop where the other has the full-width one.
-    pub(crate) fn differs_in_width(self, other: Form) -> bool {
-        self != other && self.same_delimiter(other)
     }
 
     /// `shape` rewritten in this form with the number `n`, keeping any inner
@@ -489,6 +516,16 @@ mod tests {
         let a = Form::of(MarkerKind::Digit, &shape(MarkerKind::Digit, "1.")).unwrap();
         let b = Form::of(MarkerKind::Digit, &shape(MarkerKind::Digit, "1．")).unwrap();
         let c = Form::of(MarkerKind::Digit, &shape(MarkerKind::Digit, "1、")).unwrap();
-        assert!(a.differs_in_width(b) && !a.same_delimiter(c));
+        assert!(a != b && a.same_delimiter(b) && !a.same_delimiter(c));
+    }
+
+    #[test]
+    fn letters_are_read_and_renumbered() {
+        let s = Shape::of(MarkerKind::Letter, "（b）").unwrap();
+        assert_eq!(s.value(), Some(2));
+        assert_eq!(s.renumbered(3).as_deref(), Some("（c）"));
+        let upper = Shape::of(MarkerKind::Letter, "B.").unwrap();
+        assert_eq!(upper.renumbered(1).as_deref(), Some("A."));
+        assert_eq!(upper.renumbered(27), None);
     }
 }

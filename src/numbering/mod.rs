@@ -6,8 +6,12 @@
 //!   straight through; a `1` opens a new series);
 //! - `form`: a marker taken apart (prefix, numeral, suffix, script) and
 //!   written back with another number or form;
-//! - [`check`]: the numbering checks, as [`Diagnostic`]s;
-//! - [`fmt`]: the edits that fix the numbering, marker bytes only.
+//! - `plan`: the fix, worked out once: the number and form each marker
+//!   should have and the edits that get there, verified by re-parsing;
+//! - [`check`]: the numbering checks, as [`Diagnostic`]s whose suggestions
+//!   are the plan's edits;
+//! - `message`: what a finding says, in English or Chinese;
+//! - [`fmt`]: the plan's edits, marker bytes only.
 //!
 //! [`Document`]: crate::Document
 //! [`Diagnostic`]: check::Diagnostic
@@ -15,4 +19,6 @@
 pub(crate) mod check;
 pub mod fmt;
 mod form;
+pub(crate) mod message;
+mod plan;
 mod series;

@@ -12,7 +12,10 @@
 //!   in every paragraph that lists points, often several times under one
 //!   heading (`…举措：一是…二是…。` then `…拟采取：一是…二是…`); two
 //!   `（一）…（三）` runs under one heading are likewise two series, not a
-//!   mistake in each other's numbering;
+//!   mistake in each other's numbering. Except when the next marker of the
+//!   same group continues the open series past it (`一是…一是…三是`): then
+//!   the `1` is the mistake (the middle one is `二是`), a member of the open
+//!   series, not a new series that skips;
 //! - a series that starts where the previous series of its kind in the scope
 //!   stopped (`①②③` under `（1）`, `④⑤` under `（2）`) carries on that count
 //!   deliberately and is not a wrong start;
@@ -21,7 +24,7 @@
 //! The table of contents has no tree of its own; its entries are nested here
 //! by the same rank rule as the body (spec §3 rule 1).
 
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
 use std::collections::hash_map::Entry;
 use std::hash::{Hash, Hasher};
 
@@ -39,6 +42,9 @@ pub(crate) struct Item<'a> {
     pub kind: MarkerKind,
     pub marker: &'a str,
     pub number: u32,
+    /// The last number a range covers (`第十二至十四条` is 12–14); `number`
+    /// for every other marker.
+    pub last: u32,
     pub title: &'a str,
     /// Components of a dotted marker (1 for other kinds).
     pub depth: usize,
@@ -57,7 +63,7 @@ pub(crate) struct Item<'a> {
 
 /// All markers of a document, table of contents first, then the headings in
 /// document order.
-pub(crate) fn items<'a>(doc: &Document<'a>) -> Vec<Item<'a>> {
+pub(crate) fn items<'d>(doc: &'d Document<'_>) -> Vec<Item<'d>> {
     let mut out = Vec::with_capacity(doc.toc.len() + doc.headings().len());
     toc_items(doc, &mut out);
     let toc_len = out.len();
@@ -77,8 +83,9 @@ pub(crate) fn items<'a>(doc: &Document<'a>) -> Vec<Item<'a>> {
         out.push(Item {
             kind: h.kind,
             marker: h.marker,
-            number: h.number,
-            title: h.title,
+            number: h.number.unwrap_or(0),
+            last: range_end(h.kind, h.marker).unwrap_or(h.number.unwrap_or(0)),
+            title: &h.heading().title,
             depth: h.path().len().max(1),
             marker_span: h.marker_span,
             span: h.span,
@@ -110,6 +117,16 @@ pub(crate) fn items<'a>(doc: &Document<'a>) -> Vec<Item<'a>> {
     out
 }
 
+/// The end of an article range: `第十二至十四条` → 14.
+fn range_end(kind: MarkerKind, marker: &str) -> Option<u32> {
+    if kind != MarkerKind::Article {
+        return None;
+    }
+    let (_, after) = marker.split_once('至')?;
+    let digits = after.trim_end_matches(['条', '條']).trim();
+    crate::numeral::value(digits)
+}
+
 fn dotted_depth(kind: MarkerKind, marker: &str) -> usize {
     if kind != MarkerKind::Dotted {
         return 1;
@@ -121,7 +138,7 @@ fn dotted_depth(kind: MarkerKind, marker: &str) -> usize {
         .max(1)
 }
 
-fn toc_items<'a>(doc: &Document<'a>, out: &mut Vec<Item<'a>>) {
+fn toc_items<'d>(doc: &'d Document<'_>, out: &mut Vec<Item<'d>>) {
     // (rank, item index) of the entries still open, outermost first.
     let mut open: Vec<(u16, usize)> = Vec::new();
     for e in &doc.toc {
@@ -136,7 +153,8 @@ fn toc_items<'a>(doc: &Document<'a>, out: &mut Vec<Item<'a>>) {
         out.push(Item {
             kind: e.kind,
             marker: e.marker,
-            number: e.number,
+            number: e.number.unwrap_or(0),
+            last: range_end(e.kind, e.marker).unwrap_or(e.number.unwrap_or(0)),
             title: e.title,
             depth,
             marker_span: e.marker_span,
@@ -182,6 +200,25 @@ pub(crate) struct Series {
     /// of its kind (`①②③` under one heading, `④⑤` under the next), one more
     /// than where that series ends once renumbered.
     pub start: u32,
+    /// The series whose count this one carries on, if it does.
+    pub from: Option<usize>,
+}
+
+/// What groups `it` with its siblings; None for markers that are not counted
+/// (sequence words are not numerals; explicit headings have no number).
+fn key(it: &Item<'_>) -> Option<Key> {
+    (!matches!(it.kind, MarkerKind::Sequence | MarkerKind::Heading)).then_some(Key {
+        toc: it.toc,
+        scope: it.scope,
+        // Articles run through the chapters and sections of a regulation.
+        parent: if it.kind == MarkerKind::Article {
+            None
+        } else {
+            it.parent
+        },
+        kind: it.kind,
+        depth: it.depth,
+    })
 }
 
 /// The series of `items`, each in the order of its first item.
@@ -191,28 +228,31 @@ pub(crate) fn series(items: &[Item<'_>]) -> Vec<Series> {
     // series that starts where it stopped carries on its count.
     let mut latest: HashMap<Key, usize> = HashMap::default();
     let mut out: Vec<Series> = Vec::new();
-    for (i, it) in items.iter().enumerate() {
-        if it.kind == MarkerKind::Sequence {
-            continue;
+    let keys: Vec<Option<Key>> = items.iter().map(key).collect();
+    // The next item of the same group, for the `一是…一是…三是` rule: one
+    // backward pass, so the look ahead stays linear.
+    let mut next_of: Vec<Option<usize>> = vec![None; items.len()];
+    let mut seen: HashMap<Key, usize> = HashMap::default();
+    for (i, k) in keys.iter().enumerate().rev() {
+        if let Some(k) = k {
+            next_of[i] = seen.insert(*k, i);
         }
-        let key = Key {
-            toc: it.toc,
-            scope: it.scope,
-            // Articles run through the chapters and sections of a regulation.
-            parent: if it.kind == MarkerKind::Article {
-                None
-            } else {
-                it.parent
-            },
-            kind: it.kind,
-            depth: it.depth,
-        };
+    }
+    for (i, it) in items.iter().enumerate() {
+        let Some(key) = keys[i] else { continue };
         let kind_key = Key {
             parent: None,
             ..key
         };
+        // A `1` that the next marker of the group continues past belongs
+        // to the open series: `一是 一是 三是` is 1, 2, 3 with a wrong middle.
+        let continued_past = |s: usize| {
+            let last = out[s].members.last().map(|&m| items[m].number);
+            let next = next_of[i].map(|n| items[n].number);
+            matches!((last, next), (Some(l), Some(n)) if l.checked_add(2) == Some(n))
+        };
         let slot = match open.entry(key) {
-            Entry::Occupied(e) if it.number != 1 => {
+            Entry::Occupied(e) if it.number != 1 || continued_past(*e.get()) => {
                 let s = *e.get();
                 out[s].members.push(i);
                 s
@@ -223,7 +263,7 @@ pub(crate) fn series(items: &[Item<'_>]) -> Vec<Series> {
                     let last = items[*prev.members.last()?].number;
                     let len = u32::try_from(prev.members.len()).ok()?;
                     (it.number != 1 && last.checked_add(1) == Some(it.number))
-                        .then(|| prev.start.saturating_add(len))
+                        .then(|| (prev.start.saturating_add(len), p))
                 });
                 let s = out.len();
                 // Most series are short runs (`一是…四是`): room for a few
@@ -232,13 +272,130 @@ pub(crate) fn series(items: &[Item<'_>]) -> Vec<Series> {
                 members.push(i);
                 out.push(Series {
                     members,
-                    start: carried.unwrap_or(1),
+                    // Articles that start above 1 are an excerpt of a code:
+                    // their count starts where the excerpt does.
+                    start: carried.map_or(
+                        if it.kind == MarkerKind::Article {
+                            it.number.max(1)
+                        } else {
+                            1
+                        },
+                        |(n, _)| n,
+                    ),
+                    from: carried.map(|(_, p)| p),
                 });
                 entry.insert_entry(s);
                 s
             }
         };
         latest.insert(kind_key, slot);
+    }
+    out
+}
+
+/// A title reduced to what must agree between the TOC and the body: letters
+/// and digits, full-width forms folded, no spaces or punctuation.
+fn normalised(title: &str) -> String {
+    title
+        .chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+            c => c,
+        })
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Same title: equal, or one a prefix of the other (hard wraps and
+/// shortened TOC entries) when the shorter still says something.
+fn same_title(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    !short.is_empty() && (short == long || (short.chars().count() >= 4 && long.starts_with(short)))
+}
+
+/// How far ahead in the body a TOC entry's heading is looked for.
+const TOC_WINDOW: usize = 8;
+
+/// Which heading of the body each table-of-contents entry stands for.
+#[derive(Debug, Default)]
+pub(crate) struct TocLinks {
+    /// The TOC entries compared (not ordinals), in order.
+    pub toc: Vec<usize>,
+    /// The body headings of the kinds the TOC lists, after it, in its scope.
+    pub body: Vec<usize>,
+    /// TOC item → body item, found by kind and title.
+    pub by_title: HashMap<usize, usize>,
+    /// TOC item → body item with the same kind and number but another title,
+    /// at the place the next entry was expected.
+    pub by_number: HashMap<usize, usize>,
+    /// Body item → TOC item, for both kinds of link.
+    pub entry_of: HashMap<usize, usize>,
+}
+
+/// Links the table of contents to the body: each entry to the first heading
+/// of its kind and title within a few headings of the previous match (a
+/// TOC lists headings in order), or failing that to the next heading when
+/// that has the entry's kind and number.
+pub(crate) fn toc_links(items: &[Item<'_>]) -> TocLinks {
+    let mut out = TocLinks {
+        toc: (0..items.len())
+            .filter(|&i| items[i].toc && !items[i].kind.is_ordinal())
+            .collect(),
+        ..TocLinks::default()
+    };
+    let Some(&first) = out.toc.first() else {
+        return out;
+    };
+    let scope = items[first].scope;
+    let toc_end = out
+        .toc
+        .iter()
+        .map(|&i| items[i].marker_span.end)
+        .max()
+        .unwrap_or(0);
+    let kinds: HashSet<MarkerKind> = out.toc.iter().map(|&i| items[i].kind).collect();
+    out.body = (0..items.len())
+        .filter(|&i| {
+            let it = &items[i];
+            !it.toc
+                && it.scope == scope
+                && kinds.contains(&it.kind)
+                && it.marker_span.start >= toc_end
+        })
+        .collect();
+    // Normalised when first compared: only the headings within the window of
+    // some entry ever are, not the whole body.
+    let mut body_titles: Vec<Option<String>> = vec![None; out.body.len()];
+    let mut p = 0;
+    for &t in &out.toc {
+        let e = &items[t];
+        let title = normalised(e.title);
+        let end = out.body.len().min(p + TOC_WINDOW);
+        let found = (p..end).find(|&j| {
+            let b = &items[out.body[j]];
+            b.kind == e.kind
+                && same_title(
+                    &title,
+                    body_titles[j].get_or_insert_with(|| normalised(b.title)),
+                )
+        });
+        if let Some(j) = found {
+            out.by_title.insert(t, out.body[j]);
+            out.entry_of.insert(out.body[j], t);
+            p = j + 1;
+        } else if let Some(&bi) = out.body.get(p) {
+            let b = &items[bi];
+            // Not a match to move on from: the link rests on a number, and
+            // numbers are what `fmt` changes, so the entries after it are
+            // looked for from the same place (linking stays the same after
+            // renumbering).
+            // Entries without a number (`前言`) match by title only.
+            if b.kind == e.kind && e.kind.is_numbered() && b.number == e.number {
+                out.by_number.insert(t, bi);
+                out.entry_of.entry(bi).or_insert(t);
+            }
+        }
     }
     out
 }
@@ -260,6 +417,17 @@ mod tests {
     fn counting_restarts_per_parent_and_at_one() {
         let src = "一、甲\n（一）a\n（三）b\n二、乙\n（一）c\n（二）d\n（一）e\n";
         assert_eq!(numbers(src), [vec![1, 2], vec![1, 3], vec![1, 2], vec![1]]);
+    }
+
+    #[test]
+    fn a_one_the_next_marker_continues_past_is_a_wrong_member() {
+        let src = "一、甲\n一是抓。\n一是管。\n三是督。\n";
+        assert_eq!(numbers(src), [vec![1], vec![1, 1, 3]]);
+        // A `1` followed by a new count is a new series.
+        let src = "一、甲\n一是抓。\n二是管。\n一是督。\n二是查。\n";
+        assert_eq!(numbers(src), [vec![1], vec![1, 2], vec![1, 2]]);
+        let src = "一、甲\n一是抓。\n二是管。\n一是督。\n四是查。\n";
+        assert_eq!(numbers(src), [vec![1], vec![1, 2, 1, 4]]);
     }
 
     #[test]

@@ -1,10 +1,11 @@
-//! The layout of accepted headings (spec §4, §6): titles, bodies,
-//! preamble paragraphs and spans, and the flat heading list with its tree
-//! links.
+//! The layout of accepted headings (spec §4, §6): titles (found by
+//! [`title`](super::title)), bodies, preamble paragraphs and spans, and the
+//! flat heading list with its tree links.
 
 use super::nest::Node;
-use super::scan::{self, Boundary, Line};
-use super::text::{skip_delimiter, title_stop, trim, trim_space};
+use super::scan::{self, Line};
+use super::text::{skip_delimiter, trim, trim_space};
+use super::title::Titles;
 use super::toc;
 use crate::document::{Heading, MAX_PATH, NO_PARENT, Span, Text, TocEntry};
 
@@ -14,16 +15,23 @@ pub(super) struct Layout<'s, 'l> {
     pub src: &'s str,
     pub lines: &'l [Line],
     pub skip: &'l [bool],
+    pub titles: Titles<'s, 'l>,
 }
 
-impl<'s> Layout<'s, '_> {
+impl<'s, 'l> Layout<'s, 'l> {
+    pub fn new(src: &'s str, lines: &'l [Line], skip: &'l [bool]) -> Self {
+        Layout {
+            src,
+            lines,
+            skip,
+            titles: Titles::new(src, lines, skip),
+        }
+    }
+
     /// The first byte a heading owns: its marker, or for a part closing its
     /// line, the title before it.
     pub fn own_start(&self, c: &scan::Candidate) -> usize {
-        match c.boundary {
-            Boundary::LineEnd => self.lines[c.line].content,
-            _ => c.start,
-        }
+        self.titles.own_start(c)
     }
 
     /// Headings with titles, bodies and spans, in document order, and all
@@ -69,20 +77,9 @@ impl<'s> Layout<'s, '_> {
         paragraphs: &mut Vec<Text<'s>>,
     ) -> Heading<'s> {
         let c = &node.cand;
-        let line = &self.lines[c.line];
         let marker_span = Span::new(c.start, c.end());
-        let (title_span, body_start) = if c.boundary == Boundary::LineEnd {
-            let t = trim(self.src, line.content, c.start);
-            (t, c.end())
-        } else {
-            let limit = match next {
-                Some(n) if n.line == c.line => self.own_start(n),
-                _ => line.end,
-            };
-            let from = skip_delimiter(self.src, c.end(), limit);
-            let (stop, mark) = title_stop(self.src, from, limit);
-            (trim(self.src, from, stop), stop + mark)
-        };
+        let found = self.titles.of(c, next);
+        let (title_span, body_start) = (found.span, found.body_start);
         let body_end = next.map_or(self.src.len(), |n| self.own_start(n));
         let body_from = paragraphs.len();
         self.paragraphs_into(c.line, body_start, body_end, paragraphs);
@@ -96,16 +93,17 @@ impl<'s> Layout<'s, '_> {
         Heading {
             kind: c.rec.kind,
             marker: &self.src[marker_span.range()],
-            number: node.number,
+            number: c.rec.kind.is_numbered().then_some(node.number),
             level: node.level,
-            title: &self.src[title_span.range()],
+            title: found.text,
             line: self.lines[c.line].number + 1,
             column: c.column,
             span: Span::new(start, end),
             marker_span,
             title_span,
             path,
-            depth: dotted.len() as u8,
+            components: dotted.len() as u8,
+            explicit: c.explicit,
             parent_index: node.parent.unwrap_or(NO_PARENT),
             end: 0,
             body_range: (body_from, paragraphs.len()),
@@ -151,7 +149,7 @@ impl<'s> Layout<'s, '_> {
         TocEntry {
             kind: c.rec.kind,
             marker: &self.src[c.start..c.end()],
-            number: c.rec.number,
+            number: c.rec.kind.is_numbered().then_some(c.rec.number),
             title: &self.src[title_span.range()],
             line: self.lines[c.line].number + 1,
             column: c.column,

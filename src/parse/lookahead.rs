@@ -88,9 +88,13 @@ pub(crate) fn class(c: char) -> char {
         '\u{FF10}'..='\u{FF19}' => '１',
         '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '\u{F9D1}'
         | '\u{2F00}' | '\u{2F06}' | '\u{2F0B}' | '\u{2F17}' => '一',
-        '〇' | '零' | '两' | '兩' | '廿' | '卅' | '百' | '\u{F978}' | '\u{F9B2}' => '百',
+        '〇' | '零' | '两' | '兩' | '廿' | '卅' | '百' | '千' | '\u{F978}' | '\u{F9B2}' => {
+            '百'
+        }
         '壹' | '贰' | '貳' | '弍' | '叁' | '參' | '叄' | '肆' | '伍' | '陆' | '陸' | '柒'
-        | '捌' | '玖' | '拾' | '佰' | '\u{F96B}' | '\u{F973}' | '\u{F9D3}' => '壹',
+        | '捌' | '玖' | '拾' | '佰' | '仟' | '\u{F96B}' | '\u{F973}' | '\u{F9D3}' => '壹',
+        'a'..='z' => 'a',
+        'A'..='Z' => 'A',
         '\u{2460}'..='\u{2473}'
         | '\u{3251}'..='\u{325F}'
         | '\u{32B1}'..='\u{32BF}'
@@ -194,22 +198,35 @@ pub(crate) fn decisive_len(kind: MarkerKind, head: &str) -> usize {
         }
         Digit => {
             w.numerals().spaces().one();
-            if !w.one_if(is_digit) {
+            if w.one_if(is_digit) {
+                // `1、2015年`: a year after the delimiter.
+                w.run(|c| c.is_ascii_digit());
+                w.one_if(|c| c == '年');
+            } else {
                 w.spaces();
             }
         }
-        // `1.2.3` then `&(break | EOI)`.
+        // `1.2.3` then `&break ~ !(sp* ~ EOI)`.
         Dotted => {
             w.run(|c| c.is_ascii_digit() || c == '.' || c == '．');
-            w.one_if(|c| is_space(c) || matches!(c, '、' | '：' | ':' | '，' | ','));
+            if w.one_if(|c| is_space(c) || matches!(c, '、' | '：' | ':' | '，' | ',')) {
+                w.spaces();
+            }
         }
         Circled => {
             w.one();
         }
-        // `第一章` then `!reference_tail`, whose only two-character words
-        // are `规定`/`規定`.
-        Chapter | Section | Article => {
-            w.one().spaces().numerals().spaces().one();
+        // `第一章` (`第一分编`, `第一部分`, `第十二至十四条`) then
+        // `!reference_tail`, whose only two-character words are `规定`/`規定`.
+        Book | SubBook | Division | Chapter | Section | Article => {
+            w.one().spaces().numerals().spaces();
+            if kind == Article && w.one_if(|c| c == '至') {
+                w.spaces().numerals().spaces();
+            }
+            w.one();
+            if matches!(kind, SubBook | Division) {
+                w.one();
+            }
             if w.one_if(|c| matches!(c, '规' | '規')) {
                 w.one();
             } else {
@@ -231,6 +248,17 @@ pub(crate) fn decisive_len(kind: MarkerKind, head: &str) -> usize {
                 });
             }
         }
+        // `a.` `A、` then `!ASCII_ALPHA`; `（a）` `(A)` likewise.
+        Letter => {
+            if w.peek().is_some_and(is_opening) {
+                w.one().spaces().one().spaces().one();
+            } else {
+                w.one().spaces().one();
+            }
+            w.one_if(|c| c.is_ascii_alphabetic());
+        }
+        // Not a marker: lines, not grammar.
+        Heading => {}
         // `一是`; `三要` then `!("求" | …)`.
         OrdinalShi => {
             w.numerals().one();
@@ -242,10 +270,17 @@ pub(crate) fn decisive_len(kind: MarkerKind, head: &str) -> usize {
         // `第一，` `第二是`; `第三要` then `!("务" | …)`.
         OrdinalDi => {
             w.one().spaces().numerals().spaces();
-            let yao = w.peek() == Some('要');
+            let after = w.peek();
             w.one();
-            if yao {
-                w.one_if(not_yao_tail);
+            match after {
+                Some('要') => {
+                    w.one_if(not_yao_tail);
+                }
+                // `第七、八、九条` is a list, not `第七、`.
+                Some('、') => {
+                    w.one_if(is_numeral);
+                }
+                _ => {}
             }
         }
         // `首先` then `!("的" | "者")`.

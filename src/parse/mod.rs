@@ -7,7 +7,8 @@
 //!    [`recognise`] (the pest grammar) through [`lookahead`]'s memo;
 //! 2. [`toc`]: the table of contents, whose lines leave the candidates;
 //! 3. [`nest`]: which candidates become headings, and their parents;
-//! 4. [`layout`]: titles, bodies, preamble and spans, the flat heading list;
+//! 4. [`layout`]: titles ([`title`]), bodies, preamble and spans, the flat
+//!    heading list;
 //! 5. [`doc_title`]: the document title among the preamble's paragraphs.
 //!
 //! [`text`] holds the character classes and trims every stage shares.
@@ -19,6 +20,7 @@ mod nest;
 mod recognise;
 mod scan;
 pub(crate) mod text;
+mod title;
 mod toc;
 
 use crate::document::{Document, Span, Text};
@@ -32,6 +34,8 @@ pub(crate) fn build(src: &str) -> Document<'_> {
     let body_from = scan::front_matter(src, &lines);
     let first_line = body_from.map_or(0, |at| lines.partition_point(|l| l.start < at));
     let mut cands = scan::Scanner::new(src).scan(&lines, first_line);
+    nest::own_series(src, &mut cands);
+    let heading_line = drop_title_heading(src, &mut cands, first_line);
 
     // 2. The table of contents: its lines are neither headings nor text.
     let found = toc::detect(src, &lines[first_line..], first_line, &cands);
@@ -39,22 +43,18 @@ pub(crate) fn build(src: &str) -> Document<'_> {
     for s in skip.iter_mut().take(first_line) {
         *s = true;
     }
-    for &i in found.label.iter().chain(&found.lines) {
+    for &i in found.labels.iter().chain(&found.lines) {
         skip[i] = true;
     }
     cands.retain(|c| !skip[c.line]);
 
     // 3. Nesting.
-    let nodes = nest::nest(&cands);
+    let nodes = nest::nest(src, &cands);
     // Candidates are copied into the nodes: free them before the tree grows.
     drop(cands);
 
     // 4. Titles, bodies, preamble, spans.
-    let layout = Layout {
-        src,
-        lines: &lines,
-        skip: &skip,
-    };
+    let layout = Layout::new(src, &lines, &skip);
     let first_start = nodes
         .first()
         .map_or(src.len(), |n| layout.own_start(&n.cand));
@@ -64,35 +64,72 @@ pub(crate) fn build(src: &str) -> Document<'_> {
         first_start,
     );
     let toc_entries = found.entries.iter().map(|c| layout.toc_entry(c)).collect();
-    let toc_label = found.label.map(|i| {
-        let l = &lines[i];
-        let end = l.end - text::trailing_space(&src[l.content..l.end]);
-        Text {
-            text: &src[l.content..end],
-            span: Span::new(l.content, end),
-        }
-    });
+    let toc_labels = found
+        .labels
+        .iter()
+        .map(|&i| {
+            let l = &lines[i];
+            let end = l.end - text::trailing_space(&src[l.content..l.end]);
+            Text {
+                text: &src[l.content..end],
+                span: Span::new(l.content, end),
+            }
+        })
+        .collect();
     let (headings, paragraphs) = layout.headings(&nodes);
 
     // 5. The document title; a document that starts with a part has none.
-    let title = if nodes
+    let (title, subtitle) = if nodes
         .first()
         .is_some_and(|n| n.cand.rec.kind == MarkerKind::Part)
         && preamble.is_empty()
     {
-        None
+        (None, None)
     } else {
-        doc_title::pick(&preamble)
+        let from = doc_title::Sources {
+            src,
+            front_matter: body_from.map(|end| Span::new(0, end)),
+            heading_line,
+        };
+        doc_title::pick(&preamble, &from)
     };
 
     Document {
         source: src,
         title,
+        subtitle,
         front_matter: body_from.map(|end| Span::new(0, end)),
-        toc_label,
+        toc_labels,
         toc: toc_entries,
         preamble,
         headings,
         paragraphs,
     }
+}
+
+/// An explicit heading on the first line of the text, when no other has its
+/// level, is the document's title (`# 標題`, spec §3 rule 3), not a heading
+/// of the tree: it stays in the preamble, where [`doc_title`] finds it.
+///
+/// A section label that opens the text (`## 编者按`) stays a heading.
+/// Returns whether the line was taken as the title.
+fn drop_title_heading(src: &str, cands: &mut Vec<scan::Candidate>, first_line: usize) -> bool {
+    let Some(first) = cands.first() else {
+        return false;
+    };
+    if first.rec.kind != MarkerKind::Heading || first.line != first_line {
+        return false;
+    }
+    let level = first.explicit;
+    let text = src[first.start..].lines().next().unwrap_or("");
+    let label = doc_title::is_section_label(text.trim_end_matches('#').trim());
+    if label
+        || cands[1..]
+            .iter()
+            .any(|c| c.rec.kind == MarkerKind::Heading && c.explicit == level)
+    {
+        return false;
+    }
+    cands.remove(0);
+    true
 }

@@ -30,6 +30,17 @@ pub(crate) struct Recognised {
 const _: () = assert!(std::mem::size_of::<Recognised>() <= 24);
 
 impl Recognised {
+    /// An explicit heading: no marker, no number.
+    pub fn explicit() -> Recognised {
+        Recognised {
+            kind: MarkerKind::Heading,
+            depth: 1,
+            number: 0,
+            len: 0,
+            path: [0; MAX_PATH],
+        }
+    }
+
     /// Byte length of the marker.
     pub fn len(&self) -> usize {
         self.len as usize
@@ -57,6 +68,9 @@ pub(crate) fn line_marker_of(kind: MarkerKind, text: &str) -> Option<Recognised>
 pub(crate) fn match_of(kind: MarkerKind, text: &str) -> Option<Match> {
     let rule = match kind {
         MarkerKind::Part => Rule::only_part,
+        MarkerKind::Book => Rule::only_book,
+        MarkerKind::SubBook => Rule::only_sub_book,
+        MarkerKind::Division => Rule::only_division,
         MarkerKind::Chapter => Rule::only_chapter,
         MarkerKind::Section => Rule::only_section,
         MarkerKind::Article => Rule::only_article,
@@ -67,6 +81,9 @@ pub(crate) fn match_of(kind: MarkerKind, text: &str) -> Option<Match> {
         MarkerKind::Dotted => Rule::only_dotted,
         MarkerKind::ParenDigit => Rule::only_paren_digit,
         MarkerKind::Circled => Rule::only_circled,
+        MarkerKind::Letter => Rule::only_letter,
+        // Explicit headings are lines, not markers.
+        MarkerKind::Heading => return None,
         MarkerKind::OrdinalShi => Rule::only_ordinal_shi,
         MarkerKind::OrdinalYao => Rule::only_ordinal_yao,
         MarkerKind::OrdinalDi => Rule::only_ordinal_di,
@@ -80,6 +97,12 @@ pub(crate) fn match_of(kind: MarkerKind, text: &str) -> Option<Match> {
 #[cfg(test)]
 pub(crate) fn line_marker(text: &str) -> Option<Recognised> {
     find(Rule::line_marker, text)?.value(text)
+}
+
+/// A number on a title line (a Markdown ATX heading): `2 设计要求` is a
+/// digit marker `2`, `4.1信息` a dotted one.
+pub(crate) fn title_number(text: &str) -> Option<Recognised> {
+    find(Rule::only_title_number, text)?.value(text)
 }
 
 /// A part marker that closes its line (`学校工作计划【第一篇】`).
@@ -122,12 +145,17 @@ enum Reading {
     Enclosed,
     /// A sequence word: `首先` is 1, the others are numbered by the tree.
     Sequence,
+    /// A Latin letter: `a` and `A` are 1.
+    Letter,
 }
 
 impl Match {
     fn of(pair: Pair<'_, Rule>) -> Option<Match> {
         let kind = match pair.as_rule() {
-            Rule::part | Rule::closing_part => MarkerKind::Part,
+            Rule::part | Rule::closing_part | Rule::bare_closing_part => MarkerKind::Part,
+            Rule::book => MarkerKind::Book,
+            Rule::sub_book => MarkerKind::SubBook,
+            Rule::division => MarkerKind::Division,
             Rule::chapter => MarkerKind::Chapter,
             Rule::section => MarkerKind::Section,
             Rule::article => MarkerKind::Article,
@@ -138,6 +166,9 @@ impl Match {
             Rule::dotted => MarkerKind::Dotted,
             Rule::paren_digit => MarkerKind::ParenDigit,
             Rule::circled => MarkerKind::Circled,
+            Rule::letter => MarkerKind::Letter,
+            // One component is a digit marker (`2 设计要求`), more a dotted one.
+            Rule::title_number => MarkerKind::Dotted,
             Rule::ordinal_shi => MarkerKind::OrdinalShi,
             Rule::ordinal_yao => MarkerKind::OrdinalYao,
             Rule::ordinal_di => MarkerKind::OrdinalDi,
@@ -161,6 +192,7 @@ impl Match {
                 | Rule::enclosed_digit
                 | Rule::enclosed_paren_numeral => Reading::Enclosed,
                 Rule::seq_word => Reading::Sequence,
+                Rule::latin => Reading::Letter,
                 _ => continue,
             };
             if usize::from(m.count) < MAX_PATH {
@@ -184,18 +216,27 @@ impl Match {
                 Reading::Dotted => part.parse().ok()?,
                 Reading::Enclosed => numeral::enclosed_value(part.chars().next()?)?,
                 Reading::Sequence => u32::from(part == "首先"),
+                Reading::Letter => {
+                    let c = part.bytes().next()?.to_ascii_lowercase();
+                    u32::from(c.checked_sub(b'a')?) + 1
+                }
             };
         }
         if depth == 0 {
             return None;
         }
+        // A dotted number (or a title line's bare number) whose first
+        // component is above 31 is a date (`89.6.20`) or a year.
+        if matches!(self.parts[0].2, Reading::Dotted) && path[0] > 31 {
+            return None;
+        }
         let mut dotted = [0u16; MAX_PATH];
-        if self.kind == MarkerKind::Dotted {
-            // A dotted number whose first component is above 31 is a date
-            // (`89.6.20`), not a heading.
-            if path[0] > 31 {
-                return None;
-            }
+        // A title line's single number (`2 设计要求`) is a digit marker.
+        let kind = match self.kind {
+            MarkerKind::Dotted if depth == 1 => MarkerKind::Digit,
+            k => k,
+        };
+        if kind == MarkerKind::Dotted {
             for (d, &p) in dotted.iter_mut().zip(&path[..depth]) {
                 *d = u16::try_from(p).ok()?;
             }
@@ -203,7 +244,7 @@ impl Match {
             depth = 1;
         }
         Some(Recognised {
-            kind: self.kind,
+            kind,
             depth: depth as u8,
             number: path[depth - 1],
             // A marker longer than 4 GiB (spaces inside brackets) is not one.

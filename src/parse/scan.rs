@@ -49,6 +49,11 @@ pub(crate) struct Candidate {
     /// 1-based, in chars.
     pub column: usize,
     pub boundary: Boundary,
+    /// The level the line declares (Markdown `#`s), 0 for none.
+    pub explicit: u8,
+    /// The line opens a Markdown bold run (`**一、总体要求**`): the title
+    /// ends where it closes.
+    pub bold: bool,
 }
 
 impl Candidate {
@@ -146,10 +151,69 @@ pub(crate) fn noise_len(line: &str) -> usize {
             _ => 0,
         };
         if step == 0 {
-            return i;
+            // Forum anti-copy junk glued before a marker (spec §1).
+            return i + junk_len(rest);
         }
         i += step;
     }
+}
+
+/// Byte length of forum anti-copy junk at the start of `s`
+/// (`u: g8 x9 P C" |# `4 G一、讲话…`): a run of ASCII letters, digits,
+/// spaces and punctuation, with spaces and punctuation a real word or
+/// number does not have, right before the first character of a marker that
+/// starts with an ideograph or a bracket. 0 when there is none.
+fn junk_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    if !b.first().is_some_and(|&x| x.is_ascii_graphic()) {
+        return 0;
+    }
+    let n = b.iter().take_while(|&&x| (0x20..0x7F).contains(&x)).count();
+    if n < 6 || n == b.len() {
+        return 0;
+    }
+    let run = &b[..n];
+    let spaces = run.iter().filter(|&&x| x == b' ').count();
+    let odd = run
+        .iter()
+        .filter(|&&x| {
+            matches!(
+                x,
+                b'"' | b'|' | b'#' | b'`' | b'^' | b'~' | b'\\' | b':' | b'\''
+            )
+        })
+        .count();
+    let letters = run.iter().any(u8::is_ascii_alphabetic);
+    let marker = shape(&s[n..]).is_some_and(|k| {
+        !matches!(
+            k,
+            MarkerKind::Digit | MarkerKind::Dotted | MarkerKind::ParenDigit | MarkerKind::Letter
+        )
+    });
+    if spaces >= 2 && odd >= 2 && letters && marker {
+        n
+    } else {
+        0
+    }
+}
+
+/// The number of `#` of a Markdown ATX heading, read from a line's leading
+/// noise (`## `, `> ### `); 0 when the line is not one.
+pub(crate) fn atx_depth(noise: &str) -> u8 {
+    let b = noise.as_bytes();
+    let Some(at) = memchr::memchr(b'#', b) else {
+        return 0;
+    };
+    let hashes = b[at..].iter().take_while(|&&x| x == b'#').count();
+    // `noise_len` takes `#`s only when a space or the end follows them.
+    if hashes <= 6 { hashes as u8 } else { 0 }
+}
+
+/// Whether the text of an ATX line reads as a heading: something besides a
+/// closing `#` run is there.
+fn is_heading_text(text: &str) -> bool {
+    let t = &text[..text.len() - trailing_space(text)];
+    !t.trim_end_matches('#').trim_end().is_empty()
 }
 
 fn entity_len(s: &str) -> usize {
@@ -207,21 +271,35 @@ pub(crate) fn shape(head: &str) -> Option<MarkerKind> {
             Some(match after_numerals(rest)? {
                 '章' => Chapter,
                 '节' | '節' | '\u{FA56}' | '\u{FAAD}' => Section,
-                '条' | '條' => Article,
+                // `第十二至十四條`: a range of articles.
+                '条' | '條' | '至' => Article,
                 '篇' => Part,
+                '编' | '編' => Book,
+                '分' => SubBook,
+                '部' => Division,
                 _ => OrdinalDi,
             })
         }
         '篇' | '【' | '〖' => Some(Part),
+        // `[1]` `［2］` are footnote marks, not items.
         '[' => match after_spaces(rest)? {
             '篇' | '第' => Some(Part),
-            d if is_digit(d) => Some(ParenDigit),
-            d if is_numeral(d) => Some(ParenNumeral),
+            d if is_numeral(d) && !is_digit(d) => Some(ParenNumeral),
             _ => None,
         },
-        '（' | '(' | '〔' | '［' => match after_spaces(rest)? {
+        '［' => match after_spaces(rest)? {
+            d if is_numeral(d) && !is_digit(d) => Some(ParenNumeral),
+            _ => None,
+        },
+        '（' | '(' | '〔' => match after_spaces(rest)? {
             d if is_digit(d) => Some(ParenDigit),
             d if is_numeral(d) => Some(ParenNumeral),
+            d if d.is_ascii_alphabetic() => Some(Letter),
+            _ => None,
+        },
+        c if c.is_ascii_alphabetic() => match rest.chars().next()? {
+            '.' | '．' | '、' | ')' | '）' => Some(Letter),
+            ' ' => matches!(after_spaces(rest)?, '.' | '．' | '、').then_some(Letter),
             _ => None,
         },
         d if is_digit(d) => {
@@ -229,9 +307,9 @@ pub(crate) fn shape(head: &str) -> Option<MarkerKind> {
             let mut it = after.chars();
             match (it.next()?, it.next()) {
                 ('.' | '．', Some(n)) if n.is_ascii_digit() => Some(Dotted),
-                (')' | '）' | ']' | '］' | '〕', _) => Some(ParenDigit),
+                (')' | '）' | ']' | '］' | '〕' | '】', _) => Some(ParenDigit),
                 _ => match after_spaces(after)? {
-                    '.' | '．' | '、' => Some(Digit),
+                    '.' | '．' | '、' | '：' | ':' => Some(Digit),
                     ')' | '）' | ']' | '］' | '〕' => Some(ParenDigit),
                     _ => None,
                 },
@@ -260,7 +338,7 @@ fn is_small_numeral(c: char) -> bool {
     is_cn_numeral(c)
         && !matches!(
             c,
-            '〇' | '零' | '两' | '兩' | '廿' | '卅' | '百' | '\u{F978}' | '\u{F9B2}'
+            '〇' | '零' | '两' | '兩' | '廿' | '卅' | '百' | '千' | '\u{F978}' | '\u{F9B2}'
         )
 }
 
@@ -334,7 +412,7 @@ impl<'s> Scanner<'s> {
                 heads.push(c);
             }
         }
-        let inline = self.inline(lines, from);
+        let inline = merge_candidates(self.inline(lines, from), self.lost_breaks(lines, from));
         let mut out = Vec::with_capacity(heads.len() + inline.len());
         let (mut h, mut k) = (heads.iter().peekable(), inline.iter().peekable());
         let mut last_end = 0;
@@ -365,6 +443,7 @@ impl<'s> Scanner<'s> {
             last_end = c.end();
             out.push(c);
         }
+        accept_lost_breaks(self.src, lines, &mut out);
         // Columns, counted once per line, left to right.
         let (mut line, mut at, mut col) = (usize::MAX, 0, 1);
         for c in &mut out {
@@ -381,32 +460,117 @@ impl<'s> Scanner<'s> {
         out
     }
 
-    /// The marker at the start of a line, or a part closing it.
+    /// The marker at the start of a line, a part closing it, or, on a
+    /// Markdown ATX line that holds no marker, an explicit heading.
     fn line_head(&mut self, index: usize, line: &Line) -> Option<Candidate> {
         let head = &self.src[line.content..line.end];
+        let noise = &self.src[line.start..line.content];
+        let explicit = atx_depth(noise);
         let found = shape(head)
             .and_then(|kind| self.memo.line_marker(kind, head))
+            .or_else(|| {
+                // A title line may glue its number to the title (`### 4.1信息`)
+                // or set it off with a space (`## 2 设计要求`).
+                (explicit > 0 && head.starts_with(|c: char| c.is_ascii_digit()))
+                    .then(|| recognise::title_number(head))
+                    .flatten()
+            })
             .map(|rec| (rec, line.content, Boundary::LineStart))
-            .or_else(|| self.trailing_part(line));
+            .or_else(|| self.trailing_part(line))
+            .or_else(|| {
+                (explicit > 0 && is_heading_text(head)).then_some((
+                    Recognised::explicit(),
+                    line.content,
+                    Boundary::LineStart,
+                ))
+            });
         found.map(|(rec, start, boundary)| Candidate {
             rec,
             start,
             line: index,
             column: 0,
             boundary,
+            explicit,
+            bold: noise.ends_with("**") || noise.ends_with("__"),
         })
     }
 
     /// `学校工作计划【第一篇】`: a bracketed part at the end of a short line.
+    /// `党员干部学习的必要性篇3`: the same without brackets, when a short line
+    /// with no sentence end ends in `篇` and a number.
     fn trailing_part(&self, line: &Line) -> Option<(Recognised, usize, Boundary)> {
         let text = &self.src[line.content..line.end];
         let trimmed = &text[..text.len() - trailing_space(text)];
-        if !(trimmed.ends_with('】') || trimmed.ends_with('〗')) || trimmed.len() > 120 {
+        if trimmed.len() > 120 {
             return None;
         }
-        let open = trimmed.rfind(['【', '〖']).filter(|&o| o > 0)?;
+        let open = if trimmed.ends_with('】') || trimmed.ends_with('〗') {
+            trimmed.rfind(['【', '〖'])?
+        } else if trimmed.ends_with(|c: char| c.is_ascii_digit())
+            && !trimmed.contains(['。', '！', '？', '：', ':'])
+        {
+            let digits =
+                trimmed.len() - trimmed.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+            trimmed[..trimmed.len() - digits].strip_suffix('篇')?.len()
+        } else {
+            return None;
+        };
+        if open == 0 {
+            return None;
+        }
         let rec = recognise::trailing_part(&text[open..])?;
         Some((rec, line.content + open, Boundary::LineEnd))
+    }
+
+    /// Line-level markers inside paragraphs (spec §2, lost line breaks):
+    /// after `。！？`, `：`/`:` or `；`, a marker of a kind that counts "as
+    /// numeral" (and `①`). Which of them count is decided once all
+    /// candidates are known ([`accept_lost_breaks`]).
+    fn lost_breaks(&mut self, lines: &[Line], from: usize) -> Vec<Candidate> {
+        let src = self.src;
+        let bytes = src.as_bytes();
+        let mut out = Vec::new();
+        let mut li = 0;
+        for p in memchr::memchr3_iter(0xE3, 0xEF, b':', &bytes[from..]) {
+            let q = from + p;
+            let len = match bytes[q..] {
+                [b':', ..] => 1,
+                // 。
+                [0xE3, 0x80, 0x82, ..] => 3,
+                // ！ ？ ： ；
+                [0xEF, 0xBC, 0x81 | 0x9F | 0x9A | 0x9B, ..] => 3,
+                _ => continue,
+            };
+            while li + 1 < lines.len() && lines[li].end <= q {
+                li += 1;
+            }
+            let line = &lines[li];
+            if q < line.content || q >= line.end {
+                continue;
+            }
+            let s = q + len + leading_space(&src[q + len..line.end]);
+            if s >= line.end {
+                continue;
+            }
+            let head = &src[s..line.end];
+            // Most sentences go on with an ideograph that starts no marker.
+            let Some(kind) = shape(head).filter(|&k| is_list_kind(k)) else {
+                continue;
+            };
+            let Some(rec) = self.memo.line_marker(kind, head) else {
+                continue;
+            };
+            out.push(Candidate {
+                rec,
+                start: s,
+                line: li,
+                column: 0,
+                boundary: Boundary::Sentence,
+                explicit: 0,
+                bold: false,
+            });
+        }
+        out
     }
 
     /// Inline ordinals after a boundary: memmem finds `是`, `要` and `第`; the
@@ -472,10 +636,172 @@ impl<'s> Scanner<'s> {
                 line: li,
                 column: 0,
                 boundary,
+                explicit: 0,
+                bold: false,
             });
         }
         out
     }
+}
+
+/// Two candidate lists sorted by position, merged.
+fn merge_candidates(a: Vec<Candidate>, b: Vec<Candidate>) -> Vec<Candidate> {
+    if b.is_empty() {
+        return a;
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i].start <= b[j].start {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+/// The kinds that count inside a paragraph when the line breaks were lost
+/// (spec §2: "as `numeral`"), and `①` after a short label.
+fn is_list_kind(kind: MarkerKind) -> bool {
+    matches!(
+        kind,
+        MarkerKind::Numeral
+            | MarkerKind::ParenNumeral
+            | MarkerKind::Digit
+            | MarkerKind::ParenDigit
+            | MarkerKind::Circled
+    )
+}
+
+/// Which line-level markers found inside paragraphs count (spec §2, lost
+/// line breaks). One stands outside quotes and
+///
+/// - is part of a run: the next number of its kind follows later on the
+///   same line (`主要问题在于：一、…。二、…`);
+/// - or continues a series of its kind the document already opened;
+/// - or, numbered 1, follows a short label (`注：1、…` with `2、` after it);
+/// - or, numbered 1, follows a sentence that announces points
+///   (`下面，我讲三点意见。一、…`, `主要有以下几个方面：（一）…`).
+///
+/// The others are dropped. One forward pass; the next candidate of each
+/// kind is found by one backward pass first.
+fn accept_lost_breaks(src: &str, lines: &[Line], cands: &mut Vec<Candidate>) {
+    let lost = |c: &Candidate| c.boundary == Boundary::Sentence && is_list_kind(c.rec.kind);
+    if !cands.iter().any(lost) {
+        return;
+    }
+    const KINDS: usize = MarkerKind::ALL.len();
+    let mut next: Vec<Option<usize>> = vec![None; cands.len()];
+    let mut seen: [Option<usize>; KINDS] = [None; KINDS];
+    for (i, c) in cands.iter().enumerate().rev() {
+        if is_list_kind(c.rec.kind) {
+            next[i] = seen[c.rec.kind as usize].replace(i);
+        }
+    }
+    let mut last: [Option<u32>; KINDS] = [None; KINDS];
+    let mut keep = vec![true; cands.len()];
+    // Quote depth along the current line, up to `quote_at`.
+    let (mut quote_line, mut quote_at, mut depth) = (usize::MAX, 0, 0u32);
+    for i in 0..cands.len() {
+        let c = cands[i];
+        let k = c.rec.kind as usize;
+        if c.rec.kind == MarkerKind::Part {
+            last = [None; KINDS];
+            continue;
+        }
+        if !lost(&c) {
+            if c.boundary == Boundary::LineStart && is_list_kind(c.rec.kind) {
+                last[k] = Some(c.rec.number);
+            }
+            continue;
+        }
+        let line = &lines[c.line];
+        if quote_line != c.line {
+            (quote_line, quote_at, depth) = (c.line, line.content, 0);
+        }
+        depth = quote_depth(&src[quote_at..c.start], depth);
+        quote_at = c.start;
+        let n = c.rec.number;
+        let next_is = |m: u32, same_line: bool| {
+            next[i].is_some_and(|j| {
+                let d = &cands[j];
+                d.rec.number == m && (!same_line || (d.line == c.line && lost(d)))
+            })
+        };
+        let accept = depth == 0
+            && if c.rec.kind == MarkerKind::Circled {
+                n == 1 && after_label(src, line, &c) && next_is(2, false)
+            } else {
+                next_is(n + 1, true)
+                    || last[k].is_some_and(|p| p.checked_add(1) == Some(n))
+                    || (n == 1 && after_label(src, line, &c) && next_is(2, false))
+                    || (n == 1 && announces(src, line, &c))
+            };
+        if accept {
+            last[k] = Some(n);
+        } else {
+            keep[i] = false;
+        }
+    }
+    let mut i = 0;
+    cands.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+}
+
+/// Quotes and brackets left open after `text`, starting from `depth`.
+fn quote_depth(text: &str, mut depth: u32) -> u32 {
+    for c in text.chars() {
+        match c {
+            '“' | '「' | '『' | '《' | '(' | '（' => depth += 1,
+            '”' | '」' | '』' | '》' | ')' | '）' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    depth
+}
+
+/// A short label and a colon before the marker, at the start of its line:
+/// `注：1、…`, `主要内容：①…`.
+fn after_label(src: &str, line: &Line, c: &Candidate) -> bool {
+    let before = src[line.content..c.start].trim_end();
+    before.ends_with(['：', ':']) && before.chars().count() <= 12
+}
+
+/// Whether the sentence before the marker announces points: `下面，我讲三点
+/// 意见。`, `主要有以下几个方面：`, `具体如下：`.
+fn announces(src: &str, line: &Line, c: &Candidate) -> bool {
+    let before = &src[line.content..c.start];
+    // The sentence that ends right before the marker.
+    let body = before
+        .trim_end()
+        .trim_end_matches(['。', '：', ':', '；', '！', '？']);
+    let start = body.rfind(['。', '！', '？', '；']).map_or(0, |p| {
+        p + body[p..].chars().next().map_or(0, char::len_utf8)
+    });
+    let sentence = &body[start..];
+    if sentence.chars().count() > 80 {
+        return false;
+    }
+    const WORDS: [&str; 6] = ["以下", "如下", "下面", "几点", "几个", "幾個"];
+    if WORDS.iter().any(|w| sentence.contains(w)) {
+        return true;
+    }
+    // A count of points: `三点意见`, `两个问题`, `四个方面`, `五项任务`.
+    let chars: Vec<char> = sentence.chars().collect();
+    chars.windows(2).any(|w| {
+        (is_cn_numeral(w[0]) || w[0] == '两' || w[0] == '兩')
+            && matches!(
+                w[1],
+                '点' | '點' | '个' | '個' | '项' | '項' | '条' | '條' | '方'
+            )
+    })
 }
 
 /// Two lists sorted by their first field, merged.

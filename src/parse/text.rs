@@ -97,6 +97,7 @@ pub(crate) fn is_cn_numeral(c: char) -> bool {
             | '廿'
             | '卅'
             | '百'
+            | '千'
             | '\u{F9D1}'
             | '\u{F978}'
             | '\u{F9B2}'
@@ -126,6 +127,7 @@ pub(crate) fn is_capital_numeral(c: char) -> bool {
             | '玖'
             | '拾'
             | '佰'
+            | '仟'
             | '\u{F96B}'
             | '\u{F973}'
             | '\u{F9D3}'
@@ -166,6 +168,20 @@ pub(crate) fn skip_delimiter(src: &str, mut at: usize, limit: usize) -> usize {
 /// and brackets, else `limit`. Returns the stop and the end mark's length.
 /// When quotes never close before `limit`, the first end mark counts anyway.
 pub(crate) fn title_stop(src: &str, from: usize, limit: usize) -> (usize, usize) {
+    let (stop, mark, _) = title_stop_within(src, from, limit, 0);
+    (stop, mark)
+}
+
+/// [`title_stop`] for a title that goes on from an earlier line where
+/// `depth` quotes or brackets were left open; also returns how many are
+/// open at `limit` when no end mark was found (a wrapped title goes on past
+/// a blank line only then).
+pub(crate) fn title_stop_within(
+    src: &str,
+    from: usize,
+    limit: usize,
+    open: u32,
+) -> (usize, usize, u32) {
     // How far to step from each byte: every quote, bracket and end mark is
     // ASCII or a three-byte character led by 0xE2, 0xE3 or 0xEF, so these
     // stop the scan (0); every other character is stepped over whole without
@@ -193,7 +209,7 @@ pub(crate) fn title_stop(src: &str, from: usize, limit: usize) -> (usize, usize)
     }
     const STEP: [u8; 256] = steps();
     let bytes = &src.as_bytes()[..limit];
-    let mut depth = 0u32;
+    let mut depth = open;
     let mut ascii_quote = false;
     let mut first_end = None;
     let mut i = from;
@@ -231,7 +247,7 @@ pub(crate) fn title_stop(src: &str, from: usize, limit: usize) -> (usize, usize)
             '"' => ascii_quote = !ascii_quote,
             '。' | '！' | '？' => {
                 if depth == 0 && !ascii_quote {
-                    return (i, 3);
+                    return (i, 3, 0);
                 }
                 first_end.get_or_insert((i, 3));
             }
@@ -239,7 +255,7 @@ pub(crate) fn title_stop(src: &str, from: usize, limit: usize) -> (usize, usize)
         }
         i += if bytes[i] < 0x80 { 1 } else { 3 };
     }
-    first_end.unwrap_or((limit, 0))
+    first_end.map_or((limit, 0, depth), |(i, len)| (i, len, 0))
 }
 
 /// `[from, to)` without surrounding whitespace.

@@ -12,7 +12,8 @@ use std::cell::Cell;
 
 use foldhash::{HashMap, HashSet};
 
-use super::scan::{Boundary, Candidate, Line};
+use super::recognise::Recognised;
+use super::scan::{self, Boundary, Candidate, Line};
 use super::text;
 use crate::document::Span;
 use crate::kind::MarkerKind;
@@ -20,7 +21,9 @@ use crate::kind::MarkerKind;
 /// What [`detect`] found: line indices (into the whole document).
 #[derive(Debug, Default)]
 pub(crate) struct Found {
-    pub label: Option<usize>,
+    /// Label lines (`目录`) that are not headings themselves (a Markdown
+    /// `## 目录` is a heading of the tree and labels the block after it).
+    pub labels: Vec<usize>,
     pub lines: Vec<usize>,
     pub entries: Vec<Candidate>,
 }
@@ -46,10 +49,56 @@ pub(crate) fn detect(src: &str, lines: &[Line], offset: usize, cands: &[Candidat
             })
             .collect(),
     };
-    if let Some(found) = labelled(&heads) {
-        return found;
+    let mut found = labelled(&heads);
+    if found.entries.is_empty() {
+        found = unlabelled(&heads, cands);
     }
-    unlabelled(&heads, cands)
+    with_page_numbers(&heads, &mut found);
+    found
+}
+
+/// A line that ends in leader dots and a page number (`第一章 概述 ……… 1`,
+/// or a bare page number after spaces: `## 第一章  12`) is a TOC entry
+/// wherever it stands, never a body heading (spec §5).
+fn with_page_numbers(heads: &Heads, found: &mut Found) {
+    let before = found.entries.len();
+    for head in &heads.list {
+        let c = head.cand;
+        if c.rec.kind == MarkerKind::Heading || found.lines.binary_search(&c.line).is_ok() {
+            continue;
+        }
+        let end = heads.lines[c.line - heads.offset].end;
+        if ends_in_page_number(&heads.src[c.end()..end]) {
+            found.lines.push(c.line);
+            found.entries.push(*c);
+        }
+    }
+    if found.entries.len() > before {
+        found.lines.sort_unstable();
+        found.entries.sort_by_key(|c| c.start);
+    }
+}
+
+/// `概述 .......... 1`, `总则……3`, `  12`: leader dots (or at least two
+/// spaces) and then a page number end the text.
+fn ends_in_page_number(text: &str) -> bool {
+    let t = text.trim_end();
+    let digits = t.trim_end_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    if digits.len() == t.len() || t.len() - digits.len() > 4 {
+        return false;
+    }
+    let leaders = digits.len()
+        - digits
+            .trim_end_matches(['…', '.', '·', '．', '⋯', '-', '—', '_'])
+            .len();
+    let _ = leaders;
+    let spaced = digits.trim_end_matches(text::is_space);
+    let spaces = digits.len() - spaced.len();
+    let dots = spaced.len()
+        - spaced
+            .trim_end_matches(['…', '.', '·', '．', '⋯', '-', '—', '_'])
+            .len();
+    dots >= 3 || spaces >= 2
 }
 
 /// No sentence end (`。！？`) after the marker, and short.
@@ -103,6 +152,56 @@ impl Heads<'_> {
         k
     }
 
+    /// An entry without a number: the whole line of kept line `j` (of
+    /// `lines`), as a candidate of kind `heading` with an empty marker.
+    fn unnumbered(&self, j: usize) -> Candidate {
+        let l = &self.lines[j];
+        Candidate {
+            rec: Recognised::explicit(),
+            start: l.content,
+            line: self.offset + j,
+            column: 1 + self.src[l.start..l.content].chars().count(),
+            boundary: Boundary::LineStart,
+            explicit: 0,
+            bold: false,
+        }
+    }
+
+    /// The key of entry `(line, head)` of a labelled block.
+    fn entry_key(
+        &self,
+        (j, head): (usize, Option<usize>),
+    ) -> Option<(MarkerKind, Option<u32>, Key)> {
+        match head {
+            Some(h) => {
+                let c = self.list[h].cand;
+                Some((c.rec.kind, Some(c.rec.number), self.key(h)?))
+            }
+            None => {
+                let l = &self.lines[j];
+                Some((
+                    MarkerKind::Heading,
+                    None,
+                    key(self.src, MarkerKind::Heading, l.content, l.end)?,
+                ))
+            }
+        }
+    }
+
+    /// Whether an entry of a labelled block is its first entry again: the
+    /// same kind and title, or for numbered entries the same kind and number
+    /// (the text's heading may be worded longer than the entry). The label,
+    /// not the numbers, says there is a TOC, so renumbering can only move
+    /// where it ends.
+    fn entry_restarts(&self, first: (usize, Option<usize>), e: (usize, Option<usize>)) -> bool {
+        match (self.entry_key(first), self.entry_key(e)) {
+            (Some((fk, fnum, fkey)), Some((k, num, key))) => {
+                fk == k && (key.full == fkey.full || (fnum.is_some() && fnum == num))
+            }
+            _ => false,
+        }
+    }
+
     /// Whether head `h` is head `first` again (same kind and title): a table
     /// of contents lists each heading once, so this is the text after it.
     fn restarts(&self, first: usize, h: usize) -> bool {
@@ -113,56 +212,126 @@ impl Heads<'_> {
     }
 }
 
-/// `目录` (or `目錄/提綱:……`) followed by heading-like lines.
-fn labelled(heads: &Heads) -> Option<Found> {
+/// `目录` (or `目錄/提綱:……`) followed by entry lines (spec §5): every line
+/// of the block is an entry, numbered or not (`前言`, `结束语`), until a line
+/// that is not entry-like (a sentence, a paragraph, a lead-in ending in
+/// `：`, a line of leader dots alone), a Markdown heading of the label's
+/// level or above, or the first entry again. A document and each of its
+/// parts may have one.
+fn labelled(heads: &Heads) -> Found {
     let (src, lines, offset) = (heads.src, heads.lines, heads.offset);
-    // A label counts only when its next non-blank line holds the first head
-    // after it, so only the (kept, so non-blank) line before each head can be
-    // one: the first such label is the first label of the document that has
-    // entries.
-    let mut last = None;
-    for (first, head) in heads.list.iter().enumerate() {
-        let at = head.cand.line - offset;
-        if last.replace(at) == Some(at) {
+    let mut found = Found::default();
+    // Heads are in line order: `h` walks them with the lines.
+    let mut h = 0;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        if !is_label(&src[line.content..line.end]) {
+            i += 1;
             continue;
         }
-        let Some(i) = at.checked_sub(1) else {
-            continue;
-        };
-        if !is_label(&src[lines[i].content..lines[i].end]) {
-            continue;
+        let label_level = scan::atx_depth(&src[line.start..line.content]);
+        // (line index, head index) of each entry.
+        let mut block: Vec<(usize, Option<usize>)> = Vec::new();
+        let mut ended_by_heading = false;
+        let mut j = i + 1;
+        while j < lines.len() {
+            let l = &lines[j];
+            while heads
+                .list
+                .get(h)
+                .is_some_and(|hd| hd.cand.line < offset + j)
+            {
+                h += 1;
+            }
+            let head = heads
+                .list
+                .get(h)
+                .filter(|hd| hd.cand.line == offset + j && hd.cand.rec.kind != MarkerKind::Heading)
+                .map(|_| h);
+            let level = scan::atx_depth(&src[l.start..l.content]);
+            let first_level = block
+                .first()
+                .map(|&(fj, _)| scan::atx_depth(&src[lines[fj].start..lines[fj].content]));
+            let markdown_heading = level > 0
+                && (label_level == 0 || level <= label_level)
+                && first_level != Some(level);
+            let ends_block = !is_entry_text(&src[l.content..l.end])
+                || markdown_heading
+                || block
+                    .first()
+                    .is_some_and(|&first| heads.entry_restarts(first, (j, head)));
+            if ends_block {
+                ended_by_heading = markdown_heading;
+                break;
+            }
+            block.push((j, head));
+            j += 1;
         }
-        let mut found = Found {
-            label: Some(offset + i),
-            ..Found::default()
-        };
-        let mut h = first;
-        for j in at..lines.len() {
-            match heads.list.get(h).map(|head| head.cand) {
-                // The first entry again, or its number again (the text's
-                // heading may be worded longer than the entry), is the text
-                // after the TOC. The label, not the numbers, says there is a
-                // TOC, so renumbering can only move where it ends.
-                Some(c)
-                    if h > first && {
-                        let f = heads.list[first].cand;
-                        (f.rec.kind, f.rec.number) == (c.rec.kind, c.rec.number)
-                            || heads.restarts(first, h)
-                    } =>
-                {
-                    break;
-                }
-                Some(c) if c.line == offset + j => {
-                    found.lines.push(c.line);
-                    found.entries.push(*c);
-                    h += 1;
-                }
-                _ => break,
+        // Lines without a number after the last numbered entry are the text
+        // after the TOC (its title, a salutation), unless a heading of the
+        // text ends the block, or they are closing entries (`结束语`).
+        if block.iter().any(|(_, hd)| hd.is_some()) && !ended_by_heading {
+            while block.last().is_some_and(|&(bj, hd)| {
+                hd.is_none() && !is_closing_entry(&src[lines[bj].content..lines[bj].end])
+            }) {
+                block.pop();
+            }
+        } else if block.len() < 2 {
+            block.clear();
+        }
+        if !block.is_empty() {
+            if label_level == 0 {
+                found.labels.push(offset + i);
+            }
+            for &(bj, hd) in &block {
+                found.lines.push(offset + bj);
+                found.entries.push(match hd {
+                    Some(hd) => *heads.list[hd].cand,
+                    None => heads.unnumbered(bj),
+                });
             }
         }
-        return Some(found);
+        i = j.max(i + 1);
     }
-    None
+    found
+}
+
+/// Entries that close a TOC without a number: `结束语`, `附录`, `后记`.
+fn is_closing_entry(text: &str) -> bool {
+    const WORDS: [&str; 12] = [
+        "结束语",
+        "結束語",
+        "结语",
+        "結語",
+        "附录",
+        "附錄",
+        "后记",
+        "後記",
+        "致谢",
+        "致謝",
+        "参考文献",
+        "參考文獻",
+    ];
+    let t = &text[strip_page_number(text, Span::new(0, text.len())).range()];
+    let t = t.trim();
+    WORDS
+        .iter()
+        .any(|w| t.ends_with(w) && t.chars().count() <= w.chars().count() + 6)
+}
+
+/// Whether a line's text can be a TOC entry: short, no sentence end, not a
+/// lead-in (`同志们：`), not only leader dots.
+fn is_entry_text(text: &str) -> bool {
+    let t = text.trim_end();
+    t.len() <= MAX_ENTRY
+        && !t.contains(['。', '！', '？'])
+        && !t.ends_with(['：', ':'])
+        && !t
+            .trim_matches(|c| {
+                text::is_space(c) || matches!(c, '…' | '.' | '·' | '．' | '⋯' | '-' | '—' | '_')
+            })
+            .is_empty()
 }
 
 /// The label line: `目录`, `目 錄`, `提纲`, `目錄/提綱:……`.
@@ -219,6 +388,11 @@ fn unlabelled(heads: &Heads, cands: &[Candidate]) -> Found {
         (run.0..run.1).filter_map(|e| heads.key(e).map(|k| (heads.list[e].cand.rec.kind, k)))
     };
     let mut open = Open::new(runs.iter().flat_map(|&run| keys(run)));
+    // The kind of the marker each line (of `lines`) starts with.
+    let mut heading_line: Vec<Option<MarkerKind>> = vec![None; lines.len()];
+    for c in cands.iter().filter(|c| c.boundary == Boundary::LineStart) {
+        heading_line[c.line - offset] = Some(c.rec.kind);
+    }
     // A compilation repeats its headings part after part, so a TOC entry
     // must come back after its run and within its own part: the window of
     // `runs[lo..hi]` holds the current line.
@@ -274,7 +448,14 @@ fn unlabelled(heads: &Heads, cands: &[Candidate]) -> Found {
                 key(src, c.rec.kind, at, stop)
             }
         };
-        if let Some(k) = k {
+        // A heading a TOC lists has text of its own: its body on its line,
+        // or a next line that is not the next item of its list. Items of
+        // lists that repeat (three lists of the same `1、提交PR数 2、…`) have
+        // none, and make no TOC.
+        let next = c.line - offset + 1;
+        let has_body =
+            head.is_none() || (next < lines.len() && heading_line[next] != Some(c.rec.kind));
+        if let (Some(k), true) = (k, has_body) {
             seen.push((k.full, c.line));
         }
     }

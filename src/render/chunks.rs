@@ -27,7 +27,7 @@ use crate::document::{Document, Heading, Node, Span};
 #[non_exhaustive]
 pub struct Chunk<'d, 'a> {
     /// The document's title, if it has one.
-    pub document: Option<&'a str>,
+    pub document: Option<&'d str>,
     /// The heading the chunk belongs to; `None` for the preamble.
     pub heading: Option<Node<'d, 'a>>,
     /// The headings enclosing it, outermost first.
@@ -73,7 +73,7 @@ pub fn chunks<'d, 'a>(doc: &'d Document<'a>, max_chars: Option<usize>) -> Vec<Ch
     let src = doc.source();
     let lines = LineStarts::new(src);
     let max = max_chars.map(|m| m.max(1));
-    let document = doc.title.map(|t| t.text);
+    let document = doc.title.as_ref().map(|t| &*t.text);
     let mut out = Vec::new();
     let mut units = Vec::new();
 
@@ -175,7 +175,7 @@ fn split_paragraph(src: &str, span: Span, max: Option<usize>, units: &mut Vec<Un
 
 /// What a run of chunks belongs to: a heading or the preamble.
 struct Owner<'d, 'a> {
-    document: Option<&'a str>,
+    document: Option<&'d str>,
     heading: Option<Node<'d, 'a>>,
     ancestors: Vec<Node<'d, 'a>>,
 }
@@ -298,7 +298,7 @@ impl Serialize for Chunk<'_, '_> {
         let h = self.heading;
         m.serialize_entry("kind", h.map_or("preamble", |h| h.kind.as_str()))?;
         m.serialize_entry("marker", h.map_or("", |h| h.marker))?;
-        m.serialize_entry("title", h.map_or("", |h| h.title))?;
+        m.serialize_entry("title", h.map_or("", |h| &*h.heading().title))?;
         m.serialize_entry("level", &h.map_or(0, |h| h.level))?;
         m.serialize_entry("text", &self.text)?;
         m.serialize_entry("span", &self.span)?;
@@ -328,6 +328,6 @@ pub(crate) fn label(h: &Heading<'_>) -> String {
     if space {
         s.push(' ');
     }
-    s.push_str(h.title);
+    s.push_str(&h.title);
     s
 }

@@ -1,21 +1,88 @@
 //! Diagnostics the way rustc prints them: a header, the `--> file:line:col`
-//! pointer, the source line with a caret under the marker, and a help line.
+//! pointer, the source line with carets under the marker, and a help line;
+//! in English or Chinese, with or without colour, cut to a width.
 
 use std::fmt::Write;
 
 use unicode_width::UnicodeWidthChar;
 
+use crate::Severity;
 use crate::numbering::check::Diagnostic;
+use crate::numbering::message::{self, Lang};
 
-/// Columns of source text shown before the marker; longer lines are cut.
-const BEFORE: usize = 24;
-/// Columns of source text shown from the marker on.
-const AFTER: usize = 56;
+/// How [`report`] lays diagnostics out.
+///
+/// ```
+/// let r = tigang::render::Report::new().lang(tigang::Lang::Zh).color(true).width(60);
+/// assert_eq!((r.lang, r.color, r.width), (tigang::Lang::Zh, true, 60));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Report {
+    /// The language of messages, help lines and labels.
+    pub lang: Lang,
+    /// Colour with ANSI escapes, as rustc does (red errors, yellow warnings,
+    /// blue gutter).
+    pub color: bool,
+    /// Display columns a source line may take, gutter included; longer lines
+    /// are cut around the marker. At least 40 is used.
+    pub width: usize,
+}
 
-/// Renders `diagnostics` of the text `src` read from `path`, one block per
-/// diagnostic. Carets line up under CJK text: they count display columns
-/// (an ideograph is two), not bytes or `char`s. Long lines (a whole
-/// paragraph is often one line) are cut around the marker with `…`.
+impl Default for Report {
+    fn default() -> Self {
+        Report {
+            lang: Lang::En,
+            color: false,
+            width: 100,
+        }
+    }
+}
+
+impl Report {
+    /// English, no colour, 100 columns.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The same report in `lang`.
+    pub fn lang(self, lang: Lang) -> Self {
+        Report { lang, ..self }
+    }
+
+    /// The same report with colour on or off.
+    pub fn color(self, color: bool) -> Self {
+        Report { color, ..self }
+    }
+
+    /// The same report cut to `width` columns.
+    pub fn width(self, width: usize) -> Self {
+        Report { width, ..self }
+    }
+
+    fn paint(&self, out: &mut String, style: &str, text: &str) {
+        if self.color && !style.is_empty() {
+            let _ = write!(out, "\x1b[{style}m{text}\x1b[0m");
+        } else {
+            out.push_str(text);
+        }
+    }
+}
+
+/// The ANSI style of a severity (rustc's: red, yellow, and green for notes).
+fn level_style(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "1;31",
+        Severity::Warning => "1;33",
+        _ => "1;32",
+    }
+}
+
+const GUTTER: &str = "1;34";
+const BOLD: &str = "1";
+
+/// Renders `diagnostics` of the text `src` read from `path` in English,
+/// without colour, 100 columns wide: [`report`] with [`Report::default`].
 ///
 /// ```
 /// let src = "一、甲\n（一）子\n（三）丑\n";
@@ -27,88 +94,239 @@ const AFTER: usize = 56;
 ///   |
 /// 3 | （三）丑
 ///   | ^^^^^^
-///   = help: replace （三） with （二）
+///   = help: replace （三） with （二）; or add the missing （二）
 ///
 /// ");
 /// ```
 pub fn diagnostics(src: &str, path: &str, diagnostics: &[Diagnostic]) -> String {
+    report(src, path, diagnostics, &Report::default())
+}
+
+/// Renders `diagnostics` of the text `src` read from `path`, one block per
+/// diagnostic, laid out as `how` says. Carets line up under CJK text: they
+/// count display columns (an ideograph is two), not bytes or `char`s, and
+/// cover what the fix replaces (the `、` of `（四）、` too). Long lines (a
+/// whole paragraph is often one line) are cut around the marker with `…`;
+/// only a bounded window around the marker is read, so a one-line file of
+/// 50 MB costs no more per diagnostic than a short one.
+///
+/// ```
+/// use tigang::{Lang, render::{report, Report}};
+/// let src = "一、甲\n（一）子\n（二）丑\n（二）寅\n";
+/// let doc = tigang::parse(src);
+/// let out = report(src, "a.txt", &tigang::check(&doc), &Report::new().lang(Lang::Zh));
+/// assert_eq!(out, "\
+/// 错误[numbering-duplicate]：（二）重复
+///  --> a.txt:4:1
+///   |
+/// 4 | （二）寅
+///   | ^^^^^^
+///   = 建议：将（二）改为（三）
+///
+/// ");
+/// ```
+pub fn report(src: &str, path: &str, diagnostics: &[Diagnostic], how: &Report) -> String {
     let gutter = diagnostics
         .iter()
         .map(|d| d.line.to_string().len())
         .max()
         .unwrap_or(1);
     let pad = " ".repeat(gutter);
+    let lang = how.lang;
+    let colon = lang.pick(": ", "：", "：");
+    // Room for source text: the width less the gutter and ` | `.
+    let room = how.width.max(40).saturating_sub(gutter + 3);
     let mut out = String::new();
     for d in diagnostics {
-        let _ = writeln!(out, "{}[{}]: {}", d.severity, d.code, d.message);
-        let _ = writeln!(out, "{pad}--> {path}:{}:{}", d.line, d.column);
-        let _ = writeln!(out, "{pad} |");
-        let (shown, caret_at, caret_len) = excerpt(src, d.span.start, d.span.end);
-        let _ = writeln!(out, "{:>gutter$} | {shown}", d.line);
-        let _ = writeln!(
-            out,
-            "{pad} | {}{}",
-            " ".repeat(caret_at),
-            "^".repeat(caret_len.max(1))
-        );
-        if let Some(s) = &d.suggestion {
-            let was = src.get(s.span.range()).unwrap_or("");
-            let _ = writeln!(out, "{pad} = help: replace {was} with {}", s.replacement);
+        let level = level_style(d.severity);
+        let label = format!("{}[{}]", message::severity(lang, d.severity), d.code);
+        how.paint(&mut out, level, &label);
+        how.paint(&mut out, BOLD, &format!("{colon}{}", d.message(lang)));
+        out.push('\n');
+        how.paint(&mut out, GUTTER, &format!("{pad}--> "));
+        let _ = writeln!(out, "{path}:{}:{}", d.line, d.column);
+        how.paint(&mut out, GUTTER, &format!("{pad} |"));
+        out.push('\n');
+        // The carets cover the marker and what the fix of this marker
+        // replaces with it.
+        let end = d
+            .suggestion
+            .as_ref()
+            .and_then(|s| s.edits.iter().find(|e| e.span.start == d.span.start))
+            .map_or(d.span.end, |e| e.span.end.max(d.span.end));
+        let ex = excerpt(src, d.span.start, end, room);
+        how.paint(&mut out, GUTTER, &format!("{:>gutter$} | ", d.line));
+        let _ = writeln!(out, "{}", ex.text);
+        how.paint(&mut out, GUTTER, &format!("{pad} | "));
+        out.push_str(&" ".repeat(ex.caret_at));
+        how.paint(&mut out, level, &"^".repeat(ex.caret_len.max(1)));
+        out.push('\n');
+        if let Some(help) = d.help(lang) {
+            how.paint(&mut out, GUTTER, &format!("{pad} = "));
+            how.paint(&mut out, BOLD, lang.pick("help", "建议", "建議"));
+            let _ = writeln!(out, "{colon}{help}");
         }
         out.push('\n');
     }
     out
 }
 
-fn width(c: char) -> usize {
+/// The closing line of a report: `1 error, 3 warnings, 0 info`.
+///
+/// ```
+/// use tigang::{Lang, render::summary};
+/// assert_eq!(summary(Lang::En, 1, 3, 0), "1 error, 3 warnings, 0 info");
+/// assert_eq!(summary(Lang::Zh, 1, 3, 0), "1 个错误，3 个警告，0 个提示");
+/// ```
+pub fn summary(lang: Lang, errors: usize, warnings: usize, infos: usize) -> String {
+    match lang {
+        Lang::En => format!(
+            "{errors} {}, {warnings} {}, {infos} info",
+            if errors == 1 { "error" } else { "errors" },
+            if warnings == 1 { "warning" } else { "warnings" },
+        ),
+        Lang::ZhHant => format!("{errors} 個錯誤，{warnings} 個警告，{infos} 個提示"),
+        _ => format!("{errors} 个错误，{warnings} 个警告，{infos} 个提示"),
+    }
+}
+
+/// Display columns of `c` (a tab shows as one space; control characters as
+/// none).
+pub(crate) fn width(c: char) -> usize {
     if c == '\t' { 1 } else { c.width().unwrap_or(0) }
 }
 
-/// The line around `start..end`, cut to fit, with the display column where
-/// the marker starts and its display width.
-fn excerpt(src: &str, start: usize, end: usize) -> (String, usize, usize) {
-    let is_break = |c: char| c == '\n' || c == '\r';
-    let start = start.min(src.len());
-    let line_start = src[..start].rfind(is_break).map_or(0, |i| i + 1);
-    let line_end = src[start..].find(is_break).map_or(src.len(), |i| start + i);
-    let end = end.clamp(start, line_end);
-    let (before, marker, after) = (
-        &src[line_start..start],
-        &src[start..end],
-        &src[end..line_end],
-    );
+/// A cut of one source line around a span.
+pub(crate) struct Excerpt {
+    /// The text shown, tabs as spaces, `…` where it was cut.
+    pub text: String,
+    /// Display column where the span starts in `text`.
+    pub caret_at: usize,
+    /// Display width of the span (its part on this line).
+    pub caret_len: usize,
+    /// Byte range of the span in `text`.
+    pub span: std::ops::Range<usize>,
+}
 
-    // Keep the last BEFORE columns of the text before the marker.
-    let mut cut = before.len();
+/// At most this many characters are looked at on either side of a span,
+/// whatever their width (zero-width characters could otherwise make the
+/// window unbounded).
+const WINDOW_CHARS: usize = 512;
+
+/// The line around `start..end`, cut to `room` display columns: about a
+/// third before the span, the rest from it on. Reads a bounded window.
+pub(crate) fn excerpt(src: &str, start: usize, end: usize, room: usize) -> Excerpt {
+    let is_break = |c: char| c == '\n' || c == '\r';
+    let mut start = start.min(src.len());
+    while !src.is_char_boundary(start) {
+        start -= 1;
+    }
+    let before_room = room / 3;
+    // Back from the span, to the line start or the room.
+    let mut cut = start;
     let mut cols = 0;
-    for (i, c) in before.char_indices().rev() {
-        if cols + width(c) > BEFORE {
+    let mut cut_before = false;
+    for (n, (i, c)) in src[..start].char_indices().rev().enumerate() {
+        if is_break(c) {
+            break;
+        }
+        if cols + width(c) > before_room || n == WINDOW_CHARS {
+            cut_before = true;
             break;
         }
         cols += width(c);
         cut = i;
     }
-    let mut shown = String::with_capacity(line_end - line_start);
-    let mut caret_at = 0;
-    if cut > 0 {
-        shown.push('…');
-        caret_at += width('…');
+    // The span itself, up to the line end.
+    let mut span_end = start;
+    for (i, c) in src[start..].char_indices() {
+        if is_break(c) || start + i >= end {
+            break;
+        }
+        span_end = start + i + c.len_utf8();
     }
-    for c in before[cut..].chars() {
-        shown.push(if c == '\t' { ' ' } else { c });
+    let mut text = String::with_capacity(room * 3 + 8);
+    let mut caret_at = 0;
+    let ellipsis = width('…');
+    if cut_before {
+        text.push('…');
+        caret_at += ellipsis;
+    }
+    for c in src[cut..start].chars() {
+        text.push(if c == '\t' { ' ' } else { c });
         caret_at += width(c);
     }
-    let caret_len: usize = marker.chars().map(width).sum();
-    shown.push_str(marker);
-    let mut cols = caret_len;
-    let mut rest = after.chars();
-    for c in rest.by_ref() {
-        if cols + width(c) > AFTER {
-            shown.push('…');
+    let caret_len: usize = src[start..span_end].chars().map(width).sum();
+    let span = text.len()..text.len() + (span_end - start);
+    text.push_str(&src[start..span_end]);
+    let mut cols = caret_at + caret_len;
+    for (n, c) in src[span_end..].chars().enumerate() {
+        if is_break(c) {
+            break;
+        }
+        if cols + width(c) + ellipsis > room || n == WINDOW_CHARS {
+            text.push('…');
             break;
         }
         cols += width(c);
-        shown.push(if c == '\t' { ' ' } else { c });
+        text.push(if c == '\t' { ' ' } else { c });
     }
-    (shown, caret_at, caret_len)
+    Excerpt {
+        text,
+        caret_at,
+        caret_len,
+        span,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_line_is_cut_around_the_marker() {
+        let line = "甲".repeat(100) + "三是" + &"乙".repeat(100);
+        let start = line.find("三是").unwrap();
+        let ex = excerpt(&line, start, start + "三是".len(), 60);
+        assert!(
+            ex.text.starts_with('…') && ex.text.ends_with('…'),
+            "{}",
+            ex.text
+        );
+        assert!(
+            ex.text.chars().map(width).sum::<usize>() <= 60,
+            "{}",
+            ex.text
+        );
+        assert_eq!(ex.caret_len, 4);
+        let before: usize = ex
+            .text
+            .split("三是")
+            .next()
+            .unwrap()
+            .chars()
+            .map(width)
+            .sum();
+        assert_eq!(before, ex.caret_at);
+    }
+
+    #[test]
+    fn carets_cover_what_the_fix_replaces() {
+        let src = "一、甲\n（一）、乙\n";
+        let doc = crate::parse(src);
+        let out = diagnostics(src, "a.txt", &crate::check(&doc));
+        assert!(out.contains("| ^^^^^^^^\n"), "{out}");
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        let src = "一、甲\n三、乙\n";
+        let d = crate::check(&crate::parse(src));
+        assert!(!report(src, "a", &d, &Report::new()).contains('\x1b'));
+        let painted = report(src, "a", &d, &Report::new().color(true));
+        assert!(
+            painted.contains("\x1b[1;33mwarning[numbering-skip]\x1b[0m"),
+            "{painted}"
+        );
+    }
 }

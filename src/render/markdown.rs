@@ -41,14 +41,19 @@ use crate::kind::MarkerKind;
 pub fn markdown(doc: &Document<'_>) -> String {
     let mut out = String::with_capacity(doc.source().len() + doc.source().len() / 8);
     let mut shift = 0;
-    if let Some(t) = doc.title {
+    if let Some(t) = &doc.title {
         out.push_str("# ");
-        escape_into(&mut out, t.text, Context::Heading);
+        escape_into(&mut out, &t.text, Context::Heading);
         out.push('\n');
         shift = 1;
     }
     for p in &doc.preamble {
-        if doc.title.is_some_and(|t| t.span == p.span) {
+        // The title's own lines (one, or two set as one title).
+        if doc
+            .title
+            .as_ref()
+            .is_some_and(|t| p.span.start < t.span.end && t.span.start < p.span.end)
+        {
             continue;
         }
         paragraph(&mut out, p.text);
@@ -65,7 +70,7 @@ pub fn markdown(doc: &Document<'_>) -> String {
             if needs_space(&h) {
                 out.push(' ');
             }
-            escape_into(&mut out, h.title, Context::Heading);
+            escape_into(&mut out, &h.title, Context::Heading);
         }
         out.push('\n');
         for b in h.body() {

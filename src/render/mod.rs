@@ -5,17 +5,22 @@
 //!
 //! - [`tree`]: a compact indented outline for people and snapshot tests;
 //! - [`markdown`]: CommonMark headings and paragraphs;
-//! - [`chunks`]: one record per heading for retrieval pipelines.
+//! - [`chunks`]: one record per heading for retrieval pipelines;
+//! - [`report`] (and [`diagnostics`]): `check`'s findings, rustc style;
+//! - [`changes`] and [`unified_diff`]: what `fmt` would change.
 
+mod changes;
 mod chunks;
 mod diagnostics;
 mod json;
 mod markdown;
 mod outline;
 
+pub use changes::{changes, unified_diff};
 pub use chunks::{Chunk, chunks};
 // A heading as one string (`（一）加强领导`, `第一章 总则`), for the editor's outline.
 pub(crate) use chunks::label;
-pub use diagnostics::diagnostics;
+pub use diagnostics::{Report, diagnostics, report, summary};
+pub use json::{WithSource, check_source};
 pub use markdown::markdown;
 pub use outline::tree;

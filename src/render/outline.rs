@@ -19,30 +19,40 @@ use crate::document::Document;
 /// ```
 pub fn tree(doc: &Document<'_>) -> String {
     let mut out = String::new();
-    if let Some(t) = doc.title {
+    if let Some(t) = &doc.title {
         let _ = writeln!(out, "title: {}", t.text);
     }
-    if let Some(label) = doc.toc_label {
+    if let Some(t) = &doc.subtitle {
+        let _ = writeln!(out, "subtitle: {}", t.text);
+    }
+    if let Some(label) = doc.toc_labels.first() {
         let _ = writeln!(out, "toc: {}", label.text);
     } else if !doc.toc.is_empty() {
         out.push_str("toc:\n");
     }
     for e in &doc.toc {
-        let _ = writeln!(
-            out,
-            "  · {} {}  [{} {} @{}]",
-            e.marker, e.title, e.kind, e.number, e.line
-        );
+        let _ = write!(out, "  · {} {}  [{}", e.marker, e.title, e.kind);
+        if let Some(n) = e.number {
+            let _ = write!(out, " {n}");
+        }
+        let _ = writeln!(out, " @{}]", e.line);
     }
     for h in doc.headings() {
         for _ in 1..h.level {
             out.push_str("  ");
         }
-        let _ = write!(
-            out,
-            "{} {}  [{} {} @{}:{}",
-            h.marker, h.title, h.kind, h.number, h.line, h.column
-        );
+        let _ = write!(out, "{} {}  [{}", h.marker, h.title, h.kind);
+        match (h.number, h.depth()) {
+            (Some(n), _) => {
+                let _ = write!(out, " {n}");
+            }
+            // An explicit heading: its level instead of a number.
+            (None, Some(d)) => {
+                let _ = write!(out, " h{d}");
+            }
+            (None, None) => {}
+        }
+        let _ = write!(out, " @{}:{}", h.line, h.column);
         if !h.body().is_empty() {
             let _ = write!(out, " ¶{}", h.body().len());
         }

@@ -24,6 +24,32 @@ pub fn documents() -> Vec<(String, String)> {
         .collect()
 }
 
+/// A title is the input at its span; a title wrapped over several lines is
+/// the span without its line breaks and what leads each further line
+/// (indentation, noise): nothing else, and never an ideograph, is left out.
+pub fn wrapped_title(src: &str, span: Span, title: &str) {
+    let raw = &src[span.range()];
+    if !raw.contains(['\n', '\r']) {
+        assert_eq!(raw, title, "title text differs from input[{span:?}]");
+        return;
+    }
+    let mut want = title.chars().peekable();
+    for c in raw.chars() {
+        if want.peek() == Some(&c) {
+            want.next();
+        } else {
+            assert!(
+                !('\u{4E00}'..='\u{9FFF}').contains(&c),
+                "wrapped title {title:?} leaves out {c:?} of input[{span:?}]"
+            );
+        }
+    }
+    assert!(
+        want.peek().is_none(),
+        "wrapped title {title:?} is not input[{span:?}] without its line breaks"
+    );
+}
+
 /// Checks that `doc` accounts for every byte of `src` exactly once and that
 /// every text field is the slice its span names. Panics with a message that
 /// says which rule broke.
@@ -41,7 +67,7 @@ pub fn check(src: &str, doc: &Document<'_>) {
             places.push((span, what));
         }
     };
-    if let Some(t) = doc.toc_label {
+    for t in &doc.toc_labels {
         place(t.span, t.text, "toc label");
     }
     for e in &doc.toc {
@@ -53,16 +79,30 @@ pub fn check(src: &str, doc: &Document<'_>) {
     }
     for h in doc.headings() {
         place(h.marker_span, h.marker, "marker");
-        place(h.title_span, h.title, "title");
+        wrapped_title(src, h.title_span, &h.title);
+        place(h.title_span, &src[h.title_span.range()], "title");
         for b in h.body() {
             place(b.span, b.text, "body");
         }
     }
-    if let Some(t) = doc.title {
+    if let Some(t) = &doc.title {
+        let in_front = doc.front_matter.is_some_and(|f| t.span.end <= f.end);
+        let within = |at: usize| {
+            doc.preamble
+                .iter()
+                .any(|p| p.span.start <= at && at <= p.span.end)
+        };
         assert!(
-            doc.preamble.iter().any(|p| p.span == t.span),
-            "the document title is one of the preamble paragraphs"
+            in_front || (within(t.span.start) && within(t.span.end)),
+            "the document title is in the front matter or in the preamble"
         );
+        if let Some(s) = &doc.subtitle {
+            assert!(
+                within(s.span.start) && within(s.span.end),
+                "the subtitle is in the preamble"
+            );
+            assert_eq!(&src[s.span.range()], s.text, "subtitle text");
+        }
     }
     let front = doc.front_matter.map_or(0, |s| s.end);
     places.sort_by_key(|(s, _)| s.start);

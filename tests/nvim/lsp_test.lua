@@ -88,8 +88,13 @@ local function diagnostics_match(path, expected_json)
     local line = vim.api.nvim_buf_get_lines(buf, w.line - 1, w.line, false)[1] or ''
     -- tigang's column counts characters; Neovim's col is a byte index.
     local col = vim.str_byteindex(line, w.column - 1)
+    -- The server puts the help line under the message.
+    local message = w.message
+    if w.help and w.help ~= vim.NIL then
+      message = message .. '\n' .. w.help
+    end
     local same = g.lnum == w.line - 1 and g.col == col and code(g) == w.code
-      and g.message == w.message and g.severity == severity[w.severity] and g.source == 'tigang'
+      and g.message == message and g.severity == severity[w.severity] and g.source == 'tigang'
     check(same, string.format('%s: %s at %d:%d', name, w.code, w.line, w.column),
       vim.inspect({ lnum = g.lnum, col = g.col, code = code(g), message = g.message }))
   end

@@ -5,11 +5,23 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-/// Runs `tigang ARGS`, feeding `stdin` if given, and waits for it.
+/// Runs `tigang ARGS`, feeding `stdin` if given, and waits for it. The
+/// locale is neutral (messages in English) whatever the caller's is.
 pub fn tigang(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    tigang_with(args, stdin, &[("LANG", "C.UTF-8")])
+}
+
+/// [`tigang`] with environment variables set (after the locale variables
+/// and `COLUMNS` are cleared).
+pub fn tigang_with(args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_tigang"))
         .args(args)
         .env_remove("NO_COLOR")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env_remove("COLUMNS")
+        .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -15,8 +15,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
 use crate::format::{self, Format, Style};
-use crate::input::{self, Input};
-use tigang::input::decode;
+use crate::input::{self, Input, Reading};
+use crate::write;
 
 /// Where results go.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,8 +30,7 @@ pub enum Dest {
 #[derive(Debug)]
 pub struct Job {
     pub style: Style,
-    pub encoding: Option<&'static encoding_rs::Encoding>,
-    pub lossy: bool,
+    pub reading: Reading,
     pub dest: Dest,
     /// Write `==> name <==` before each document on stdout.
     pub headers: bool,
@@ -41,10 +40,18 @@ pub struct Job {
     pub jobs: Option<NonZeroUsize>,
 }
 
+/// Worker threads at most, per core: more only adds memory and switching
+/// (`-j 100000` would start a hundred thousand threads).
+const JOBS_PER_CORE: usize = 4;
+
 /// What became of one input.
 struct Outcome {
     /// The rendered result, for stdout (empty when written to a file).
     output: Result<Vec<u8>, String>,
+    /// The result could not be written under `-o` (exit status 2).
+    write_failed: bool,
+    /// A note for stderr (a guessed encoding).
+    note: Option<String>,
     headings: usize,
     encoding: &'static str,
     replaced: usize,
@@ -61,13 +68,14 @@ pub fn output_path(dir: &Path, rel: &Path, format: Format) -> PathBuf {
 fn process(input: &Input, job: &Job) -> Outcome {
     let mut outcome = Outcome {
         output: Ok(Vec::new()),
+        write_failed: false,
+        note: None,
         headings: 0,
         encoding: "",
         replaced: 0,
     };
-    let decoded = input::read_bytes(input).and_then(|bytes| {
-        decode::decode(bytes, job.encoding, job.lossy).map_err(|e| format!("{}: {e}", input.name))
-    });
+    let decoded = input::read_bytes(input, job.reading.max_size)
+        .and_then(|bytes| input::read_document(input, bytes, &job.reading, true));
     let decoded = match decoded {
         Ok(d) => d,
         Err(e) => {
@@ -75,50 +83,51 @@ fn process(input: &Input, job: &Job) -> Outcome {
             return outcome;
         }
     };
-    outcome.encoding = decoded.encoding;
+    outcome.encoding = decoded.source.encoding.unwrap_or("");
     outcome.replaced = decoded.replaced;
+    // The --lossy note is the loop's; the guess is said here.
+    outcome.note = input::read_notes(input, &decoded)
+        .into_iter()
+        .find(|n| n.contains("encoding guessed"));
     let doc = tigang::parse(&decoded.text);
     outcome.headings = doc.headings().count();
-    let meta = format::Meta {
-        file: &input.name,
-        encoding: decoded.encoding,
-        replaced: decoded.replaced,
-    };
+    let hex = input.name_hex();
+    let meta = meta(input, &decoded, hex.as_deref());
     let mut out = Vec::with_capacity(decoded.text.len() * 2);
     if job.headers {
-        out.extend_from_slice(format!("==> {} <==\n", input.name).as_bytes());
+        out.extend_from_slice(format!("==> {} <==\n", input.shown).as_bytes());
     }
     // Writing into memory cannot fail.
     let _ = format::render(&doc, &meta, job.style, &mut out);
     if let Dest::Dir(dir) = &job.dest {
         let path = output_path(dir, &input.rel, job.style.format);
-        outcome.output = write_file(input, &path, &out).map(|()| Vec::new());
+        outcome.output = write::create(dir, &path, &out).map(|()| Vec::new());
+        outcome.write_failed = outcome.output.is_err();
     } else {
         outcome.output = Ok(out);
     }
     outcome
 }
 
-fn write_file(input: &Input, path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let shown = path.display();
-    if !input.is_stdin() && same_file(&input.path, path) {
-        return Err(format!(
-            "{}: the result would overwrite the input ({shown}); choose another -o folder",
-            input.name
-        ));
+fn meta<'m>(
+    input: &'m Input,
+    extracted: &'m tigang::input::Extracted,
+    hex: Option<&'m str>,
+) -> format::Meta<'m> {
+    format::Meta {
+        file: &input.name,
+        file_hex: hex,
+        extracted,
     }
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| format!("{}: cannot create folder: {e}", parent.display()))?;
-    }
-    std::fs::write(path, bytes).map_err(|e| format!("{shown}: cannot write: {e}"))
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
+/// `-j N` (default: one per core), at most [`JOBS_PER_CORE`] per core and
+/// never more than there are inputs.
+fn threads(jobs: Option<NonZeroUsize>, inputs: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
+    jobs.map_or(cores, NonZeroUsize::get)
+        .min(cores * JOBS_PER_CORE)
+        .min(inputs.max(1))
 }
 
 /// Whether to colour stderr: a terminal, and NO_COLOR unset or empty
@@ -154,7 +163,7 @@ pub fn run(inputs: &[Input], job: &Job) -> Result<ExitCode, String> {
     let colour = colour();
     let bar = progress_bar(inputs.len(), job, colour);
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(job.jobs.map_or(0, NonZeroUsize::get))
+        .num_threads(threads(job.jobs, inputs.len()))
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
 
@@ -165,6 +174,7 @@ pub fn run(inputs: &[Input], job: &Job) -> Result<ExitCode, String> {
     let mut files_failed = 0usize;
     let mut headings = 0usize;
     let mut replaced = 0usize;
+    let mut writes_failed = 0usize;
     let mut write_error: Option<io::Error> = None;
 
     std::thread::scope(|s| {
@@ -195,10 +205,14 @@ pub fn run(inputs: &[Input], job: &Job) -> Result<ExitCode, String> {
                 next += 1;
                 headings += o.headings;
                 replaced += o.replaced;
+                writes_failed += usize::from(o.write_failed);
+                if let Some(note) = &o.note {
+                    bar.suspend(|| eprintln!("{note}"));
+                }
                 match o.output {
                     Ok(bytes) => {
                         if o.replaced > 0 {
-                            let name = &inputs[next - 1].name;
+                            let name = &inputs[next - 1].shown;
                             bar.suspend(|| {
                                 eprintln!(
                                     "tigang: {name}: {} undecodable byte sequence(s) of {} replaced with U+FFFD (--lossy)",
@@ -249,10 +263,16 @@ pub fn run(inputs: &[Input], job: &Job) -> Result<ExitCode, String> {
             line.push_str(&format!(", {replaced} replacements"));
         }
         if let Dest::Dir(dir) = &job.dest {
-            line.push_str(&format!(", written to {}", dir.display()));
+            line.push_str(&format!(", written to {}", input::shown(dir)));
         }
         line.push_str(&format!(", {secs:.2} s"));
         eprintln!("{line}");
+    }
+    if writes_failed > 0 {
+        return Err(format!(
+            "{writes_failed} result{} could not be written",
+            if writes_failed == 1 { "" } else { "s" }
+        ));
     }
     Ok(if files_failed > 0 {
         ExitCode::from(1)
@@ -264,31 +284,26 @@ pub fn run(inputs: &[Input], job: &Job) -> Result<ExitCode, String> {
 /// One document to standard output, rendered straight into it: the JSON of a
 /// 20 MB document is never held in memory as a whole.
 fn single(input: &Input, job: &Job) -> Result<ExitCode, String> {
-    let decoded = input::read_bytes(input).and_then(|bytes| {
-        decode::decode(bytes, job.encoding, job.lossy).map_err(|e| format!("{}: {e}", input.name))
-    });
+    let decoded = input::read_bytes(input, job.reading.max_size)
+        .and_then(|bytes| input::read_document(input, bytes, &job.reading, true));
     let decoded = match decoded {
         Ok(d) => d,
         Err(reason) => {
             eprintln!("{}{reason}", prefix(colour()));
-            return Ok(ExitCode::from(1));
+            // A PDF, an image or a program given alone is a usage error.
+            let usage = input::is_not_a_document(&reason, input);
+            return Ok(ExitCode::from(if usage { crate::EXIT_USAGE } else { 1 }));
         }
     };
-    if decoded.replaced > 0 {
-        eprintln!(
-            "tigang: {}: {} undecodable byte sequence(s) of {} replaced with U+FFFD (--lossy)",
-            input.name, decoded.replaced, decoded.encoding
-        );
+    for note in input::read_notes(input, &decoded) {
+        eprintln!("{note}");
     }
     let doc = tigang::parse(&decoded.text);
-    let meta = format::Meta {
-        file: &input.name,
-        encoding: decoded.encoding,
-        replaced: decoded.replaced,
-    };
+    let hex = input.name_hex();
+    let meta = meta(input, &decoded, hex.as_deref());
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let written = if job.headers {
-        out.write_all(format!("==> {} <==\n", input.name).as_bytes())
+        out.write_all(format!("==> {} <==\n", input.shown).as_bytes())
     } else {
         Ok(())
     }

@@ -8,6 +8,7 @@ use clap::ValueEnum;
 use tigang::{Code, Severity};
 
 use crate::input;
+use crate::terminal::Speech;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -20,7 +21,13 @@ pub struct Args {
     /// Silence a code, e.g. `--allow mixed-width` (repeatable).
     #[arg(long, value_name = "CODE", value_parser = parse_code)]
     allow: Vec<Code>,
-    /// The documents (any encoding `parse` reads); `-` reads standard input.
+    #[command(flatten)]
+    read: input::ReadArgs,
+    #[command(flatten)]
+    speech: Speech,
+    /// The documents (text in any encoding `parse` reads, .docx, .html) or
+    /// folders (searched for *.txt, *.text, *.md, *.markdown, *.docx, *.html,
+    /// *.htm); `-` reads standard input.
     #[arg(required = true)]
     files: Vec<PathBuf>,
 }
@@ -63,18 +70,33 @@ impl Level {
 #[derive(serde::Serialize)]
 struct FileReport<'a> {
     file: String,
-    diagnostics: &'a [tigang::Diagnostic],
+    /// The file name's bytes in hex, when they are not UTF-8.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file_hex: Option<String>,
+    diagnostics: Vec<tigang::Localized<'a>>,
 }
 
 pub fn run(args: Args) -> Result<ExitCode, String> {
+    let reading = args.read.resolve()?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut reports = Vec::new();
     let mut counts = [0usize; 3];
     let mut denied = false;
     let mut unreadable = false;
-    for file in &args.files {
-        let text = match input::read_decoded(file).map(|d| d.text) {
-            Ok(t) => t,
+    let inputs = expand(&args.files, &mut unreadable);
+    // The summary speaks as the last report did (the script of the last
+    // document, when the language follows the documents).
+    let mut summary_lang = args.speech.lang();
+    for input in inputs {
+        let read = input::read_bytes(&input, reading.max_size)
+            .and_then(|bytes| input::read_document(&input, bytes, &reading, true));
+        let (text, map) = match read {
+            Ok(x) => {
+                for note in input::read_notes(&input, &x) {
+                    eprintln!("{note}");
+                }
+                (x.text, x.map)
+            }
             Err(msg) => {
                 eprintln!("tigang: {msg}");
                 unreadable = true;
@@ -82,7 +104,8 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             }
         };
         let doc = tigang::parse(&text);
-        let diags: Vec<_> = tigang::check(&doc)
+        // Labels Word's numbering drew are not checked: nobody typed them.
+        let diags: Vec<_> = tigang::render::check_source(&doc, &map)
             .into_iter()
             .filter(|d| !args.allow.contains(&d.code))
             .collect();
@@ -94,44 +117,48 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             }] += 1;
             denied |= args.deny.denies(d.severity);
         }
-        let name = file.display().to_string();
+        let how = args.speech.report(&text);
+        summary_lang = how.lang;
         match args.format {
             Format::Human => {
-                let text = tigang::render::diagnostics(&text, &name, &diags);
-                write(&mut out, text.as_bytes())?;
+                // In slices, so that the rendering never holds more than a
+                // few hundred blocks.
+                for part in diags.chunks(256) {
+                    let shown = tigang::render::report(&text, &input.shown, part, &how);
+                    write(&mut out, shown.as_bytes())?;
+                }
             }
-            Format::Json => reports.push((name, diags)),
+            Format::Json => reports.push((input, diags, how.lang)),
         }
     }
     match args.format {
         Format::Json => {
             let files: Vec<_> = reports
                 .iter()
-                .map(|(file, diagnostics)| FileReport {
-                    file: file.clone(),
-                    diagnostics,
+                .map(|(input, diagnostics, lang)| FileReport {
+                    file: input.name.clone(),
+                    file_hex: input.name_hex(),
+                    diagnostics: diagnostics.iter().map(|d| d.localized(*lang)).collect(),
                 })
                 .collect();
-            let json = serde_json::to_string_pretty(&files).map_err(|e| e.to_string())?;
-            write(&mut out, json.as_bytes())?;
+            // Streamed: a long document can have a great many findings.
+            match serde_json::to_writer_pretty(&mut out, &files) {
+                Err(e) if e.io_error_kind() != Some(io::ErrorKind::BrokenPipe) => {
+                    return Err(format!("cannot write output: {e}"));
+                }
+                _ => {}
+            }
             write(&mut out, b"\n")?;
         }
         Format::Human => {
             let [info, warning, error] = counts;
             if info + warning + error > 0 {
-                let summary = format!(
-                    "{} {}, {} {}, {} info\n",
-                    error,
-                    plural(error, "error"),
-                    warning,
-                    plural(warning, "warning"),
-                    info
-                );
-                write(&mut out, summary.as_bytes())?;
+                let summary = tigang::render::summary(summary_lang, error, warning, info);
+                write(&mut out, format!("{summary}\n").as_bytes())?;
             }
         }
     }
-    let _ = out.flush();
+    flush(&mut out)?;
     Ok(if unreadable {
         ExitCode::from(crate::EXIT_USAGE)
     } else if denied {
@@ -141,11 +168,27 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     })
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        word.into()
-    } else {
-        format!("{word}s")
+/// The documents the arguments name, folders walked. A path that cannot be
+/// found is reported and the others go on (the run then exits with 2).
+pub fn expand(args: &[PathBuf], failed: &mut bool) -> Vec<input::Input> {
+    let mut out = Vec::new();
+    for arg in args {
+        match input::expand(std::slice::from_ref(arg)) {
+            Ok((found, _)) => out.extend(found),
+            Err(msg) => {
+                eprintln!("tigang: {msg}");
+                *failed = true;
+            }
+        }
+    }
+    out
+}
+
+/// The last write: an error here (a full disk) must not pass for success.
+pub fn flush(out: &mut impl Write) -> Result<(), String> {
+    match out.flush() {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(format!("cannot write output: {e}")),
+        _ => Ok(()),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Output formats: one parsed document to bytes. The library renders; this
-//! module adds what only the command line knows (the encoding, the file name).
+//! module adds what only the command line knows (the file name, how sure
+//! the encoding is, `--lossy` replacements).
 
 use std::io::{self, Write};
 use std::num::NonZeroUsize;
@@ -13,12 +14,14 @@ use tigang::render::Chunk;
 pub enum Format {
     /// A compact indented outline for people and snapshot tests.
     Tree,
-    /// The JSON of the spec (§7), plus "encoding".
+    /// The JSON of the spec (§7), with "source".
     Json,
     /// CommonMark: the title as `#`, headings one level below, bodies as paragraphs.
     Markdown,
     /// JSON Lines for retrieval: one record per heading with its breadcrumb.
     Chunks,
+    /// The text as read (of a Word document or web page: what spans refer to).
+    Text,
 }
 
 impl Format {
@@ -29,6 +32,7 @@ impl Format {
             Format::Json => "json",
             Format::Markdown => "md",
             Format::Chunks => "jsonl",
+            Format::Text => "txt",
         }
     }
 }
@@ -43,17 +47,22 @@ pub struct Style {
     pub max_chars: Option<NonZeroUsize>,
 }
 
-/// The §7 JSON with the command line's additions. `flatten` keeps the
-/// library's own field order and names; the additions come after them
-/// (`file` first, so that `--jsonl` lines are easy to scan).
+/// The §7 JSON with its source (the library's `WithSource`, so that the
+/// command line and the Python package print the same bytes) and the
+/// command line's additions: `file` first, so that `--jsonl` lines are easy
+/// to scan, the rest after the library's fields.
 #[derive(Serialize)]
 struct DocumentJson<'d, 'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     file: Option<&'d str>,
+    /// The file name's bytes in hex, when they are not UTF-8.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file_hex: Option<&'d str>,
     #[serde(flatten)]
-    doc: &'d Document<'a>,
-    /// Which encoding the input was decoded from.
-    encoding: &'d str,
+    doc: tigang::render::WithSource<'d, 'a>,
+    /// `"low"` when the encoding is a guess from little text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encoding_confidence: Option<&'static str>,
     /// U+FFFD replacements made under `--lossy`.
     #[serde(skip_serializing_if = "is_zero")]
     replacements: usize,
@@ -67,6 +76,8 @@ fn is_zero(n: &usize) -> bool {
 #[derive(Serialize)]
 struct ChunkJson<'c, 'd, 'a> {
     file: &'c str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file_hex: Option<&'c str>,
     #[serde(flatten)]
     chunk: &'c Chunk<'d, 'a>,
 }
@@ -74,8 +85,11 @@ struct ChunkJson<'c, 'd, 'a> {
 /// What is known about the document besides its text.
 pub struct Meta<'m> {
     pub file: &'m str,
-    pub encoding: &'m str,
-    pub replaced: usize,
+    /// The file name's bytes in hex when they are not UTF-8 (`file` has
+    /// U+FFFD for them).
+    pub file_hex: Option<&'m str>,
+    /// What the reader gave: the text, its source and map.
+    pub extracted: &'m tigang::input::Extracted,
 }
 
 /// Renders one document in `style` into `out` (a `Vec<u8>` for a batch, the
@@ -89,13 +103,16 @@ pub fn render(
 ) -> io::Result<()> {
     match style.format {
         Format::Tree => out.write_all(tigang::render::tree(doc).as_bytes()),
+        Format::Text => out.write_all(meta.extracted.text.as_bytes()),
         Format::Markdown => out.write_all(tigang::render::markdown(doc).as_bytes()),
         Format::Json => {
+            let x = meta.extracted;
             let value = DocumentJson {
                 file: style.jsonl.then_some(meta.file),
-                doc,
-                encoding: meta.encoding,
-                replacements: meta.replaced,
+                file_hex: meta.file_hex.filter(|_| style.jsonl),
+                doc: tigang::render::WithSource::new(doc, &x.source, &x.map),
+                encoding_confidence: x.guessed.then_some("low"),
+                replacements: x.replaced,
             };
             if style.jsonl {
                 serde_json::to_writer(&mut *out, &value)?;
@@ -109,6 +126,7 @@ pub fn render(
             for chunk in tigang::render::chunks(doc, max) {
                 let record = ChunkJson {
                     file: meta.file,
+                    file_hex: meta.file_hex,
                     chunk: &chunk,
                 };
                 serde_json::to_writer(&mut *out, &record)?;

@@ -1,12 +1,22 @@
 //! Finding and reading documents: files, folders (searched recursively) and
-//! standard input, with errors that say what to do.
+//! standard input, with errors that say what to do. Only regular files are
+//! read (a FIFO or a device named on the command line is refused, without
+//! blocking), never more than `--max-size` bytes, and a binary file is
+//! refused from its first bytes.
 
+use std::ffi::OsStr;
+use std::fs::{File, OpenOptions};
 use std::io::{self, Read};
+use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
+use tigang::input::decode::{self, DecodeError, Decoded};
+use tigang::input::sniff;
+
 /// File name endings read from a folder (compared without case). Files named
-/// on the command line are read whatever their name.
-pub const TEXT_EXTENSIONS: [&str; 4] = ["txt", "text", "md", "markdown"];
+/// on the command line are read whatever their name (what they are is told
+/// by their content).
+pub const TEXT_EXTENSIONS: [&str; 7] = ["txt", "text", "md", "markdown", "docx", "html", "htm"];
 
 /// One document to read.
 #[derive(Debug, Clone)]
@@ -16,68 +26,124 @@ pub struct Input {
     /// Its path below the folder it was found in (its file name when named
     /// directly; `stdin` for standard input): where its result goes under `-o DIR`.
     pub rel: PathBuf,
-    /// How messages and `--jsonl` records name it: the path as found.
+    /// How JSON names it: the path as found (U+FFFD for bytes that are not
+    /// UTF-8; [`Input::name_hex`] has them).
     pub name: String,
+    /// How messages name it on a terminal: control characters escaped.
+    pub shown: String,
 }
 
 impl Input {
+    /// The input for a path as given.
+    pub fn new(path: PathBuf, rel: PathBuf) -> Input {
+        let (name, shown) = if path.as_os_str() == "-" {
+            ("-".to_string(), "-".to_string())
+        } else {
+            (path.to_string_lossy().into_owned(), shown(&path))
+        };
+        Input {
+            path,
+            rel,
+            name,
+            shown,
+        }
+    }
+
     pub fn is_stdin(&self) -> bool {
         self.path.as_os_str() == "-"
     }
+
+    /// The name's bytes in hex when they are not UTF-8 (`--jsonl`'s
+    /// `file_hex`): `name` alone could not give them back.
+    pub fn name_hex(&self) -> Option<String> {
+        name_hex(self.path.as_os_str())
+    }
+}
+
+/// A path's bytes in lower-case hex when they are not UTF-8.
+pub fn name_hex(name: &OsStr) -> Option<String> {
+    if name.to_str().is_some() {
+        return None;
+    }
+    Some(
+        name.as_encoded_bytes()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect(),
+    )
+}
+
+/// A path as messages show it: control characters (an escape sequence
+/// could rewrite the terminal) and bidirectional overrides (which reorder
+/// what is shown) as `\x1b` / `\u{202e}`, bytes that are not UTF-8 as `\xff`.
+pub fn shown(path: &Path) -> String {
+    let mut out = String::new();
+    for chunk in path.as_os_str().as_encoded_bytes().utf8_chunks() {
+        for c in chunk.valid().chars() {
+            let bidi = matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+            if c.is_control() && (c as u32) < 0x80 {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            } else if c.is_control() || bidi {
+                out.push_str(&format!("\\u{{{:04x}}}", c as u32));
+            } else {
+                out.push(c);
+            }
+        }
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    out
 }
 
 /// What the command line named, expanded to documents in order: each argument
 /// in turn, a folder's files sorted by path. Hidden files and folders (`.git`)
-/// are skipped inside folders. Also says whether any argument was a folder.
+/// are skipped inside folders. Also returns the folders given.
 ///
 /// A path that does not exist or a folder that cannot be listed is an error
 /// for the whole run (a typo is better caught before any work).
-pub fn expand(args: &[PathBuf]) -> Result<(Vec<Input>, bool), String> {
+pub fn expand(args: &[PathBuf]) -> Result<(Vec<Input>, Vec<PathBuf>), String> {
     let mut out = Vec::new();
-    let mut any_dir = false;
+    let mut dirs = Vec::new();
     let mut stdin_seen = false;
     for arg in args {
         if arg.as_os_str() == "-" {
             if std::mem::replace(&mut stdin_seen, true) {
                 return Err("`-` (standard input) given twice".into());
             }
-            out.push(Input {
-                path: arg.clone(),
-                rel: PathBuf::from("stdin"),
-                name: "-".into(),
-            });
+            out.push(Input::new(arg.clone(), PathBuf::from("stdin")));
             continue;
         }
         let meta = std::fs::metadata(arg).map_err(|e| io_message(arg, &e))?;
         if meta.is_dir() {
-            any_dir = true;
+            dirs.push(arg.clone());
             let mut found = Vec::new();
             walk(arg, &mut found)?;
             found.sort();
-            out.extend(found.into_iter().map(|path| Input {
-                rel: path.strip_prefix(arg).unwrap_or(&path).to_path_buf(),
-                name: path.display().to_string(),
-                path,
+            out.extend(found.into_iter().map(|path| {
+                let rel = path.strip_prefix(arg).unwrap_or(&path).to_path_buf();
+                Input::new(path, rel)
             }));
         } else {
-            out.push(Input {
-                rel: arg.file_name().map_or_else(|| arg.clone(), PathBuf::from),
-                name: arg.display().to_string(),
-                path: arg.clone(),
-            });
+            let rel = arg.file_name().map_or_else(|| arg.clone(), PathBuf::from);
+            out.push(Input::new(arg.clone(), rel));
         }
     }
-    Ok((out, any_dir))
+    Ok((out, dirs))
 }
 
 /// Collects the text files below `dir`. Symbolic links to folders are not
-/// followed, so a link cycle cannot make the walk endless.
+/// followed, so a link cycle cannot make the walk endless; FIFOs, devices
+/// and sockets are not text files and are left out.
 fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), String> {
     let entries = std::fs::read_dir(dir).map_err(|e| io_message(dir, &e))?;
     for entry in entries {
         let entry = entry.map_err(|e| io_message(dir, &e))?;
         let name = entry.file_name();
-        if name.as_encoded_bytes().first() == Some(&b'.') {
+        // Hidden files, and the `~$name.docx` lock files Word leaves beside
+        // an open document.
+        let bytes = name.as_encoded_bytes();
+        if bytes.first() == Some(&b'.') || bytes.starts_with(b"~$") {
             continue;
         }
         let path = entry.path();
@@ -97,22 +163,191 @@ fn is_text_name(path: &Path) -> bool {
         .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| t.eq_ignore_ascii_case(e)))
 }
 
-/// Reads a document's bytes.
-pub fn read_bytes(input: &Input) -> Result<Vec<u8>, String> {
-    if input.is_stdin() {
-        let mut buf = Vec::new();
-        io::stdin()
-            .lock()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-        return Ok(buf);
+/// How to read: the options `parse`, `check` and `fmt` share.
+#[derive(clap::Args, Debug, Clone)]
+pub struct ReadArgs {
+    /// Decode input as NAME (utf-8, gb18030, gbk, big5, utf-16le, utf-16be, …)
+    /// instead of detecting it.
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+    /// Replace bytes that do not decode with U+FFFD (and say how many) instead of failing.
+    #[arg(long)]
+    pub lossy: bool,
+    /// Refuse inputs larger than SIZE (bytes, or with K, M, G: `--max-size 4G`);
+    /// the default is 1 GiB.
+    #[arg(long, value_name = "SIZE", default_value = "1G", value_parser = parse_size)]
+    pub max_size: u64,
+}
+
+/// How to read, resolved.
+#[derive(Debug, Clone, Copy)]
+pub struct Reading {
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    pub lossy: bool,
+    pub max_size: u64,
+}
+
+impl ReadArgs {
+    pub fn resolve(&self) -> Result<Reading, String> {
+        let encoding = match &self.encoding {
+            Some(name) => Some(decode::encoding_for_label(name).ok_or_else(|| {
+                format!(
+                    "unknown encoding `{name}`; try utf-8, gb18030, gbk, big5, utf-16le or utf-16be"
+                )
+            })?),
+            None => None,
+        };
+        Ok(Reading {
+            encoding,
+            lossy: self.lossy,
+            max_size: self.max_size,
+        })
     }
-    std::fs::read(&input.path).map_err(|e| io_message(&input.path, &e))
+}
+
+/// `1048576`, `512K`, `100M`, `1G`, `2GiB` (powers of 1024).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (num, unit) = t.split_at(digits);
+    let n: u64 = num
+        .parse()
+        .map_err(|_| format!("`{s}` is not a size: give bytes, or a number with K, M or G"))?;
+    let shift = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        "t" | "tb" | "tib" => 40,
+        _ => return Err(format!("`{s}`: unknown unit; use K, M or G")),
+    };
+    n.checked_mul(1 << shift)
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("`{s}` is not a usable size"))
+}
+
+/// A size for messages: `1 GiB`, `300 MiB`, `12345 bytes`.
+pub fn size_text(n: u64) -> String {
+    for (shift, unit) in [(40, "TiB"), (30, "GiB"), (20, "MiB"), (10, "KiB")] {
+        if n >= 1 << shift && n % (1 << shift) == 0 {
+            return format!("{} {unit}", n >> shift);
+        }
+    }
+    format!("{n} bytes")
+}
+
+/// How much of a file is read before the rest, to refuse a binary at once.
+const HEAD: usize = 64 * 1024;
+
+/// Reads a document's bytes: standard input, or a regular file of at most
+/// `max` bytes. Messages start with the document's name.
+pub fn read_bytes(input: &Input, max: u64) -> Result<Vec<u8>, String> {
+    let too_big = || {
+        format!(
+            "{}: larger than --max-size {}; give a larger --max-size to read it",
+            input.shown,
+            size_text(max)
+        )
+    };
+    let mut buf = Vec::new();
+    let mut reader: Box<dyn Read> = if input.is_stdin() {
+        Box::new(io::stdin().lock())
+    } else {
+        let file = open_regular(&input.path)?;
+        let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+        if len > max {
+            return Err(too_big());
+        }
+        buf.reserve_exact(len as usize);
+        Box::new(file)
+    };
+    let failed = |e: io::Error| {
+        if input.is_stdin() {
+            format!("cannot read standard input: {e}")
+        } else {
+            io_message(&input.path, &e)
+        }
+    };
+    // The first bytes alone tell a binary (a PDF, /dev/zero behind `-`).
+    (&mut reader)
+        .take(HEAD as u64)
+        .read_to_end(&mut buf)
+        .map_err(failed)?;
+    let kind = sniff::sniff(&buf);
+    // A ZIP may be a .docx whose document part comes late: the reader
+    // looks at its entries.
+    if kind.is_binary() && kind != sniff::Kind::Zip {
+        return Err(format!("{}: {}", input.shown, not_text(kind)));
+    }
+    reader
+        .take((max + 1).saturating_sub(buf.len() as u64))
+        .read_to_end(&mut buf)
+        .map_err(failed)?;
+    if buf.len() as u64 > max {
+        return Err(too_big());
+    }
+    Ok(buf)
+}
+
+/// What to say about a file that is not text: what it is and what to do
+/// (`a PDF, not text: extract its text first, e.g. pdftotext -layout …`).
+pub fn not_text(kind: sniff::Kind) -> String {
+    tigang::input::ReadError::not_text(kind).to_string()
+}
+
+/// Whether a message of [`read_bytes`] or [`read_document`] is about a
+/// file that is no document at all (exit 2 when it is the only input).
+pub fn is_not_a_document(message: &str, input: &Input) -> bool {
+    [
+        sniff::Kind::Pdf,
+        sniff::Kind::Ole,
+        sniff::Kind::Rtf,
+        sniff::Kind::Png,
+        sniff::Kind::Jpeg,
+        sniff::Kind::Gif,
+        sniff::Kind::Zip,
+        sniff::Kind::Archive,
+        sniff::Kind::Executable,
+        sniff::Kind::Binary,
+    ]
+    .into_iter()
+    .any(|k| message == format!("{}: {}", input.shown, not_text(k)))
+}
+
+/// Opens `path` for reading if it is a regular file. The open does not
+/// block (a FIFO with no writer would wait forever); what it opened is
+/// checked, not what the name pointed to a moment before.
+fn open_regular(path: &Path) -> Result<File, String> {
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .map_err(|e| io_message(path, &e))?;
+    let meta = file.metadata().map_err(|e| io_message(path, &e))?;
+    let kind = meta.file_type();
+    let what = if meta.is_file() {
+        return Ok(file);
+    } else if meta.is_dir() {
+        return Err(format!("{}: is a directory; give a text file", shown(path)));
+    } else if kind.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        "not a regular file"
+    };
+    Err(format!(
+        "{}: is {what}, not a regular file; to read a stream give `-` and redirect it (`tigang parse - < {}`)",
+        shown(path),
+        shown(path)
+    ))
 }
 
 /// `PATH: reason` for an I/O error, in words rather than an errno.
 pub fn io_message(path: &Path, e: &io::Error) -> String {
-    let name = path.display();
+    let name = shown(path);
     match e.kind() {
         io::ErrorKind::NotFound => format!("{name}: no such file"),
         io::ErrorKind::PermissionDenied => format!("{name}: permission denied"),
@@ -121,22 +356,91 @@ pub fn io_message(path: &Path, e: &io::Error) -> String {
     }
 }
 
-/// Reads and decodes a file (or stdin for `-`) for `check` and `fmt`, with
-/// the encoding detected as `parse` does; `fmt --write` encodes the result
-/// back with [`tigang::input::decode::encode`].
-pub fn read_decoded(file: &Path) -> Result<tigang::input::decode::Decoded, String> {
-    let name = file.display();
-    let bytes = if file.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-        buf
-    } else {
-        if file.is_dir() {
-            return Err(format!("{name}: is a directory; give a text file"));
+/// Decodes a document's bytes as `reading` says; the message of a failure
+/// names the file and advises only options the command has (`lossy`:
+/// whether it takes `--lossy`).
+pub fn decode_bytes(
+    input: &Input,
+    bytes: Vec<u8>,
+    reading: &Reading,
+    lossy_allowed: bool,
+) -> Result<Decoded, String> {
+    decode::decode(bytes, reading.encoding, reading.lossy)
+        .map_err(|e| format!("{}: {}", input.shown, advice(&e, lossy_allowed)))
+}
+
+/// A decoding error with what to do about it.
+pub fn advice(e: &DecodeError, lossy_allowed: bool) -> String {
+    match e {
+        DecodeError::NotText { kind } => not_text(*kind),
+        DecodeError::Malformed(m) if m.damage.is_some() => {
+            if lossy_allowed {
+                format!("{e}; --lossy replaces the bad bytes with U+FFFD")
+            } else {
+                format!("{e}; repair the file first")
+            }
         }
-        std::fs::read(file).map_err(|e| io_message(file, &e))?
-    };
-    tigang::input::decode::decode(bytes, None, false).map_err(|e| format!("{name}: {e}"))
+        _ if lossy_allowed => format!(
+            "{e}; use --encoding NAME to choose another encoding or --lossy to replace bad bytes"
+        ),
+        _ => format!("{e}; use --encoding NAME to choose another encoding"),
+    }
+}
+
+/// Reads a document of any kind (text, Word, HTML) from its bytes with the
+/// library's reader; a message names the file and, for text that does not
+/// decode, advises as [`advice`] does.
+pub fn read_document(
+    input: &Input,
+    bytes: Vec<u8>,
+    reading: &Reading,
+    lossy_allowed: bool,
+) -> Result<tigang::input::Extracted, String> {
+    let options = tigang::input::Options::default()
+        .encoding(reading.encoding)
+        .lossy(reading.lossy);
+    tigang::input::read(bytes, &options).map_err(|e| match e.decode_error() {
+        Some(d) => format!("{}: {}", input.shown, advice(d, lossy_allowed)),
+        None => format!("{}: {e}", input.shown),
+    })
+}
+
+/// The stderr notes of a document read by [`read_document`]: `--lossy`
+/// replacements and a guessed encoding.
+pub fn read_notes(input: &Input, x: &tigang::input::Extracted) -> Vec<String> {
+    let encoding = x.source.encoding.unwrap_or("");
+    let mut notes = Vec::new();
+    if x.replaced > 0 {
+        notes.push(format!(
+            "tigang: {}: {} undecodable byte sequence(s) of {encoding} replaced with U+FFFD (--lossy)",
+            input.shown, x.replaced
+        ));
+    }
+    if x.guessed {
+        notes.push(format!(
+            "tigang: {}: encoding guessed: {encoding} (low confidence); give --encoding NAME if the text is wrong",
+            input.shown
+        ));
+    }
+    notes
+}
+
+/// The stderr note for `--lossy` replacements, if there were any.
+pub fn lossy_note(input: &Input, d: &Decoded) -> Option<String> {
+    (d.replaced > 0).then(|| {
+        format!(
+            "tigang: {}: {} undecodable byte sequence(s) of {} replaced with U+FFFD (--lossy)",
+            input.shown, d.replaced, d.encoding
+        )
+    })
+}
+
+/// The stderr note for a guessed encoding, if the guess was a weak one.
+pub fn guess_note(input: &Input, d: &Decoded) -> Option<String> {
+    (d.confidence == decode::Confidence::Low).then(|| {
+        format!(
+            "tigang: {}: encoding guessed: {} (low confidence); give --encoding NAME if the text is wrong",
+            input.shown, d.encoding
+        )
+    })
 }

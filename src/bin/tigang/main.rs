@@ -8,6 +8,7 @@ mod fmt;
 mod format;
 mod input;
 mod parse;
+mod terminal;
 mod write;
 
 use std::process::ExitCode;

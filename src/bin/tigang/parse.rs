@@ -2,28 +2,41 @@
 
 use std::collections::HashMap;
 use std::num::NonZeroUsize;
-use std::path::PathBuf;
+use std::path::{Component, Path, PathBuf};
 
 use crate::batch::{self, Dest, Job};
 use crate::format::{Format, Style};
-use crate::input;
-use tigang::input::decode;
+use crate::input::{self, shown};
 
 const EXAMPLES: &str = "\
 Examples:
   tigang parse speech.txt                          the outline as an indented tree
   tigang parse --format json speech.txt            the JSON of the spec (§7)
+  tigang parse report.docx                         a Word document, numbering as Word draws it
+  tigang parse --format text page.html             the text read from a web page
   cat speech.txt | tigang parse -                  standard input
   tigang parse --format markdown speeches/ -o md/  a folder to Markdown files, same relative paths
   tigang parse --jsonl speeches/ > outlines.jsonl  one JSON document per line
   tigang parse --format chunks --max-chars 500 speeches/ > chunks.jsonl
   tigang parse --encoding big5 old.txt             force an encoding
 
+Word documents (.docx, also from WPS) and web pages are read as their readers
+see them, Word's automatic numbering included; what a file is, is told by its
+content. `--format text` prints the text read, which spans refer to. A PDF,
+an old .doc/.wps, an image or a program is refused with what to do instead.
+
 Encodings: UTF-8 (with or without BOM) and UTF-16 with a BOM are recognised;
 files without a BOM that are not UTF-8 are detected (GB18030/GBK, Big5, …).
-A byte that does not decode is an error naming the file and the byte offset.
+UTF-16 without a BOM is recognised from its NUL bytes. A byte that does not
+decode is an error naming the file and the byte offset; a guess from little
+text is reported (`encoding guessed: GB18030 (low confidence)`).
+Binary files, FIFOs and devices are refused; `-` reads standard input.
 
-Folders are searched recursively for *.txt, *.text, *.md and *.markdown.
+-o DIR writes each result atomically and refuses a DIR inside a folder being
+read, an output that would replace an input, and symbolic links below DIR.
+
+Folders are searched recursively for *.txt, *.text, *.md, *.markdown, *.docx,
+*.html and *.htm (hidden files and Word's ~$ lock files skipped).
 A progress bar shows on a terminal; NO_COLOR turns colour off.
 Exit status: 0 all files done, 1 some files failed, 2 usage or I/O error.";
 
@@ -43,17 +56,12 @@ pub struct Args {
     /// Print one JSON document per line to standard output, with its "file".
     #[arg(long)]
     jsonl: bool,
-    /// Decode input as NAME (utf-8, gb18030, gbk, big5, utf-16le, utf-16be, …)
-    /// instead of detecting it.
-    #[arg(long, value_name = "NAME")]
-    encoding: Option<String>,
-    /// Replace bytes that do not decode with U+FFFD (and say how many) instead of failing.
-    #[arg(long)]
-    lossy: bool,
+    #[command(flatten)]
+    read: input::ReadArgs,
     /// With --format chunks: split bodies longer than N characters at sentence ends.
     #[arg(long, value_name = "N")]
     max_chars: Option<NonZeroUsize>,
-    /// Number of files parsed at once [default: one per core].
+    /// Number of files parsed at once [default: one per core; at most four per core].
     #[arg(long, short, value_name = "N")]
     jobs: Option<NonZeroUsize>,
     /// No progress bar and no summary line.
@@ -62,21 +70,14 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<std::process::ExitCode, String> {
-    let forced = match &args.encoding {
-        Some(name) => Some(decode::encoding_for_label(name).ok_or_else(|| {
-            format!(
-                "unknown encoding `{name}`; try utf-8, gb18030, gbk, big5, utf-16le or utf-16be"
-            )
-        })?),
-        None => None,
-    };
+    let reading = args.read.resolve()?;
     let format = match (args.format, args.jsonl) {
         (None, true) => Format::Json,
-        (Some(f @ (Format::Tree | Format::Markdown)), true) => {
-            let name = if f == Format::Tree {
-                "tree"
-            } else {
-                "markdown"
+        (Some(f @ (Format::Tree | Format::Markdown | Format::Text)), true) => {
+            let name = match f {
+                Format::Tree => "tree",
+                Format::Markdown => "markdown",
+                _ => "text",
             };
             return Err(format!(
                 "--jsonl prints JSON; it does not go with --format {name}"
@@ -97,7 +98,8 @@ pub fn run(args: Args) -> Result<std::process::ExitCode, String> {
         _ => Dest::Stdout,
     };
 
-    let (inputs, any_dir) = input::expand(&args.inputs)?;
+    let (inputs, dirs) = input::expand(&args.inputs)?;
+    let any_dir = !dirs.is_empty();
     if inputs.is_empty() {
         let exts = input::TEXT_EXTENSIONS.map(|e| format!("*.{e}")).join(", ");
         return Err(format!("no text files ({exts}) in the folders given"));
@@ -111,6 +113,7 @@ pub fn run(args: Args) -> Result<std::process::ExitCode, String> {
     }
     if let Dest::Dir(dir) = &dest {
         check_distinct_outputs(&inputs, dir, format)?;
+        check_outputs_apart(&inputs, &dirs, dir, format)?;
     }
     let to_dir = matches!(dest, Dest::Dir(_));
     let job = Job {
@@ -119,11 +122,12 @@ pub fn run(args: Args) -> Result<std::process::ExitCode, String> {
             jsonl: args.jsonl,
             max_chars: args.max_chars,
         },
-        encoding: forced,
-        lossy: args.lossy,
+        reading,
         dest,
         // `==> name <==` before each document when several texts share stdout.
-        headers: several && !to_dir && matches!(format, Format::Tree | Format::Markdown),
+        headers: several
+            && !to_dir
+            && matches!(format, Format::Tree | Format::Markdown | Format::Text),
         batch: several || to_dir || args.jsonl,
         quiet: args.quiet,
         jobs: args.jobs,
@@ -143,11 +147,91 @@ fn check_distinct_outputs(
         let out = batch::output_path(dir, &i.rel, format);
         if let Some(other) = seen.insert(out.clone(), &i.name) {
             return Err(format!(
-                "{other} and {} would both be written to {}",
-                i.name,
-                out.display()
+                "{} and {} would both be written to {}",
+                shown(Path::new(other)),
+                i.shown,
+                shown(&out)
             ));
         }
     }
     Ok(())
+}
+
+/// No output may replace an input or lie inside a folder being read (the
+/// results would mix with the inputs, and `-o` inside the input folder
+/// overwrote inputs of the same name). Paths are compared resolved:
+/// symbolic links, `..` and relative paths cannot hide an overlap.
+fn check_outputs_apart(
+    inputs: &[input::Input],
+    dirs: &[PathBuf],
+    out: &Path,
+    format: Format,
+) -> Result<(), String> {
+    let folders: Vec<(PathBuf, &PathBuf)> = dirs
+        .iter()
+        .filter_map(|d| std::fs::canonicalize(d).ok().map(|c| (c, d)))
+        .collect();
+    let files: HashMap<PathBuf, &input::Input> = inputs
+        .iter()
+        .filter(|i| !i.is_stdin())
+        .filter_map(|i| std::fs::canonicalize(&i.path).ok().map(|c| (c, i)))
+        .collect();
+    let out_real = resolved(out);
+    if let Some((_, given)) = folders.iter().find(|(f, _)| out_real.starts_with(f)) {
+        return Err(format!(
+            "-o {}: inside the input folder {}, so results would be written among the inputs; \
+             choose an output folder outside it / 输出目录不能位于输入目录之内",
+            shown(out),
+            shown(given)
+        ));
+    }
+    for i in inputs {
+        let planned = batch::output_path(&out_real, &i.rel, format);
+        if let Some(src) = files.get(&planned) {
+            return Err(format!(
+                "{}: its result {} would replace the input {}; choose another -o folder / 输出会覆盖输入文件",
+                i.shown,
+                shown(&batch::output_path(out, &i.rel, format)),
+                src.shown
+            ));
+        }
+        if let Some((_, given)) = folders.iter().find(|(f, _)| planned.starts_with(f)) {
+            return Err(format!(
+                "{}: its result {} would be written inside the input folder {}; choose another -o folder",
+                i.shown,
+                shown(&batch::output_path(out, &i.rel, format)),
+                shown(given)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `path` made absolute with its longest existing ancestor resolved
+/// (symbolic links followed) and the rest, which does not exist yet and so
+/// holds no link, appended as written.
+fn resolved(path: &Path) -> PathBuf {
+    let abs = std::env::current_dir()
+        .map(|cwd| cwd.join(path))
+        .unwrap_or_else(|_| path.to_path_buf());
+    for ancestor in abs.ancestors() {
+        let Ok(mut real) = std::fs::canonicalize(ancestor) else {
+            continue;
+        };
+        for part in abs
+            .strip_prefix(ancestor)
+            .unwrap_or(Path::new(""))
+            .components()
+        {
+            match part {
+                Component::ParentDir => {
+                    real.pop();
+                }
+                Component::Normal(p) => real.push(p),
+                _ => {}
+            }
+        }
+        return real;
+    }
+    abs
 }

@@ -1,62 +1,532 @@
-//! Replacing a file atomically: the new bytes go to a temporary file beside
-//! it, which is flushed to disk and renamed over the original. On any error
-//! the temporary file is removed and the original is left as it was.
+//! Writing files without losing them (README, "Safety").
 //!
-//! The function takes the bytes to write, already encoded, so that a file read
-//! in another encoding can be written back in it.
+//! Every file tigang writes goes to a temporary file in its destination's
+//! folder, is flushed to disk and renamed over the destination, so that a
+//! reader sees the old file or the new one, never part of one. The temporary
+//! file
+//!
+//! - is created unnamed on Linux (`O_TMPFILE`) and given a name only just
+//!   before the rename, so that even SIGKILL leaves nothing behind; elsewhere
+//!   (or on a file system without `O_TMPFILE`) it is `.NAME.tigang-PID-N.tmp`;
+//! - is readable by its owner only (0600) until it has the mode it is meant to have;
+//! - is removed on every error, and on SIGINT, SIGTERM and SIGHUP: a thread
+//!   waits for those signals once the first temporary file has a name,
+//!   removes every named one, then lets the signal end the process.
+//!
+//! [`replace`] (`fmt --write`) keeps the replaced file's mode, owner and
+//! group (where the system permits) and extended attributes (ACLs are
+//! extended attributes on Linux), and refuses a file that changed after it
+//! was read. [`create`] (`parse -o`) never writes through a symbolic link.
+//!
+//! Two environment variables exist for the tests only (`tests/cli_safety.rs`):
+//! `TIGANG_TEST_PAUSE_AT=link|rename` with `TIGANG_TEST_PAUSE_FLAG=PATH`
+//! creates `PATH` at that step and waits until it is removed, so that a
+//! test can kill the process or change the file there;
+//! `TIGANG_TEST_FAIL_AT=rename` fails at that step.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, Once};
 
-/// Replaces `path` with `bytes`, keeping its permissions.
-pub fn replace_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let name = path.display();
-    let meta = fs::metadata(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
-    let dir = match path.parent() {
+use crate::input::shown;
+
+/// A file named for `fmt --write`, resolved and checked before it is read.
+#[derive(Debug)]
+pub struct Original {
+    /// The file itself: symbolic links resolved.
+    pub path: PathBuf,
+    /// Whether the name given was a symbolic link (messages name both).
+    pub via_link: bool,
+    meta: fs::Metadata,
+}
+
+/// Resolves `path` for replacing: a symbolic link is followed to the file
+/// it names, which is what gets written (the link stays a link); anything
+/// but a regular file with one name is refused.
+pub fn resolve(path: &Path) -> Result<Original, String> {
+    let name = shown(path);
+    let real = fs::canonicalize(path).map_err(|e| crate::input::io_message(path, &e))?;
+    let meta = fs::symlink_metadata(&real).map_err(|e| crate::input::io_message(path, &e))?;
+    if meta.is_dir() {
+        return Err(format!("{name}: is a directory; give a text file"));
+    }
+    if !meta.is_file() {
+        return Err(format!(
+            "{name}: not a regular file; --write replaces regular files only"
+        ));
+    }
+    if meta.nlink() > 1 {
+        return Err(format!(
+            "{name}: has {} hard links; replacing it would leave the other names with the old text, \
+             so --write refuses (`tigang fmt {name}` prints the result) / 该文件有多个硬链接，未改写",
+            meta.nlink()
+        ));
+    }
+    let via_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    Ok(Original {
+        path: real,
+        via_link,
+        meta,
+    })
+}
+
+/// Replaces `orig` with `bytes` atomically, keeping its mode, owner and
+/// group where permitted, and extended attributes. Returns notes for what
+/// could not be kept (another user's ownership, an attribute the system
+/// refused); the file is written all the same.
+pub fn replace(orig: &Original, bytes: &[u8]) -> Result<Vec<String>, String> {
+    let name = shown(&orig.path);
+    let unchanged = |when: &str| -> Result<(), String> {
+        let now = fs::symlink_metadata(&orig.path).map_err(|e| {
+            format!("{name}: cannot read it again {when}: {e}; nothing was changed")
+        })?;
+        let same = now.dev() == orig.meta.dev()
+            && now.ino() == orig.meta.ino()
+            && now.len() == orig.meta.len()
+            && now.mtime() == orig.meta.mtime()
+            && now.mtime_nsec() == orig.meta.mtime_nsec();
+        if same {
+            Ok(())
+        } else {
+            Err(format!(
+                "{name}: changed while tigang was working on it; nothing was changed (run again)"
+            ))
+        }
+    };
+    unchanged("before writing")?;
+    let mut notes = Vec::new();
+    let meta = &orig.meta;
+    let finish = |file: &File, notes: &mut Vec<String>| -> io::Result<()> {
+        notes.clear();
+        if std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid())).is_err() {
+            let group = std::os::unix::fs::fchown(file, None, Some(meta.gid())).is_ok();
+            notes.push(format!(
+                "{name}: now belongs to you{}: only its owner or root can keep user {}'s ownership",
+                if group { "" } else { " and your group" },
+                meta.uid()
+            ));
+        }
+        file.set_permissions(fs::Permissions::from_mode(meta.mode() & 0o7777))?;
+        for attr in xattr::copy(&orig.path, file) {
+            notes.push(format!(
+                "{name}: extended attribute {attr} could not be kept"
+            ));
+        }
+        Ok(())
+    };
+    write_via_temp(&orig.path, bytes, 0o600, &mut notes, &finish, &|| {
+        unchanged("before renaming").map_err(io::Error::other)
+    })
+    .map_err(|e| format!("{name}: cannot write (the file is unchanged): {e}"))?;
+    Ok(notes)
+}
+
+/// Writes `bytes` to `path` below the output folder `root` (`parse -o`),
+/// atomically, creating the folders between them. Refuses a symbolic link
+/// at `path` or at any folder below `root`, so that an output never lands
+/// outside the folder it was meant for.
+pub fn create(root: &Path, path: &Path, bytes: &[u8]) -> Result<(), String> {
+    // The folder named by `-o` may be a link; what is below it may not.
+    fs::create_dir_all(root).map_err(|e| format!("{}: cannot create folder: {e}", shown(root)))?;
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let mut at = root.to_path_buf();
+    let parts: Vec<_> = rel.components().collect();
+    for (i, part) in parts.iter().enumerate() {
+        at.push(part);
+        let last = i + 1 == parts.len();
+        match fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_symlink() => {
+                return Err(format!(
+                    "{}: is a symbolic link; tigang does not write through links in the output folder",
+                    shown(&at)
+                ));
+            }
+            Ok(m) if last && m.is_dir() => {
+                return Err(format!("{}: is a directory", shown(&at)));
+            }
+            Ok(m) if last && !m.is_file() => {
+                return Err(format!("{}: exists and is not a regular file", shown(&at)));
+            }
+            Ok(m) if !last && !m.is_dir() => {
+                return Err(format!("{}: exists and is not a folder", shown(&at)));
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound && !last => {
+                match fs::create_dir(&at) {
+                    Ok(()) => {}
+                    // Another worker made it meanwhile: checked on the next round.
+                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                        if !fs::symlink_metadata(&at).is_ok_and(|m| m.is_dir()) {
+                            return Err(format!("{}: exists and is not a folder", shown(&at)));
+                        }
+                    }
+                    Err(e) => return Err(format!("{}: cannot create folder: {e}", shown(&at))),
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(format!("{}: {e}", shown(&at))),
+        }
+    }
+    let mut notes = Vec::new();
+    // New outputs get the usual mode of a new file (0666 less the umask).
+    write_via_temp(path, bytes, 0o666, &mut notes, &|_, _| Ok(()), &|| Ok(()))
+        .map_err(|e| format!("{}: cannot write: {e}", shown(path)))
+}
+
+type Finish<'a> = dyn Fn(&File, &mut Vec<String>) -> io::Result<()> + 'a;
+type Check<'a> = dyn Fn() -> io::Result<()> + 'a;
+
+/// The common path: a temporary file beside `dest` (unnamed where the system
+/// can), `bytes`, `finish` (ownership, mode, attributes), flushed to disk,
+/// `check` once more, renamed over `dest`; the folder is synced so that the
+/// rename survives a crash.
+fn write_via_temp(
+    dest: &Path,
+    bytes: &[u8],
+    mode: u32,
+    notes: &mut Vec<String>,
+    finish: &Finish<'_>,
+    check: &Check<'_>,
+) -> io::Result<()> {
+    let dir = match dest.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let file_name = path
+    let file_name = dest
         .file_name()
-        .ok_or_else(|| format!("{name}: not a file name"))?
-        .to_string_lossy();
-    let (tmp, mut file) = create_temp(&dir, &file_name).map_err(|e| {
-        format!(
-            "{name}: cannot create a temporary file in {}: {e}",
-            dir.display()
-        )
-    })?;
-    let written = file
-        .write_all(bytes)
-        .and_then(|()| file.set_permissions(meta.permissions()))
-        .and_then(|()| file.sync_all())
+        .ok_or_else(|| io::Error::other("not a file name"))?
+        .to_string_lossy()
+        .into_owned();
+    let fill = |file: &mut File, notes: &mut Vec<String>| -> io::Result<()> {
+        file.write_all(bytes)?;
+        finish(file, notes)?;
+        file.sync_all()
+    };
+    let tmp = match unnamed::create(&dir, mode) {
+        Some(mut file) => {
+            let linked = fill(&mut file, notes).and_then(|()| {
+                hook::pause("link");
+                temps::link(&file, &dir, &file_name)
+            });
+            match linked {
+                Ok(tmp) => tmp,
+                // No /proc to link through: the named way, from the start.
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                    named(&dir, &file_name, mode, notes, &fill)?
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        None => named(&dir, &file_name, mode, notes, &fill)?,
+    };
+    let renamed = check()
         .and_then(|()| {
-            drop(file);
-            fs::rename(&tmp, path)
-        });
-    if let Err(e) = written {
-        let _ = fs::remove_file(&tmp);
-        return Err(format!("{name}: cannot write (the file is unchanged): {e}"));
+            hook::pause("rename");
+            hook::fail("rename")
+        })
+        .and_then(|()| fs::rename(&tmp, dest));
+    if let Err(e) = renamed {
+        temps::remove(&tmp);
+        return Err(e);
     }
-    // Make the rename itself durable; not every platform can open a directory.
+    temps::forget(&tmp);
+    // Make the rename itself durable; not every platform can open a folder.
     if let Ok(d) = File::open(&dir) {
         let _ = d.sync_all();
     }
     Ok(())
 }
 
-/// A new file `.{name}.tigang-{pid}-{n}.tmp` in `dir`, never an existing one.
-fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
-    let pid = std::process::id();
-    let mut last = None;
-    for n in 0..100 {
-        let tmp = dir.join(format!(".{name}.tigang-{pid}-{n}.tmp"));
-        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
-            Ok(f) => return Ok((tmp, f)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
-            Err(e) => return Err(e),
+/// A named temporary file, filled; removed again if filling fails.
+fn named(
+    dir: &Path,
+    file_name: &str,
+    mode: u32,
+    notes: &mut Vec<String>,
+    fill: &dyn Fn(&mut File, &mut Vec<String>) -> io::Result<()>,
+) -> io::Result<PathBuf> {
+    let (tmp, mut file) = temps::create_named(dir, file_name, mode)?;
+    if let Err(e) = fill(&mut file, notes) {
+        drop(file);
+        temps::remove(&tmp);
+        return Err(e);
+    }
+    Ok(tmp)
+}
+
+/// Unnamed temporary files (`O_TMPFILE`, Linux 3.11 and most file systems).
+mod unnamed {
+    use super::*;
+
+    #[cfg(target_os = "linux")]
+    pub fn create(dir: &Path, mode: u32) -> Option<File> {
+        OpenOptions::new()
+            .write(true)
+            .custom_flags(libc::O_TMPFILE)
+            .mode(mode)
+            .open(dir)
+            .ok()
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    pub fn create(_dir: &Path, _mode: u32) -> Option<File> {
+        None
+    }
+}
+
+/// The named temporary files of this process, removed by the signal thread.
+mod temps {
+    use super::*;
+
+    pub struct Registry {
+        paths: Vec<PathBuf>,
+        /// A signal arrived: no new temporary file may get a name.
+        dying: bool,
+    }
+
+    static LIVE: Mutex<Registry> = Mutex::new(Registry {
+        paths: Vec::new(),
+        dying: false,
+    });
+
+    fn lock() -> std::sync::MutexGuard<'static, Registry> {
+        LIVE.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn candidates(dir: &Path, name: &str) -> impl Iterator<Item = PathBuf> {
+        let pid = std::process::id();
+        (0..100).map(move |n| dir.join(format!(".{name}.tigang-{pid}-{n}.tmp")))
+    }
+
+    /// Runs `make` on free temporary names (under the registry's lock, so
+    /// that the signal thread sees every name that exists) until one is new.
+    fn register(
+        dir: &Path,
+        name: &str,
+        mut make: impl FnMut(&Path) -> io::Result<()>,
+    ) -> io::Result<PathBuf> {
+        signals::install();
+        let mut live = lock();
+        if live.dying {
+            return Err(io::Error::other("interrupted"));
+        }
+        let mut last = None;
+        for tmp in candidates(dir, name) {
+            match make(&tmp) {
+                Ok(()) => {
+                    live.paths.push(tmp.clone());
+                    return Ok(tmp);
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
+                Err(e) => return Err(e),
+            }
+        }
+        Err(last.unwrap_or_else(|| io::Error::other("no free temporary name")))
+    }
+
+    /// A new named file `.{name}.tigang-{pid}-{n}.tmp` in `dir`, never an existing one.
+    pub fn create_named(dir: &Path, name: &str, mode: u32) -> io::Result<(PathBuf, File)> {
+        let mut file = None;
+        let tmp = register(dir, name, |tmp| {
+            file = Some(
+                OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .mode(mode)
+                    .open(tmp)?,
+            );
+            Ok(())
+        })?;
+        Ok((tmp, file.expect("opened")))
+    }
+
+    /// Gives an unnamed file a temporary name, for the rename.
+    #[cfg(target_os = "linux")]
+    pub fn link(file: &File, dir: &Path, name: &str) -> io::Result<PathBuf> {
+        use std::ffi::CString;
+        use std::os::fd::AsRawFd;
+        use std::os::unix::ffi::OsStrExt;
+        let from = CString::new(format!("/proc/self/fd/{}", file.as_raw_fd()))
+            .map_err(io::Error::other)?;
+        register(dir, name, |tmp| {
+            let to = CString::new(tmp.as_os_str().as_bytes()).map_err(io::Error::other)?;
+            // SAFETY: two valid NUL-terminated paths; linkat reads them only.
+            let r = unsafe {
+                libc::linkat(
+                    libc::AT_FDCWD,
+                    from.as_ptr(),
+                    libc::AT_FDCWD,
+                    to.as_ptr(),
+                    libc::AT_SYMLINK_FOLLOW,
+                )
+            };
+            if r == 0 {
+                Ok(())
+            } else {
+                Err(io::Error::last_os_error())
+            }
+        })
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    pub fn link(_file: &File, _dir: &Path, _name: &str) -> io::Result<PathBuf> {
+        Err(io::ErrorKind::NotFound.into())
+    }
+
+    /// Removes a temporary file that will not be renamed.
+    pub fn remove(tmp: &Path) {
+        let mut live = lock();
+        let _ = fs::remove_file(tmp);
+        live.paths.retain(|p| p != tmp);
+    }
+
+    /// Forgets a temporary file that has been renamed.
+    pub fn forget(tmp: &Path) {
+        lock().paths.retain(|p| p != tmp);
+    }
+
+    /// Removes every named temporary file and keeps the lock for good: the
+    /// process is about to end.
+    pub fn remove_all_and_hold() -> std::sync::MutexGuard<'static, Registry> {
+        let mut live = lock();
+        live.dying = true;
+        for p in live.paths.drain(..) {
+            let _ = fs::remove_file(p);
+        }
+        live
+    }
+}
+
+/// SIGINT, SIGTERM and SIGHUP: remove the temporary files, then end as the
+/// signal would have.
+mod signals {
+    use super::*;
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+
+    pub fn install() {
+        static ONCE: Once = Once::new();
+        ONCE.call_once(|| {
+            let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])
+            else {
+                return;
+            };
+            let _ = std::thread::Builder::new()
+                .name("tigang-signals".into())
+                .spawn(move || {
+                    if let Some(sig) = signals.forever().next() {
+                        let _held = super::temps::remove_all_and_hold();
+                        let _ = signal_hook::low_level::emulate_default_handler(sig);
+                        std::process::exit(128 + sig);
+                    }
+                });
+        });
+    }
+}
+
+/// Copying extended attributes (Linux; elsewhere nothing is copied).
+mod xattr {
+    use super::*;
+
+    /// Copies every extended attribute of `from` to `to`; returns the names
+    /// of those that could not be set.
+    #[cfg(target_os = "linux")]
+    pub fn copy(from: &Path, to: &File) -> Vec<String> {
+        use std::ffi::CString;
+        use std::os::fd::AsRawFd;
+        use std::os::unix::ffi::OsStrExt;
+        let Ok(path) = CString::new(from.as_os_str().as_bytes()) else {
+            return Vec::new();
+        };
+        // SAFETY (all calls below): valid NUL-terminated strings and buffers
+        // of the lengths passed.
+        let len = unsafe { libc::llistxattr(path.as_ptr(), std::ptr::null_mut(), 0) };
+        if len <= 0 {
+            return Vec::new();
+        }
+        let mut names = vec![0u8; len as usize];
+        let len =
+            unsafe { libc::llistxattr(path.as_ptr(), names.as_mut_ptr().cast(), names.len()) };
+        if len <= 0 {
+            return Vec::new();
+        }
+        names.truncate(len as usize);
+        let mut failed = Vec::new();
+        for name in names.split(|&b| b == 0).filter(|n| !n.is_empty()) {
+            let Ok(cname) = CString::new(name) else {
+                continue;
+            };
+            let copied = (|| {
+                let size = unsafe {
+                    libc::lgetxattr(path.as_ptr(), cname.as_ptr(), std::ptr::null_mut(), 0)
+                };
+                if size < 0 {
+                    return false;
+                }
+                let mut value = vec![0u8; size as usize];
+                let size = unsafe {
+                    libc::lgetxattr(
+                        path.as_ptr(),
+                        cname.as_ptr(),
+                        value.as_mut_ptr().cast(),
+                        value.len(),
+                    )
+                };
+                if size < 0 {
+                    return false;
+                }
+                let r = unsafe {
+                    libc::fsetxattr(
+                        to.as_raw_fd(),
+                        cname.as_ptr(),
+                        value.as_ptr().cast(),
+                        size as usize,
+                        0,
+                    )
+                };
+                r == 0
+            })();
+            if !copied {
+                failed.push(String::from_utf8_lossy(name).into_owned());
+            }
+        }
+        failed
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    pub fn copy(_from: &Path, _to: &File) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+/// The test-only hooks of the module docs.
+mod hook {
+    use std::io;
+
+    /// Creates the flag file and waits until it is removed (at most 30 s).
+    pub fn pause(step: &str) {
+        if std::env::var_os("TIGANG_TEST_PAUSE_AT").is_none_or(|s| s != step) {
+            return;
+        }
+        let Some(flag) = std::env::var_os("TIGANG_TEST_PAUSE_FLAG") else {
+            return;
+        };
+        if std::fs::write(&flag, step).is_err() {
+            return;
+        }
+        let start = std::time::Instant::now();
+        while std::path::Path::new(&flag).exists() && start.elapsed().as_secs() < 30 {
+            std::thread::sleep(std::time::Duration::from_millis(5));
         }
     }
-    Err(last.unwrap_or_else(|| io::Error::other("no free temporary name")))
+
+    pub fn fail(step: &str) -> io::Result<()> {
+        if std::env::var_os("TIGANG_TEST_FAIL_AT").is_some_and(|s| s == step) {
+            return Err(io::Error::other(format!(
+                "failure injected at {step} (TIGANG_TEST_FAIL_AT)"
+            )));
+        }
+        Ok(())
+    }
 }

@@ -1,0 +1,303 @@
+//! What `fmt` would change, for a person: only the changed markers, each
+//! with a little of its line ([`changes`]), or as a unified diff for
+//! `patch` and review tools ([`unified_diff`]). Both walk the text once,
+//! from edit to edit, so a 200 MB file costs time in proportion to its size.
+
+use std::fmt::Write;
+
+use super::diagnostics::{Report, excerpt};
+use crate::numbering::fmt::Edit;
+use crate::numbering::message::Lang;
+
+/// The changes `edits` make to `src` (read from `path`), one hunk per
+/// changed line: `第7行：（三）→（四）`, then the line before and after, cut
+/// around each marker to the report's width.
+///
+/// ```
+/// use tigang::{Lang, render::{changes, Report}};
+/// let src = "一、甲\n三、乙\n";
+/// let edits = tigang::fmt::edits(&tigang::parse(src), Default::default());
+/// assert_eq!(changes(src, "a.txt", &edits, &Report::new().lang(Lang::Zh)), "\
+/// --- a.txt
+/// 第2行：三、→二、
+///   - 三、乙
+///   + 二、乙
+/// ");
+/// ```
+pub fn changes(src: &str, path: &str, edits: &[Edit], how: &Report) -> String {
+    let mut out = String::new();
+    if edits.is_empty() {
+        return out;
+    }
+    paint(how, &mut out, "1", &format!("--- {path}"));
+    out.push('\n');
+    // A little context, not the whole paragraph: at most 72 columns.
+    let room = how.width.max(40).saturating_sub(4).min(72);
+    let mut lines = LineCounter::new(src);
+    let mut k = 0;
+    while k < edits.len() {
+        let line = lines.line_of(edits[k].span.start);
+        let mut j = k + 1;
+        while j < edits.len() && lines.same_line(edits[j - 1].span.end, edits[j].span.start) {
+            j += 1;
+        }
+        let group = &edits[k..j];
+        let list: Vec<String> = group
+            .iter()
+            .map(|e| {
+                let was = src.get(e.span.range()).unwrap_or("");
+                match how.lang {
+                    Lang::En => format!("{was} → {}", e.replacement),
+                    _ => format!("{was}→{}", e.replacement),
+                }
+            })
+            .collect();
+        let header = match how.lang {
+            Lang::En => format!("line {line}: {}", list.join(", ")),
+            Lang::ZhHant => format!("第{line}行：{}", list.join("，")),
+            _ => format!("第{line}行：{}", list.join("，")),
+        };
+        paint(how, &mut out, "36", &header);
+        out.push('\n');
+        for e in group {
+            let ex = excerpt(src, e.span.start, e.span.end, room);
+            let new = format!(
+                "{}{}{}",
+                &ex.text[..ex.span.start],
+                e.replacement,
+                &ex.text[ex.span.end..]
+            );
+            paint(how, &mut out, "31", &format!("  - {}", ex.text));
+            out.push('\n');
+            paint(how, &mut out, "32", &format!("  + {new}"));
+            out.push('\n');
+        }
+        k = j;
+    }
+    out
+}
+
+fn paint(how: &Report, out: &mut String, style: &str, text: &str) {
+    if how.color {
+        let _ = write!(out, "\x1b[{style}m{text}\x1b[0m");
+    } else {
+        out.push_str(text);
+    }
+}
+
+/// Line numbers of offsets asked in increasing order, counting `\n`,
+/// `\r\n` and a lone `\r` as one break each (as the parser does), by
+/// scanning only the text between one offset and the next.
+struct LineCounter<'a> {
+    src: &'a [u8],
+    at: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(src: &'a str) -> Self {
+        LineCounter {
+            src: src.as_bytes(),
+            at: 0,
+            line: 1,
+        }
+    }
+
+    fn line_of(&mut self, offset: usize) -> usize {
+        let end = offset.min(self.src.len());
+        if end > self.at {
+            self.line += breaks(&self.src[self.at..end], self.src.get(end).copied());
+            self.at = end;
+        }
+        self.line
+    }
+
+    /// Whether no line break lies between `a` and `b`.
+    fn same_line(&self, a: usize, b: usize) -> bool {
+        let (a, b) = (a.min(self.src.len()), b.min(self.src.len()));
+        a <= b && memchr::memchr2(b'\n', b'\r', &self.src[a..b]).is_none()
+    }
+}
+
+/// Line breaks in `bytes`; `next` is the byte after them (a `\r` at the end
+/// followed by `\n` is counted with that `\n`).
+fn breaks(bytes: &[u8], next: Option<u8>) -> usize {
+    let mut n = 0;
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        let follows = bytes.get(i + 1).copied().or(next);
+        if bytes[i] == b'\n' || follows != Some(b'\n') {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Lines of context around each change in [`unified_diff`].
+const CONTEXT: usize = 3;
+
+/// A unified diff (`diff -u`) of what `edits` do to `src`, with `a/path`
+/// and `b/path` headers and three lines of context, for `patch` and review
+/// tools. Lines are split at `\n` as `diff` does (a `\r` stays in its line).
+/// Edits never touch a line break, so every hunk has as many lines after
+/// as before.
+///
+/// ```
+/// let src = "一、甲\n三、乙\n";
+/// let edits = tigang::fmt::edits(&tigang::parse(src), Default::default());
+/// assert_eq!(tigang::render::unified_diff(src, "a.txt", &edits), "\
+/// --- a/a.txt
+/// +++ b/a.txt
+/// @@ -1,2 +1,2 @@
+///  一、甲
+/// -三、乙
+/// +二、乙
+/// ");
+/// ```
+pub fn unified_diff(src: &str, path: &str, edits: &[Edit]) -> String {
+    let mut out = String::new();
+    if edits.is_empty() {
+        return out;
+    }
+    let bytes = src.as_bytes();
+    let len = src.len();
+    let line_end = |from: usize| memchr::memchr(b'\n', &bytes[from..]).map_or(len, |i| from + i);
+    // The changed lines: (line number, start, end before `\n`, edits).
+    let mut changed: Vec<(usize, usize, usize, std::ops::Range<usize>)> = Vec::new();
+    // `at` is the start of the first line not yet passed.
+    let (mut at, mut line) = (0usize, 1usize);
+    let mut k = 0;
+    while k < edits.len() {
+        let start = edits[k].span.start.clamp(at, len);
+        let between = &bytes[at..start];
+        line += memchr::memchr_iter(b'\n', between).count();
+        let first = memchr::memrchr(b'\n', between).map_or(at, |i| at + i + 1);
+        let end = line_end(start);
+        let mut j = k + 1;
+        while j < edits.len() && edits[j].span.start <= end {
+            j += 1;
+        }
+        changed.push((line, first, end, k..j));
+        at = (end + 1).min(len);
+        line += usize::from(end < len);
+        k = j;
+    }
+    let _ = writeln!(out, "--- a/{path}\n+++ b/{path}");
+    // A run of changed lines: all old lines, then all new ones, as diff does.
+    let flush =
+        |out: &mut String, minus: &mut Vec<(&str, bool)>, plus: &mut Vec<(String, bool)>| {
+            for (t, nl) in minus.drain(..) {
+                let _ = writeln!(out, "-{t}");
+                if !nl {
+                    out.push_str("\\ No newline at end of file\n");
+                }
+            }
+            for (t, nl) in plus.drain(..) {
+                let _ = writeln!(out, "+{t}");
+                if !nl {
+                    out.push_str("\\ No newline at end of file\n");
+                }
+            }
+        };
+    let mut h = 0;
+    while h < changed.len() {
+        // Changed lines close enough to share their context form one hunk.
+        let mut e = h + 1;
+        while e < changed.len() && changed[e].0 - changed[e - 1].0 <= 2 * CONTEXT + 1 {
+            e += 1;
+        }
+        let (first, first_start) = (changed[h].0, changed[h].1);
+        let (last, last_end) = (changed[e - 1].0, changed[e - 1].2);
+        // Context before: up to three whole lines.
+        let mut pre_start = first_start;
+        let mut pre = 0;
+        while pre < CONTEXT && pre_start > 0 {
+            pre_start = memchr::memrchr(b'\n', &bytes[..pre_start - 1]).map_or(0, |i| i + 1);
+            pre += 1;
+        }
+        // Context after: up to three lines.
+        let mut post_end = last_end;
+        let mut post = 0;
+        while post < CONTEXT && post_end + 1 < len {
+            post_end = line_end(post_end + 1);
+            post += 1;
+        }
+        let count = last - first + 1 + pre + post;
+        let start_line = first - pre;
+        let _ = writeln!(out, "@@ -{start_line},{count} +{start_line},{count} @@");
+        let (mut minus, mut plus) = (Vec::new(), Vec::new());
+        let mut pos = pre_start;
+        let mut c = h;
+        loop {
+            let end = line_end(pos);
+            let nl = end < len;
+            let text = &src[pos..end];
+            if c < e && changed[c].1 == pos {
+                let mut new = String::with_capacity(text.len() + 8);
+                let mut from = pos;
+                for ed in &edits[changed[c].3.clone()] {
+                    new.push_str(&src[from..ed.span.start]);
+                    new.push_str(&ed.replacement);
+                    from = ed.span.end;
+                }
+                new.push_str(&src[from..end]);
+                minus.push((text, nl));
+                plus.push((new, nl));
+                c += 1;
+            } else {
+                flush(&mut out, &mut minus, &mut plus);
+                let _ = writeln!(out, " {text}");
+                if !nl {
+                    out.push_str("\\ No newline at end of file\n");
+                }
+            }
+            if !nl || (end >= post_end && c >= e) {
+                break;
+            }
+            pos = end + 1;
+        }
+        flush(&mut out, &mut minus, &mut plus);
+        h = e;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edits(src: &str) -> Vec<Edit> {
+        crate::fmt::edits(&crate::parse(src), Default::default())
+    }
+
+    #[test]
+    fn line_numbers_count_every_kind_of_break() {
+        let src = "一、甲\r\n\r\n三、乙\r四、丙\n";
+        let mut lines = LineCounter::new(src);
+        assert_eq!(lines.line_of(src.find("三、").unwrap()), 3);
+        assert_eq!(lines.line_of(src.find("四、").unwrap()), 4);
+    }
+
+    #[test]
+    fn hunks_have_context_and_merge() {
+        let mut src = String::from("一、甲\n");
+        for _ in 0..10 {
+            src.push_str("文。\n");
+        }
+        src.push_str("三、乙\n文。\n四、丙\n");
+        let d = unified_diff(&src, "x", &edits(&src));
+        let want = "--- a/x\n+++ b/x\n@@ -9,6 +9,6 @@\n 文。\n 文。\n 文。\n-三、乙\n+二、乙\n 文。\n-四、丙\n+三、丙\n";
+        assert_eq!(d, want);
+    }
+
+    #[test]
+    fn no_newline_at_the_end() {
+        let src = "一、甲\n三、乙";
+        let d = unified_diff(src, "x", &edits(src));
+        assert!(
+            d.ends_with(
+                "-三、乙\n\\ No newline at end of file\n+二、乙\n\\ No newline at end of file\n"
+            ),
+            "{d}"
+        );
+    }
+}

@@ -71,6 +71,10 @@ pub use lsp_server::Connection;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error(String);
 
+/// What the server says when its input ends: the editor went away, or sent
+/// what is not LSP (every message is a `Content-Length` header and JSON).
+const CLOSED: &str = "the connection closed before `exit`: the client went away, or sent something that is not an LSP message (a Content-Length header, a blank line, then JSON)";
+
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
@@ -82,7 +86,7 @@ impl std::error::Error for Error {}
 impl From<lsp_server::ProtocolError> for Error {
     fn from(e: lsp_server::ProtocolError) -> Error {
         if e.channel_is_disconnected() {
-            Error("the client closed the connection".into())
+            Error(CLOSED.into())
         } else {
             Error(e.to_string())
         }

@@ -108,9 +108,7 @@ impl<'c> Server<'c> {
                 },
             };
             let Some(msg) = msg else {
-                return Err(Error(
-                    "the client closed the connection without `exit`".into(),
-                ));
+                return Err(Error(super::CLOSED.into()));
             };
             match msg {
                 Message::Request(req) => {

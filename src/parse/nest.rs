@@ -84,8 +84,7 @@ const FIRST_LIST: usize = LEVELS + 7;
 /// their depth, `（1）` and `1）`, `A.` and `a.` apart). Ordinals have none.
 fn key(src: &str, c: &Candidate) -> Option<usize> {
     use MarkerKind::*;
-    let text = &src[c.start..c.end()];
-    let first = text.chars().next();
+    let text = || &src[c.start..c.end()];
     Some(match c.rec.kind {
         Heading => usize::from(c.explicit.clamp(1, LEVELS as u8)) - 1,
         Part => LEVELS,
@@ -102,12 +101,17 @@ fn key(src: &str, c: &Candidate) -> Option<usize> {
         // `1.1` … `1.1.1.1.1.1`
         Dotted => LEVELS + 9 + usize::from(c.rec.depth.clamp(2, 6)),
         // `1）` (no opening bracket) apart from `（1）` and `⑴`.
-        ParenDigit if first.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) => {
+        ParenDigit
+            if text()
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) =>
+        {
             LEVELS + 17
         }
         ParenDigit => LEVELS + 16,
         Circled => LEVELS + 18,
-        Letter if text.chars().any(|c| c.is_ascii_lowercase()) => LEVELS + 20,
+        Letter if text().chars().any(|c| c.is_ascii_lowercase()) => LEVELS + 20,
         Letter => LEVELS + 19,
         _ => return None,
     })
@@ -201,7 +205,7 @@ struct Open {
 /// line-level candidate of the same key (in the same part), when its number
 /// is larger (and, for dotted markers, its parent components are the same).
 /// Any other next candidate of the key, or none, means the series is done.
-pub(crate) fn continuations(src: &str, cands: &[Candidate]) -> Vec<Option<usize>> {
+fn continuations(cands: &[Candidate], keys: &[Option<usize>]) -> Vec<Option<usize>> {
     let mut cont = vec![None; cands.len()];
     let mut last: [Option<usize>; KEYS] = [None; KEYS];
     for (j, c) in cands.iter().enumerate() {
@@ -209,7 +213,7 @@ pub(crate) fn continuations(src: &str, cands: &[Candidate]) -> Vec<Option<usize>
             last = [None; KEYS];
             continue;
         }
-        let Some(k) = key(src, c).filter(|&k| k >= LEVELS) else {
+        let Some(k) = keys[j].filter(|&k| k >= LEVELS) else {
             continue;
         };
         if let Some(i) = last[k] {
@@ -226,7 +230,8 @@ pub(crate) fn continuations(src: &str, cands: &[Candidate]) -> Vec<Option<usize>
 }
 
 fn nest_once(src: &str, cands: &[Candidate]) -> Vec<Node> {
-    let cont = continuations(src, cands);
+    let keys: Vec<Option<usize>> = cands.iter().map(|c| key(src, c)).collect();
+    let cont = continuations(cands, &keys);
     let next_ordinal = next_of_kind(cands);
     // Where the explicit headings of each level are, to tell whether a
     // series goes on across them.
@@ -247,7 +252,7 @@ fn nest_once(src: &str, cands: &[Candidate]) -> Vec<Node> {
     let mut stack: Vec<Open> = Vec::new();
     for (ci, &cand) in cands.iter().enumerate() {
         let kind = cand.rec.kind;
-        let key = key(src, &cand);
+        let key = keys[ci];
         let mut number = cand.rec.number;
         if let Some(k) = key {
             if kind == MarkerKind::Part {
@@ -347,14 +352,14 @@ pub(crate) fn own_series(src: &str, cands: &mut Vec<Candidate>) {
     let excerpt = excerpt_articles(cands);
     let mut articles = false;
     // The next letter each case's run may take.
-    let mut letters: [Option<u32>; 2] = [None; 2];
+    let mut letters: [Option<u32>; 4] = [None; 4];
     let mut index = 0;
     cands.retain(|c| {
         index += 1;
         match c.rec.kind {
             MarkerKind::Part => {
                 articles = false;
-                letters = [None; 2];
+                letters = [None; 4];
                 true
             }
             MarkerKind::Article => {
@@ -362,11 +367,11 @@ pub(crate) fn own_series(src: &str, cands: &mut Vec<Candidate>) {
                 articles || excerpt[index - 1]
             }
             MarkerKind::Letter => {
-                let case = usize::from(
-                    src[c.start..c.end()]
-                        .chars()
-                        .any(|c| c.is_ascii_lowercase()),
-                );
+                // A run per case and bracketing: `（A）（B）` and `B. Smith` are
+                // not one run.
+                let text = &src[c.start..c.end()];
+                let case = usize::from(text.chars().any(|c| c.is_ascii_lowercase()))
+                    + 2 * usize::from(text.starts_with(['（', '(', '〔']));
                 // A run from `a`: each next letter, or one repeated or
                 // skipped (mistakes `check` reports), goes on with it.
                 let n = c.rec.number;

@@ -523,42 +523,30 @@ impl<'s> Scanner<'s> {
     }
 
     /// Line-level markers inside paragraphs (spec §2, lost line breaks):
-    /// after `。！？`, `：`/`:` or `；`, a marker of a kind that counts "as
+    /// after `。`, `：`/`:` or `；`, a marker of a kind that counts "as
     /// numeral" (and `①`). Which of them count is decided once all
     /// candidates are known ([`accept_lost_breaks`]).
     fn lost_breaks(&mut self, lines: &[Line], from: usize) -> Vec<Candidate> {
         let src = self.src;
         let bytes = src.as_bytes();
+        let hay = &bytes[from..];
         let mut out = Vec::new();
-        let mut li = 0;
-        for p in memchr::memchr3_iter(0xE3, 0xEF, b':', &bytes[from..]) {
-            let q = from + p;
-            let len = match bytes[q..] {
-                [b':', ..] => 1,
-                // 。
-                [0xE3, 0x80, 0x82, ..] => 3,
-                // ！ ？ ： ；
-                [0xEF, 0xBC, 0x81 | 0x9F | 0x9A | 0x9B, ..] => 3,
-                _ => continue,
-            };
-            while li + 1 < lines.len() && lines[li].end <= q {
-                li += 1;
+        let mut at_boundary = |q: usize, out: &mut Vec<Candidate>| {
+            let s = q + leading_space(&src[q..]);
+            if !may_start_list(bytes, s) {
+                return;
             }
-            let line = &lines[li];
-            if q < line.content || q >= line.end {
-                continue;
-            }
-            let s = q + len + leading_space(&src[q + len..line.end]);
-            if s >= line.end {
-                continue;
+            let li = lines.partition_point(|l| l.end <= q);
+            let Some(line) = lines.get(li) else { return };
+            if q <= line.content || s >= line.end {
+                return;
             }
             let head = &src[s..line.end];
-            // Most sentences go on with an ideograph that starts no marker.
             let Some(kind) = shape(head).filter(|&k| is_list_kind(k)) else {
-                continue;
+                return;
             };
             let Some(rec) = self.memo.line_marker(kind, head) else {
-                continue;
+                return;
             };
             out.push(Candidate {
                 rec,
@@ -569,7 +557,33 @@ impl<'s> Scanner<'s> {
                 explicit: 0,
                 bold: false,
             });
+        };
+        // `。`, `：` and `；` by memmem (whole characters: the passes stop only
+        // at boundaries, not at every `，` or `、` that shares a lead or last
+        // byte); ASCII `:` by memchr. `！` and `？`, which hardly ever come
+        // right before a list marker, are left to the line starts.
+        // What follows a boundary is nearly always an ideograph (lead bytes
+        // E6–E9) or a letter: one byte rules those out before any call.
+        let worth = |q: usize| {
+            bytes.get(q).is_some_and(
+                |&b| matches!(b, b'0'..=b'9' | b'(' | b' ' | b'\t' | 0xE2..=0xE5 | 0xEF),
+            )
+        };
+        for needle in ["。", "：", "；"] {
+            for p in memmem::find_iter(hay, needle.as_bytes()) {
+                let q = from + p + needle.len();
+                if worth(q) {
+                    at_boundary(q, &mut out);
+                }
+            }
         }
+        for p in memchr::memchr_iter(b':', hay) {
+            let q = from + p + 1;
+            if worth(q) {
+                at_boundary(q, &mut out);
+            }
+        }
+        out.sort_unstable_by_key(|c| c.start);
         out
     }
 
@@ -641,6 +655,21 @@ impl<'s> Scanner<'s> {
             });
         }
         out
+    }
+}
+
+/// Whether the bytes at `s` can begin a list marker, from their first two
+/// bytes: an ASCII digit or `(`; 一二三五七九 (E4 B8–BA), 四六八十 (E5 85/8D/9B);
+/// `（` and full-width digits (EF BC); enclosed numerals (E2 91–93, E2 9D,
+/// E3 88/8A); `〔` (E3 80); the compatibility and Kangxi forms (EF A7, E2 BC).
+fn may_start_list(bytes: &[u8], s: usize) -> bool {
+    match bytes.get(s..s + 2) {
+        Some([b'0'..=b'9' | b'(', _]) => true,
+        Some([0xE4, 0xB8..=0xBA] | [0xE5, 0x85 | 0x8D | 0x9B]) => true,
+        Some(
+            [0xEF, 0xBC | 0xA7] | [0xE2, 0x91..=0x93 | 0x9D | 0xBC] | [0xE3, 0x80 | 0x88 | 0x8A],
+        ) => true,
+        _ => bytes.get(s).is_some_and(u8::is_ascii_digit),
     }
 }
 

@@ -68,7 +68,12 @@ fn with_page_numbers(heads: &Heads, found: &mut Found) {
             continue;
         }
         let end = heads.lines[c.line - heads.offset].end;
-        if ends_in_page_number(&heads.src[c.end()..end]) {
+        // A page number is digits at the very end: one byte rules out most.
+        let last = heads.src.as_bytes()[..end].last().copied();
+        if last.is_some_and(|b| {
+            b.is_ascii_digit() || (0x90..=0x99).contains(&b) || b.is_ascii_whitespace()
+        }) && ends_in_page_number(&heads.src[c.end()..end])
+        {
             found.lines.push(c.line);
             found.entries.push(*c);
         }
@@ -226,7 +231,14 @@ fn labelled(heads: &Heads) -> Found {
     let mut i = 0;
     while i < lines.len() {
         let line = &lines[i];
-        if !is_label(&src[line.content..line.end]) {
+        // Every label word begins with 目, 提 or 大: three bytes rule out
+        // nearly every line.
+        let first = src.as_bytes().get(line.content..line.content + 3);
+        let may_be_label = matches!(
+            first,
+            Some([0xE7, 0x9B, 0xAE] | [0xE6, 0x8F, 0x90] | [0xE5, 0xA4, 0xA7])
+        );
+        if !may_be_label || !is_label(&src[line.content..line.end]) {
             i += 1;
             continue;
         }

@@ -60,6 +60,9 @@
 //! - [`input`]: bytes to text: what a file is ([`input::sniff`]), and with
 //!   the `encoding` feature files in GB18030, Big5, UTF-16 or UTF-8.
 //!
+//! - [`lsp`] (feature `lsp`, on with `cli`): the language server behind
+//!   `tigang lsp`, the outline and checks in the editor.
+//!
 //! Without default features (`default-features = false`) the crate is the
 //! library alone: no command-line dependencies.
 //!
@@ -84,6 +87,10 @@ pub mod input;
 mod numbering;
 mod parse;
 pub mod render;
+
+// Above the renderings: the language server.
+#[cfg(feature = "lsp")]
+pub mod lsp;
 
 pub use document::{
     Ancestors, Children, Document, Heading, Headings, Node, Segment, SegmentKind, Span, Text,

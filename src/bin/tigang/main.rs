@@ -35,6 +35,27 @@ enum Command {
     Check(check::Args),
     /// Fix numbering: renumber every series, unify marker forms.
     Fmt(fmt::Args),
+    /// Serve editors: a Language Server on stdin/stdout (README, "Editors").
+    Lsp,
+}
+
+/// `tigang lsp`: the library's server on stdin/stdout. Exit status 1 when
+/// it stops other than by `shutdown` and `exit`, as LSP asks.
+fn lsp() -> Result<ExitCode, String> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        eprintln!(
+            "tigang lsp: 这是供编辑器启动的语言服务器，经标准输入输出收发 JSON-RPC；配置方法见 README 的 Editors 一节。\n\
+             tigang lsp: a language server for editors, speaking JSON-RPC on stdin/stdout; README, \"Editors\", shows how to set one up."
+        );
+    }
+    match tigang::lsp::stdio() {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) => {
+            eprintln!("tigang lsp: {e}");
+            Ok(ExitCode::FAILURE)
+        }
+    }
 }
 
 /// Exit status for usage and I/O errors.
@@ -46,6 +67,7 @@ fn main() -> ExitCode {
         Command::Parse(args) => parse::run(args),
         Command::Check(args) => check::run(args),
         Command::Fmt(args) => fmt::run(args),
+        Command::Lsp => lsp(),
     };
     match result {
         Ok(code) => code,

@@ -24,7 +24,7 @@ import sys
 
 # Lowest first. A module's layer is its first path component.
 LAYERS = [
-    ("model", {"document", "kind", "numeral"}),
+    ("model", {"document", "kind", "numeral", "options"}),
     ("input", {"input"}),
     ("parse", {"parse"}),
     ("numbering", {"numbering"}),

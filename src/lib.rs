@@ -81,6 +81,7 @@
 mod document;
 mod kind;
 pub mod numeral;
+mod options;
 
 // The stages, each using only what is above it in this list.
 pub mod input;
@@ -100,6 +101,7 @@ pub use kind::MarkerKind;
 pub use numbering::check::{Code, Diagnostic, Localized, Severity, Suggestion, check};
 pub use numbering::fmt;
 pub use numbering::message::{Finding, Lang};
+pub use options::ParseOptions;
 
 /// Parses a document and returns its outline. Never fails and never panics;
 /// text that holds no marker gives a document with no headings.
@@ -112,5 +114,17 @@ pub use numbering::message::{Finding, Lang};
 /// assert_eq!(article.title, "为了规范管理，制定本办法");
 /// ```
 pub fn parse(text: &str) -> Document<'_> {
-    parse::build(text)
+    parse::build(text, &ParseOptions::default())
+}
+
+/// [`parse`] with what a reader knows about the lines ([`ParseOptions`]):
+/// a Word document's or a web page's lines are paragraphs, and its table
+/// rows open no heading.
+///
+/// ```
+/// let doc = tigang::parse_with("一、甲\n乙\n", &tigang::ParseOptions::default());
+/// assert_eq!(doc.headings().count(), 1);
+/// ```
+pub fn parse_with<'a>(text: &'a str, options: &ParseOptions<'_>) -> Document<'a> {
+    parse::build(text, options)
 }

@@ -124,8 +124,17 @@ pub struct Document {
 impl Document {
     /// Parses `text`. Runs without the GIL.
     pub fn new(text: Source, origin: Origin) -> Self {
+        // A Word document's or page's lines are paragraphs, its table rows
+        // open no heading: as the command line parses them.
+        let paragraphs = origin.source.format != tigang::input::Format::Text;
+        let rows = origin.map.table_rows().to_vec();
         Document {
-            parsed: Parsed::new(text, |t| tigang::parse(t.as_str())),
+            parsed: Parsed::new(text, |t| {
+                let options = tigang::ParseOptions::default()
+                    .paragraphs(paragraphs)
+                    .table_rows(&rows);
+                tigang::parse_with(t.as_str(), &options)
+            }),
             origin,
             text: PyOnceLock::new(),
             chars: OnceLock::new(),

@@ -134,6 +134,16 @@ impl SourceMap {
             .is_some_and(|l| self.table_rows.binary_search(&l).is_ok())
     }
 
+    /// The 0-based lines that are table rows, ascending (as
+    /// [`ParseOptions::table_rows`](crate::ParseOptions::table_rows) takes them).
+    ///
+    /// ```
+    /// assert!(tigang::input::SourceMap::default().table_rows().is_empty());
+    /// ```
+    pub fn table_rows(&self) -> &[usize] {
+        &self.table_rows
+    }
+
     /// The labels Word's numbering drew, in text order.
     ///
     /// ```
@@ -196,6 +206,25 @@ pub struct Extracted {
     /// little text, or among encodings that all decode): worth saying, and
     /// not to write back on.
     pub guessed: bool,
+}
+
+impl Extracted {
+    /// What the parser should know of these lines: a Word document's or a
+    /// web page's lines are paragraphs (no title wraps over them), and its
+    /// table rows open no heading. Give it to [`parse_with`](crate::parse_with).
+    ///
+    /// ```
+    /// # #[cfg(feature = "encoding")] {
+    /// let x = tigang::input::read("一、甲\n".as_bytes(), &Default::default()).unwrap();
+    /// let doc = tigang::parse_with(&x.text, &x.parse_options());
+    /// assert_eq!(doc.headings().count(), 1);
+    /// # }
+    /// ```
+    pub fn parse_options(&self) -> crate::ParseOptions<'_> {
+        crate::ParseOptions::default()
+            .paragraphs(self.source.format != Format::Text)
+            .table_rows(&self.map.table_rows)
+    }
 }
 
 #[cfg(feature = "encoding")]

@@ -19,12 +19,14 @@ pub(super) struct Layout<'s, 'l> {
 }
 
 impl<'s, 'l> Layout<'s, 'l> {
-    pub fn new(src: &'s str, lines: &'l [Line], skip: &'l [bool]) -> Self {
+    /// `paragraphs`: every line is a paragraph (Word, HTML), so no title
+    /// wraps.
+    pub fn new(src: &'s str, lines: &'l [Line], skip: &'l [bool], paragraphs: bool) -> Self {
         Layout {
             src,
             lines,
             skip,
-            titles: Titles::new(src, lines, skip),
+            titles: Titles::new(src, lines, skip, paragraphs),
         }
     }
 

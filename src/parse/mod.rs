@@ -25,15 +25,25 @@ mod toc;
 
 use crate::document::{Document, Span, Text};
 use crate::kind::MarkerKind;
+use crate::options::ParseOptions;
 use layout::Layout;
 
 /// Parses `src` into a [`Document`].
-pub(crate) fn build(src: &str) -> Document<'_> {
+pub(crate) fn build<'a>(src: &'a str, options: &ParseOptions<'_>) -> Document<'a> {
     // 1. Lines and candidates, after any front matter.
     let lines = scan::lines(src);
     let body_from = scan::front_matter(src, &lines);
     let first_line = body_from.map_or(0, |at| lines.partition_point(|l| l.start < at));
     let mut cands = scan::Scanner::new(src).scan(&lines, first_line);
+    if !options.table_rows.is_empty() {
+        // Nothing in a table opens a heading (spec §8).
+        cands.retain(|c| {
+            options
+                .table_rows
+                .binary_search(&lines[c.line].number)
+                .is_err()
+        });
+    }
     nest::own_series(src, &mut cands);
     let heading_line = drop_title_heading(src, &mut cands, first_line);
 
@@ -54,7 +64,7 @@ pub(crate) fn build(src: &str) -> Document<'_> {
     drop(cands);
 
     // 4. Titles, bodies, preamble, spans.
-    let layout = Layout::new(src, &lines, &skip);
+    let layout = Layout::new(src, &lines, &skip, options.paragraphs);
     let first_start = nodes
         .first()
         .map_or(src.len(), |n| layout.own_start(&n.cand));

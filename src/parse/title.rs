@@ -39,6 +39,8 @@ pub(super) struct Titles<'s, 'l> {
     src: &'s str,
     lines: &'l [Line],
     skip: &'l [bool],
+    /// Every line is a paragraph (Word, HTML): titles never wrap.
+    paragraphs: bool,
     wraps: OnceCell<Wraps>,
 }
 
@@ -53,11 +55,12 @@ struct Wraps {
 }
 
 impl<'s, 'l> Titles<'s, 'l> {
-    pub fn new(src: &'s str, lines: &'l [Line], skip: &'l [bool]) -> Self {
+    pub fn new(src: &'s str, lines: &'l [Line], skip: &'l [bool], paragraphs: bool) -> Self {
         Titles {
             src,
             lines,
             skip,
+            paragraphs,
             wraps: OnceCell::new(),
         }
     }
@@ -110,6 +113,9 @@ impl<'s, 'l> Titles<'s, 'l> {
                     return f;
                 }
             }
+            return self.one(first, stop);
+        }
+        if self.paragraphs {
             return self.one(first, stop);
         }
         self.wrapped(c, next, first, open)

@@ -89,7 +89,7 @@ fn process(input: &Input, job: &Job) -> Outcome {
     outcome.note = input::read_notes(input, &decoded)
         .into_iter()
         .find(|n| n.contains("encoding guessed"));
-    let doc = tigang::parse(&decoded.text);
+    let doc = tigang::parse_with(&decoded.text, &decoded.parse_options());
     outcome.headings = doc.headings().count();
     let hex = input.name_hex();
     let meta = meta(input, &decoded, hex.as_deref());
@@ -298,7 +298,7 @@ fn single(input: &Input, job: &Job) -> Result<ExitCode, String> {
     for note in input::read_notes(input, &decoded) {
         eprintln!("{note}");
     }
-    let doc = tigang::parse(&decoded.text);
+    let doc = tigang::parse_with(&decoded.text, &decoded.parse_options());
     let hex = input.name_hex();
     let meta = meta(input, &decoded, hex.as_deref());
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());

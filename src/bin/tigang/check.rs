@@ -90,12 +90,12 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     for input in inputs {
         let read = input::read_bytes(&input, reading.max_size)
             .and_then(|bytes| input::read_document(&input, bytes, &reading, true));
-        let (text, map) = match read {
+        let x = match read {
             Ok(x) => {
                 for note in input::read_notes(&input, &x) {
                     eprintln!("{note}");
                 }
-                (x.text, x.map)
+                x
             }
             Err(msg) => {
                 eprintln!("tigang: {msg}");
@@ -103,9 +103,10 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
                 continue;
             }
         };
-        let doc = tigang::parse(&text);
+        let (text, map) = (&x.text, &x.map);
+        let doc = tigang::parse_with(text, &x.parse_options());
         // Labels Word's numbering drew are not checked: nobody typed them.
-        let diags: Vec<_> = tigang::render::check_source(&doc, &map)
+        let diags: Vec<_> = tigang::render::check_source(&doc, map)
             .into_iter()
             .filter(|d| !args.allow.contains(&d.code))
             .collect();
@@ -117,14 +118,14 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             }] += 1;
             denied |= args.deny.denies(d.severity);
         }
-        let how = args.speech.report(&text);
+        let how = args.speech.report(text);
         summary_lang = how.lang;
         match args.format {
             Format::Human => {
                 // In slices, so that the rendering never holds more than a
                 // few hundred blocks.
                 for part in diags.chunks(256) {
-                    let shown = tigang::render::report(&text, &input.shown, part, &how);
+                    let shown = tigang::render::report(text, &input.shown, part, &how);
                     write(&mut out, shown.as_bytes())?;
                 }
             }

@@ -177,6 +177,11 @@ fn check_fmt(src: &str, style: Style) -> Result<(), TestCaseError> {
                 // `1）`, spec §3 rule 2), so `fmt` may keep a form rather than
                 // change the outline: mixed forms are not required to be gone.
                 && !unfixable.contains(&d.code)
+                // Renumbering a series can change how the next one counts
+                // (a series carries on the count that ends where it starts),
+                // so one left with no fix of its own is one fmt cannot make
+                // without changing the outline.
+                && d.suggestion.is_some()
         })
         .map(|d| format!("{}:{} {}", d.line, d.code, d.message(tigang::Lang::En)))
         .collect();

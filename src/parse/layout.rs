@@ -144,10 +144,15 @@ impl<'s, 'l> Layout<'s, 'l> {
         }
     }
 
-    pub fn toc_entry(&self, c: &scan::Candidate) -> TocEntry<'s> {
+    /// A TOC entry; `next` is the entry after it, which may share its line
+    /// (a one-line TOC).
+    pub fn toc_entry(&self, c: &scan::Candidate, next: Option<&scan::Candidate>) -> TocEntry<'s> {
         let line = &self.lines[c.line];
-        let from = skip_delimiter(self.src, c.end(), line.end);
-        let title_span = toc::strip_page_number(self.src, trim(self.src, from, line.end));
+        let end = next
+            .filter(|n| n.line == c.line)
+            .map_or(line.end, |n| n.start);
+        let from = skip_delimiter(self.src, c.end(), end);
+        let title_span = toc::strip_page_number(self.src, trim(self.src, from, end));
         TocEntry {
             kind: c.rec.kind,
             marker: &self.src[c.start..c.end()],

@@ -73,13 +73,24 @@ pub(crate) fn build<'a>(src: &'a str, options: &ParseOptions<'_>) -> Document<'a
         lines.get(first_line).map_or(src.len(), |l| l.start),
         first_start,
     );
-    let toc_entries = found.entries.iter().map(|c| layout.toc_entry(c)).collect();
+    let toc_entries = found
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, c)| layout.toc_entry(c, found.entries.get(i + 1)))
+        .collect();
     let toc_labels = found
         .labels
         .iter()
         .map(|&i| {
             let l = &lines[i];
-            let end = l.end - text::trailing_space(&src[l.content..l.end]);
+            // A one-line TOC's label ends where its first entry starts.
+            let end = found
+                .entries
+                .iter()
+                .find(|e| e.line == i)
+                .map_or(l.end, |e| e.start);
+            let end = end - text::trailing_space(&src[l.content..end]);
             Text {
                 text: &src[l.content..end],
                 span: Span::new(l.content, end),

@@ -238,7 +238,18 @@ fn labelled(heads: &Heads) -> Found {
             first,
             Some([0xE7, 0x9B, 0xAE] | [0xE6, 0x8F, 0x90] | [0xE5, 0xA4, 0xA7])
         );
-        if !may_be_label || !is_label(&src[line.content..line.end]) {
+        if !may_be_label {
+            i += 1;
+            continue;
+        }
+        if !is_label(&src[line.content..line.end]) {
+            // `目录 一、总则……1 二、机构……3`: a whole TOC on its label's line.
+            let entries = one_line_entries(src, line, offset + i);
+            if entries.len() >= 2 {
+                found.labels.push(offset + i);
+                found.lines.push(offset + i);
+                found.entries.extend(entries);
+            }
             i += 1;
             continue;
         }
@@ -344,6 +355,80 @@ fn is_entry_text(text: &str) -> bool {
                 text::is_space(c) || matches!(c, '…' | '.' | '·' | '．' | '⋯' | '-' | '—' | '_')
             })
             .is_empty()
+}
+
+/// The entries of a TOC written on its label's line: after the label word,
+/// each marker that follows a run of spaces, leader dots or a page number
+/// (`目录 一、总则……1 二、机构……3`), recognised by the grammar. Two or
+/// more make a TOC.
+fn one_line_entries(src: &str, line: &Line, line_index: usize) -> Vec<Candidate> {
+    let text = &src[line.content..line.end];
+    let Some(after_label) = label_prefix(text) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut at = line.content + after_label;
+    let leader = |c: char| {
+        text::is_space(c)
+            || c.is_ascii_digit()
+            || matches!(
+                c,
+                '…' | '.' | '·' | '．' | '⋯' | '-' | '—' | '_' | '：' | ':'
+            )
+    };
+    while at < line.end {
+        let rest = &src[at..line.end];
+        let skip = rest.len() - rest.trim_start_matches(leader).len();
+        let head = &src[at + skip..line.end];
+        let found = scan::shape(head)
+            .filter(|k| !k.is_ordinal())
+            .and_then(|k| super::recognise::line_marker_of(k, head));
+        let Some(rec) = found else { break };
+        let start = at + skip;
+        out.push(Candidate {
+            rec,
+            start,
+            line: line_index,
+            column: 1 + src[line.start..start].chars().count(),
+            boundary: Boundary::LineStart,
+            explicit: 0,
+            bold: false,
+        });
+        // The entry runs to the next run of leaders that a marker follows.
+        let body = &src[start + rec.len()..line.end];
+        let mut next = None;
+        for (k, c) in body.char_indices() {
+            if leader(c) {
+                let after = &body[k..];
+                let skip = after.len() - after.trim_start_matches(leader).len();
+                let rest = &after[skip..];
+                if skip > 0 && scan::shape(rest).is_some_and(|k| !k.is_ordinal()) {
+                    next = Some(start + rec.len() + k);
+                    break;
+                }
+            }
+        }
+        match next {
+            Some(n) => at = n,
+            None => break,
+        }
+    }
+    out
+}
+
+/// Byte length of a label word run at the start of `text` (`目录`, `目錄/提綱:`)
+/// when text follows it after a space or colon.
+fn label_prefix(text: &str) -> Option<usize> {
+    for end in text.char_indices().map(|(i, c)| i + c.len_utf8()).take(12) {
+        let (head, rest) = text.split_at(end);
+        if is_label(head)
+            && rest.starts_with(|c: char| text::is_space(c) || matches!(c, ':' | '：'))
+        {
+            let t = rest.trim_start_matches(|c: char| text::is_space(c) || matches!(c, ':' | '：'));
+            return Some(text.len() - t.len());
+        }
+    }
+    None
 }
 
 /// The label line: `目录`, `目 錄`, `提纲`, `目錄/提綱:……`.

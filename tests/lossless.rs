@@ -155,3 +155,26 @@ proptest! {
         let _ = serde_json::to_string(&doc).unwrap();
     }
 }
+
+/// Inputs the fuzzer found (`tests/regressions/*.bin`, raw bytes): their
+/// valid UTF-8 prefix and their lossy decoding parse with every invariant
+/// kept. `fuzz-toc-page-numbers.bin`: page-number TOC lines before and
+/// inside a TOC run were once taken twice.
+#[test]
+fn fuzz_regressions_rebuild() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/regressions");
+    let mut seen = 0;
+    for e in std::fs::read_dir(dir).expect("the regressions folder") {
+        let bytes = std::fs::read(e.expect("an entry").path()).expect("a readable file");
+        let valid = match std::str::from_utf8(&bytes) {
+            Ok(s) => s.to_string(),
+            Err(err) => String::from_utf8_lossy(&bytes[..err.valid_up_to()]).into_owned(),
+        };
+        for src in [valid, String::from_utf8_lossy(&bytes).into_owned()] {
+            let doc = tigang::parse(&src);
+            common::check(&src, &doc);
+        }
+        seen += 1;
+    }
+    assert!(seen > 0, "the regressions folder holds inputs");
+}

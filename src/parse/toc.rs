@@ -61,7 +61,9 @@ pub(crate) fn detect(src: &str, lines: &[Line], offset: usize, cands: &[Candidat
 /// or a bare page number after spaces: `## 第一章  12`) is a TOC entry
 /// wherever it stands, never a body heading (spec §5).
 fn with_page_numbers(heads: &Heads, found: &mut Found) {
-    let before = found.entries.len();
+    // Looked up in the lines found so far, which stay sorted until the new
+    // ones are added at the end.
+    let mut more: Vec<Candidate> = Vec::new();
     for head in &heads.list {
         let c = head.cand;
         if c.rec.kind == MarkerKind::Heading || found.lines.binary_search(&c.line).is_ok() {
@@ -74,11 +76,12 @@ fn with_page_numbers(heads: &Heads, found: &mut Found) {
             b.is_ascii_digit() || (0x90..=0x99).contains(&b) || b.is_ascii_whitespace()
         }) && ends_in_page_number(&heads.src[c.end()..end])
         {
-            found.lines.push(c.line);
-            found.entries.push(*c);
+            more.push(*c);
         }
     }
-    if found.entries.len() > before {
+    if !more.is_empty() {
+        found.lines.extend(more.iter().map(|c| c.line));
+        found.entries.extend(more);
         found.lines.sort_unstable();
         found.entries.sort_by_key(|c| c.start);
     }

@@ -234,6 +234,9 @@ fn markdown_reads_back_as_the_outline() {
 fn markdown_escapes_what_it_would_misread() {
     let src = "通知\n一、要求 #\n- 不是列表\n1. 成立小组\n正文 *强调* [链接](x) <b> a_b `c` 1 | 2 ~~删~~ &amp; \\\n";
     check_markdown(src);
+    // A dotted title number on a `#` line keeps the blanks after it out of
+    // its marker, as every marker does (proptest found `# 1. \t`).
+    check_markdown("# 1. \t\n（1）");
     // Level 7 and deeper stay at ######.
     let deep = "标题\n一、a\n（一）b\n1.c\n（1）d\n①e\n一是f。\n";
     let md = markdown(&tigang::parse(deep));

@@ -14,6 +14,7 @@
 //! [`text`] holds the character classes and trims every stage shares.
 
 mod doc_title;
+mod find;
 mod layout;
 mod lookahead;
 mod nest;

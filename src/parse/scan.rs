@@ -1,8 +1,7 @@
 //! Cheap scanning: lines, leading noise, and the few positions where a marker
 //! can begin. Pest (via [`crate::recognise`]) only sees those positions.
 
-use memchr::memmem;
-
+use super::find;
 use super::lookahead::Memo;
 use super::recognise::{self, Recognised};
 use super::text::{
@@ -412,7 +411,8 @@ impl<'s> Scanner<'s> {
                 heads.push(c);
             }
         }
-        let inline = merge_candidates(self.inline(lines, from), self.lost_breaks(lines, from));
+        let (inline, lost) = self.in_paragraphs(lines, from);
+        let inline = merge_candidates(inline, lost);
         let mut out = Vec::with_capacity(heads.len() + inline.len());
         let (mut h, mut k) = (heads.iter().peekable(), inline.iter().peekable());
         let mut last_end = 0;
@@ -522,139 +522,122 @@ impl<'s> Scanner<'s> {
         Some((rec, line.content + open, Boundary::LineEnd))
     }
 
-    /// Line-level markers inside paragraphs (spec §2, lost line breaks):
-    /// after `。`, `：`/`:` or `；`, a marker of a kind that counts "as
-    /// numeral" (and `①`). Which of them count is decided once all
-    /// candidates are known ([`accept_lost_breaks`]).
-    fn lost_breaks(&mut self, lines: &[Line], from: usize) -> Vec<Candidate> {
+    /// Inline ordinals and line-level markers inside paragraphs, from one
+    /// pass over the text ([`find::positions`]); returns the two lists,
+    /// each in order.
+    ///
+    /// - Inline ordinals after a boundary: at `是` and `要` the numerals
+    ///   before them and the boundary are checked, at `第` the numerals and
+    ///   delimiter after it; the grammar confirms.
+    /// - Lost line breaks (spec §2): after `。`, `：`/`:` or `；`, a marker
+    ///   of a kind that counts "as numeral" (and `①`). `！` and `？`, which
+    ///   hardly ever come right before a list marker, are left to the line
+    ///   starts. Which of them count is decided once all candidates are
+    ///   known ([`accept_lost_breaks`]).
+    fn in_paragraphs(&mut self, lines: &[Line], from: usize) -> (Vec<Candidate>, Vec<Candidate>) {
         let src = self.src;
         let bytes = src.as_bytes();
-        let hay = &bytes[from..];
-        let mut out = Vec::new();
-        let mut at_boundary = |q: usize, out: &mut Vec<Candidate>| {
-            let s = q + leading_space(&src[q..]);
-            if !may_start_list(bytes, s) {
-                return;
-            }
-            let li = lines.partition_point(|l| l.end <= q);
-            let Some(line) = lines.get(li) else { return };
-            if q <= line.content || s >= line.end {
-                return;
-            }
-            let head = &src[s..line.end];
-            let Some(kind) = shape(head).filter(|&k| is_list_kind(k)) else {
-                return;
-            };
-            let Some(rec) = self.memo.line_marker(kind, head) else {
-                return;
-            };
-            out.push(Candidate {
-                rec,
-                start: s,
-                line: li,
-                column: 0,
-                boundary: Boundary::Sentence,
-                explicit: 0,
-                bold: false,
-            });
-        };
-        // `。`, `：` and `；` by memmem (whole characters: the passes stop only
-        // at boundaries, not at every `，` or `、` that shares a lead or last
-        // byte); ASCII `:` by memchr. `！` and `？`, which hardly ever come
-        // right before a list marker, are left to the line starts.
-        // What follows a boundary is nearly always an ideograph (lead bytes
-        // E6–E9) or a letter: one byte rules those out before any call.
-        let worth = |q: usize| {
-            bytes.get(q).is_some_and(
-                |&b| matches!(b, b'0'..=b'9' | b'(' | b' ' | b'\t' | 0xE2..=0xE5 | 0xEF),
-            )
-        };
-        for needle in ["。", "：", "；"] {
-            for p in memmem::find_iter(hay, needle.as_bytes()) {
-                let q = from + p + needle.len();
-                if worth(q) {
-                    at_boundary(q, &mut out);
-                }
-            }
-        }
-        for p in memchr::memchr_iter(b':', hay) {
-            let q = from + p + 1;
-            if worth(q) {
-                at_boundary(q, &mut out);
-            }
-        }
-        out.sort_unstable_by_key(|c| c.start);
-        out
-    }
-
-    /// Inline ordinals after a boundary: memmem finds `是`, `要` and `第`; the
-    /// numerals before `是`/`要` and the boundary are checked here; the grammar
-    /// confirms. Sorted by position, with their line numbers.
-    fn inline(&mut self, lines: &[Line], from: usize) -> Vec<Candidate> {
-        let src = self.src;
-        let hay = &src.as_bytes()[from..];
-        // Where each ordinal would start, and its kind.
-        let mut shi_yao: [Vec<(usize, (MarkerKind, Boundary))>; 2] = [Vec::new(), Vec::new()];
-        for ((needle, kind), starts) in [
-            ("是", MarkerKind::OrdinalShi),
-            ("要", MarkerKind::OrdinalYao),
-        ]
-        .into_iter()
-        .zip(&mut shi_yao)
-        {
-            for p in memmem::find_iter(hay, needle.as_bytes()) {
-                let p = from + p;
-                // Walk back over up to three numeral characters.
-                let mut q = p;
-                while q >= from + 3 && p - q < 9 && small_numeral_at(src, q - 3) {
-                    q -= 3;
-                }
-                if q < p
-                    && let Some(boundary) = boundary_before(src, q)
-                {
-                    starts.push((q, (kind, boundary)));
-                }
-            }
-        }
-        // `第` + numerals + a delimiter (`，、：是要`): anything else
-        // (`第三方`, `第一次`) cannot be an ordinal.
-        let di: Vec<(usize, (MarkerKind, Boundary))> = memmem::find_iter(hay, "第".as_bytes())
-            .filter_map(|p| {
-                let q = from + p;
-                let boundary = boundary_before(src, q)?;
-                let rest = &src[q + 3..];
-                let after = &rest[leading(rest, is_numeral)..];
-                let delimiter = after.chars().next()?;
-                (after.len() < rest.len()
-                    && matches!(delimiter, '，' | ',' | '、' | '：' | ':' | '是' | '要'))
-                .then_some((q, (MarkerKind::OrdinalDi, boundary)))
-            })
-            .collect();
-        // Each list is in order already: merge instead of sorting.
-        let [shi, yao] = shi_yao;
-        let starts = merge(&merge(&shi, &yao), &di);
-        let mut out = Vec::new();
+        let (mut inline, mut lost) = (Vec::new(), Vec::new());
+        // Both lists come in order: a cursor finds each one's line.
         let mut li = 0;
-        for (q, (kind, boundary)) in starts {
-            // The same few ordinals (`一是`, `二是` …) recur all through a
-            // text: the memo asks the grammar once per distinct one.
-            let Some(rec) = self.memo.line_marker(kind, &src[q..]) else {
-                continue;
-            };
-            while li + 1 < lines.len() && lines[li].end <= q {
+        let mut line_of = |q: usize| {
+            while li < lines.len() && lines[li].end <= q {
                 li += 1;
             }
-            out.push(Candidate {
+            li
+        };
+        for p in find::positions(&bytes[from..]) {
+            let p = from + p;
+            let (start, kind, boundary) = match bytes[p] {
+                0xE6 | 0xE8 => {
+                    // `是` or `要`: walk back over up to three numerals.
+                    let mut q = p;
+                    while q >= from + 3 && p - q < 9 && small_numeral_at(src, q - 3) {
+                        q -= 3;
+                    }
+                    let Some(boundary) = (q < p).then(|| boundary_before(src, q)).flatten() else {
+                        continue;
+                    };
+                    let kind = if bytes[p] == 0xE6 {
+                        MarkerKind::OrdinalShi
+                    } else {
+                        MarkerKind::OrdinalYao
+                    };
+                    (q, kind, boundary)
+                }
+                0xE7 => {
+                    // `第` + numerals + a delimiter (`，、：是要`): anything else
+                    // (`第三方`, `第一次`) cannot be an ordinal.
+                    let Some(boundary) = boundary_before(src, p) else {
+                        continue;
+                    };
+                    let rest = &src[p + 3..];
+                    let after = &rest[leading(rest, is_numeral)..];
+                    if after.len() == rest.len()
+                        || !after.starts_with(['，', ',', '、', '：', ':', '是', '要'])
+                    {
+                        continue;
+                    }
+                    (p, MarkerKind::OrdinalDi, boundary)
+                }
+                lead => {
+                    let q = p + if lead == b':' { 1 } else { 3 };
+                    let li = line_of(q);
+                    if let Some(c) = self.lost_break(lines, li, q) {
+                        lost.push(c);
+                    }
+                    continue;
+                }
+            };
+            // The same few ordinals (`一是`, `二是` …) recur all through a
+            // text: the memo asks the grammar once per distinct one.
+            let Some(rec) = self.memo.line_marker(kind, &src[start..]) else {
+                continue;
+            };
+            let line = line_of(start).min(lines.len().saturating_sub(1));
+            inline.push(Candidate {
                 rec,
-                start: q,
-                line: li,
+                start,
+                line,
                 column: 0,
                 boundary,
                 explicit: 0,
                 bold: false,
             });
         }
-        out
+        (inline, lost)
+    }
+
+    /// A list marker right after the boundary that ends at `q` (on line
+    /// `li`, the first that ends after `q`), spaces between.
+    fn lost_break(&mut self, lines: &[Line], li: usize, q: usize) -> Option<Candidate> {
+        let src = self.src;
+        let bytes = src.as_bytes();
+        // What follows a boundary is nearly always an ideograph (lead bytes
+        // E6–E9) or a letter: one byte rules those out before any call.
+        if !matches!(bytes.get(q)?, b'0'..=b'9' | b'(' | b' ' | b'\t' | 0xE2..=0xE5 | 0xEF) {
+            return None;
+        }
+        let s = q + leading_space(&src[q..]);
+        if !may_start_list(bytes, s) {
+            return None;
+        }
+        let line = lines.get(li)?;
+        if q <= line.content || s >= line.end {
+            return None;
+        }
+        let head = &src[s..line.end];
+        let kind = shape(head).filter(|&k| is_list_kind(k))?;
+        let rec = self.memo.line_marker(kind, head)?;
+        Some(Candidate {
+            rec,
+            start: s,
+            line: li,
+            column: 0,
+            boundary: Boundary::Sentence,
+            explicit: 0,
+            bold: false,
+        })
     }
 }
 
@@ -831,24 +814,6 @@ fn announces(src: &str, line: &Line, c: &Candidate) -> bool {
                 '点' | '點' | '个' | '個' | '项' | '項' | '条' | '條' | '方'
             )
     })
-}
-
-/// Two lists sorted by their first field, merged.
-fn merge<T: Copy>(a: &[(usize, T)], b: &[(usize, T)]) -> Vec<(usize, T)> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i].0 <= b[j].0 {
-            out.push(a[i]);
-            i += 1;
-        } else {
-            out.push(b[j]);
-            j += 1;
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! The kinds of marker (spec §2) and their place in the GB/T 9704 order.
 
+#[cfg(feature = "serde")]
 use serde::Serialize;
 
 /// What kind of marker opens a heading. The `snake_case` name is the JSON
@@ -11,8 +12,8 @@ use serde::Serialize;
 /// assert_eq!(doc.headings().next().unwrap().kind, MarkerKind::ParenNumeral);
 /// assert_eq!(MarkerKind::ParenNumeral.as_str(), "paren_numeral");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(Serialize), serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum MarkerKind {
     /// `【篇1】` `【第一篇】` `第一篇`: a part of a compilation, its own document.

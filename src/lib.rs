@@ -85,23 +85,31 @@ mod options;
 
 // The stages, each using only what is above it in this list.
 pub mod input;
+// The pest parser generated from grammar/outline.pest (tests/grammar_generated.rs).
+#[allow(dead_code, clippy::all, clippy::pedantic, missing_docs)]
+mod grammar;
 mod numbering;
 mod parse;
 pub mod render;
 
-// Above the renderings: the language server.
+// Above the renderings: the outline as a value (`Document::outline`, the
+// document's `Debug`), and the language server.
 #[cfg(feature = "lsp")]
 pub mod lsp;
+mod snapshot;
 
 pub use document::{
     Ancestors, Children, Document, Heading, Headings, Node, Segment, SegmentKind, Span, Text,
     TocEntry,
 };
 pub use kind::MarkerKind;
-pub use numbering::check::{Code, Diagnostic, Localized, Severity, Suggestion, check};
+#[cfg(feature = "serde")]
+pub use numbering::check::Localized;
+pub use numbering::check::{Code, Diagnostic, Severity, Suggestion, check};
 pub use numbering::fmt;
 pub use numbering::message::{Finding, Lang};
 pub use options::ParseOptions;
+pub use snapshot::Outline;
 
 /// Parses a document and returns its outline. Never fails and never panics;
 /// text that holds no marker gives a document with no headings.

@@ -442,7 +442,7 @@ impl<'d, 'a> Iterator for Ancestors<'d, 'a> {
 
 impl std::iter::FusedIterator for Ancestors<'_, '_> {}
 
-/// An entry of a table of contents (spec §5): a heading-like line that is not
+/// An entry of a table of contents (docs/format.md §5): a heading-like line that is not
 /// part of the tree.
 ///
 /// ```
@@ -493,7 +493,7 @@ pub struct TocEntry<'a> {
 #[non_exhaustive]
 pub struct Document<'a> {
     pub(crate) source: &'a str,
-    /// The document's title (spec §4): the front matter's `title:`, or the
+    /// The document's title (docs/format.md §4): the front matter's `title:`, or the
     /// short line (or two lines) of the preamble that the first page shows.
     pub title: Option<Title<'a>>,
     /// The line under the title that starts with `——` (`——在…上的报告`), or

@@ -11,7 +11,7 @@
 //! [`parse`] turns a `&str` into a [`Document`] and never fails. The document
 //! borrows from the input (no text is copied) and holds:
 //!
-//! - [`Document::title`]: a short line of the preamble (spec §4);
+//! - [`Document::title`]: a short line of the preamble (docs/format.md §4);
 //! - [`Document::toc`]: table-of-contents entries, kept out of the tree;
 //! - [`Document::preamble`]: paragraphs before the first heading;
 //! - [`Document::headings`]: every [`Heading`] in document order, each with
@@ -47,7 +47,7 @@
 //! ]);
 //! ```
 //!
-//! [`Document`] implements `serde::Serialize`: the JSON of the spec (§7), the
+//! [`Document`] implements `serde::Serialize`: the JSON of docs/format.md §7, the
 //! same the `tigang parse --format json` command prints. Beyond the tree:
 //!
 //! - [`check`]: numbering mistakes (`（五）` then `（八）`, a duplicate, mixed

@@ -75,3 +75,66 @@ fn committed_parser_matches_the_grammar() {
          regenerate it with `TIGANG_REGENERATE=1 cargo test --test grammar_generated`"
     );
 }
+
+/// The parser runs without pest's stack guard (pest's `std` feature, which
+/// needs a C build): this holds because no rule of the grammar reaches
+/// itself. Repetitions (`sp*`, `{1,5}`) are loops in the generated code, so
+/// the stack depth is bounded by the longest chain of rule references,
+/// whatever the input (ARCHITECTURE.md, "The grammar without a stack guard").
+#[test]
+fn no_rule_reaches_itself() {
+    use std::collections::HashMap;
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/grammar/outline.pest"))
+            .unwrap();
+    let pairs = pest_meta::parser::parse(pest_meta::parser::Rule::grammar_rules, &text).unwrap();
+    let rules = pest_meta::parser::consume_rules(pairs).unwrap();
+    let calls: HashMap<&str, Vec<String>> = rules
+        .iter()
+        .map(|r| {
+            let names = r
+                .expr
+                .iter_top_down()
+                .filter_map(|e| match e {
+                    pest_meta::ast::Expr::Ident(n) => Some(n),
+                    _ => None,
+                })
+                .filter(|n| rules.iter().any(|r| &r.name == n))
+                .collect();
+            (r.name.as_str(), names)
+        })
+        .collect();
+    // Depth-first, with the rules on the current path: a cycle fails.
+    fn depth<'a>(
+        rule: &'a str,
+        calls: &'a HashMap<&'a str, Vec<String>>,
+        path: &mut Vec<&'a str>,
+        done: &mut HashMap<&'a str, usize>,
+    ) -> usize {
+        if let Some(&d) = done.get(rule) {
+            return d;
+        }
+        assert!(
+            !path.contains(&rule),
+            "grammar/outline.pest is recursive: {} -> {rule}",
+            path.join(" -> ")
+        );
+        path.push(rule);
+        let d = 1 + calls[rule]
+            .iter()
+            .map(|c| depth(c, calls, path, done))
+            .max()
+            .unwrap_or(0);
+        path.pop();
+        done.insert(rule, d);
+        d
+    }
+    let mut done = HashMap::new();
+    let deepest = calls
+        .keys()
+        .map(|r| depth(r, &calls, &mut Vec::new(), &mut done))
+        .max()
+        .unwrap();
+    // Small and fixed: each level is a few frames of the generated code.
+    assert!(deepest <= 12, "rule chains {deepest} deep");
+}

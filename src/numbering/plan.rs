@@ -646,7 +646,7 @@ fn targets(items: &[Item<'_>], style: Style) -> HashMap<Scope, Form> {
     out
 }
 
-/// The delimiters the parser skips after a marker (`（四）、`, spec §4).
+/// The delimiters the parser skips after a marker (`（四）、`, docs/format.md §4).
 const DOUBLED: [char; 5] = ['、', '，', ',', '：', ':'];
 
 /// The span of a doubled delimiter right after `it`'s marker, if there is one.

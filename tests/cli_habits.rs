@@ -267,3 +267,41 @@ fn summaries_say_1_heading_and_2_headings() {
     assert!(stderr(&o).contains("1 file, 0 headings"), "{}", stderr(&o));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The README's exit-status table, row by row.
+#[test]
+fn exit_statuses_match_the_readme_table() {
+    let dir = std::env::temp_dir().join(format!("tigang-exit-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("mixed")).unwrap();
+    let p = |name: &str| dir.join(name).to_str().unwrap().to_string();
+    std::fs::write(dir.join("skip.txt"), "一、甲\n三、乙\n").unwrap();
+    std::fs::write(dir.join("clean.txt"), "一、甲\n二、乙\n").unwrap();
+    std::fs::write(dir.join("bad.txt"), b"\xff\xfe\x00\xd8").unwrap();
+    std::fs::write(dir.join("doc.pdf"), b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n").unwrap();
+    std::fs::write(dir.join("mixed/a.txt"), "一、甲\n").unwrap();
+    std::fs::write(dir.join("mixed/b.txt"), b"\xff\xfe\x00\xd8").unwrap();
+    let cases: &[(&[&str], i32)] = &[
+        (&["parse", &p("clean.txt")], 0),
+        (&["parse", "-q", &p("mixed")], 1),
+        (&["parse", &p("bad.txt")], 1),
+        (&["parse", &p("doc.pdf")], 2),
+        (&["parse", &p("missing.txt")], 2),
+        (&["parse", "--no-such-option"], 2),
+        (&["check", &p("clean.txt")], 0),
+        (&["check", &p("skip.txt")], 1),
+        (&["check", "--deny", "never", &p("skip.txt")], 0),
+        (&["check", &p("missing.txt")], 2),
+        (&["fmt", "--check", &p("clean.txt")], 0),
+        (&["fmt", "--check", &p("skip.txt")], 1),
+        (&["fmt", "--diff", &p("skip.txt")], 1),
+        (&["fmt", &p("missing.txt")], 2),
+        (&["completions", "tcsh"], 2),
+        (&["man", "nope"], 2),
+    ];
+    for (args, want) in cases {
+        let o = tigang(args, None);
+        assert_eq!(o.status.code(), Some(*want), "{args:?}: {}", stderr(&o));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -47,7 +47,8 @@
 //! ]);
 //! ```
 //!
-//! [`Document`] implements `serde::Serialize`: the JSON of docs/format.md §7, the
+//! With the `serde` feature (on by default), [`Document`] implements
+//! `serde::Serialize`: the JSON of docs/format.md §7, the
 //! same the `tigang parse --format json` command prints. Beyond the tree:
 //!
 //! - [`check`]: numbering mistakes (`（五）` then `（八）`, a duplicate, mixed
@@ -64,7 +65,17 @@
 //!   `tigang lsp`, the outline and checks in the editor.
 //!
 //! Without default features (`default-features = false`) the crate is the
-//! library alone: no command-line dependencies.
+//! library alone: no command-line dependencies, no serde, no proc macro and
+//! no C code (pest without its stack guard; the parser is generated into
+//! the source from `grammar/outline.pest`).
+//!
+//! For tests and for people, [`Document::outline`] (and the `Debug` of a
+//! [`Document`]) is the outline as text, one line per heading:
+//!
+//! ```
+//! let doc = tigang::parse("一、目标\n（一）总体目标\n");
+//! assert_eq!(format!("{doc:?}"), "一、 目标  [numeral 1 @1:1]\n  （一） 总体目标  [paren_numeral 1 @2:1]\n");
+//! ```
 //!
 //! ## Pipeline
 //!

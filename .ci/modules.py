@@ -26,9 +26,11 @@ import sys
 LAYERS = [
     ("model", {"document", "kind", "numeral", "options"}),
     ("input", {"input"}),
+    ("grammar", {"grammar"}),
     ("parse", {"parse"}),
     ("numbering", {"numbering"}),
     ("render", {"render"}),
+    ("snapshot", {"snapshot"}),
     ("lsp", {"lsp"}),
 ]
 

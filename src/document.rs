@@ -3,7 +3,9 @@
 
 use std::borrow::Cow;
 
+#[cfg(feature = "serde")]
 use serde::ser::SerializeTuple;
+#[cfg(feature = "serde")]
 use serde::{Serialize, Serializer};
 
 use crate::kind::MarkerKind;
@@ -73,6 +75,7 @@ impl std::fmt::Debug for Span {
     }
 }
 
+#[cfg(feature = "serde")]
 impl Serialize for Span {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut t = s.serialize_tuple(2)?;
@@ -89,7 +92,8 @@ impl Serialize for Span {
 /// let doc = tigang::parse("同志们：\n一、总体要求\n");
 /// assert_eq!(doc.preamble[0].text, "同志们：");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct Text<'a> {
     /// The text exactly as written (`input[span]`).
     pub text: &'a str,
@@ -438,7 +442,7 @@ impl<'d, 'a> Iterator for Ancestors<'d, 'a> {
 
 impl std::iter::FusedIterator for Ancestors<'_, '_> {}
 
-/// An entry of a table of contents (spec §5): a heading-like line that is not
+/// An entry of a table of contents (docs/format.md §5): a heading-like line that is not
 /// part of the tree.
 ///
 /// ```
@@ -447,7 +451,8 @@ impl std::iter::FusedIterator for Ancestors<'_, '_> {}
 /// assert_eq!(doc.toc[1].title, "主要任务");
 /// assert_eq!(doc.children().count(), 2);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 #[non_exhaustive]
 pub struct TocEntry<'a> {
     /// What kind of marker the entry has.
@@ -481,11 +486,14 @@ pub struct TocEntry<'a> {
 /// let titles: Vec<_> = doc.headings().map(|h| h.title.to_string()).collect();
 /// assert_eq!(titles, ["提高认识", "压实责任"]);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// Its `Debug` is the outline ([`Document::outline`]): one line per heading,
+/// which is what `insta::assert_debug_snapshot!(doc)` records.
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Document<'a> {
     pub(crate) source: &'a str,
-    /// The document's title (spec §4): the front matter's `title:`, or the
+    /// The document's title (docs/format.md §4): the front matter's `title:`, or the
     /// short line (or two lines) of the preamble that the first page shows.
     pub title: Option<Title<'a>>,
     /// The line under the title that starts with `——` (`——在…上的报告`), or

@@ -1,5 +1,6 @@
-//! The kinds of marker (spec §2) and their place in the GB/T 9704 order.
+//! The kinds of marker (docs/format.md §2) and their place in the GB/T 9704 order.
 
+#[cfg(feature = "serde")]
 use serde::Serialize;
 
 /// What kind of marker opens a heading. The `snake_case` name is the JSON
@@ -11,8 +12,8 @@ use serde::Serialize;
 /// assert_eq!(doc.headings().next().unwrap().kind, MarkerKind::ParenNumeral);
 /// assert_eq!(MarkerKind::ParenNumeral.as_str(), "paren_numeral");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(Serialize), serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum MarkerKind {
     /// `【篇1】` `【第一篇】` `第一篇`: a part of a compilation, its own document.
@@ -120,7 +121,7 @@ impl MarkerKind {
         }
     }
 
-    /// Whether the kind nests by order of appearance (spec §3 rule 2) rather
+    /// Whether the kind nests by order of appearance (docs/format.md §3 rule 2) rather
     /// than by rank: `一是`, `一要`, `第一，`, `首先`.
     ///
     /// ```
@@ -149,7 +150,7 @@ impl MarkerKind {
 
     /// Rank in the GB/T 9704 order of regulations, smaller is outer; `None`
     /// for ordinals and explicit headings (whose place the document sets,
-    /// spec §3 rules 2 and 3). A dotted marker ranks by its depth between
+    /// docs/format.md §3 rules 2 and 3). A dotted marker ranks by its depth between
     /// `digit` and `paren_digit`.
     pub(crate) const fn rank(self, depth: usize) -> Option<u16> {
         Some(match self {

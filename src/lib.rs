@@ -11,7 +11,7 @@
 //! [`parse`] turns a `&str` into a [`Document`] and never fails. The document
 //! borrows from the input (no text is copied) and holds:
 //!
-//! - [`Document::title`]: a short line of the preamble (spec §4);
+//! - [`Document::title`]: a short line of the preamble (docs/format.md §4);
 //! - [`Document::toc`]: table-of-contents entries, kept out of the tree;
 //! - [`Document::preamble`]: paragraphs before the first heading;
 //! - [`Document::headings`]: every [`Heading`] in document order, each with
@@ -47,7 +47,8 @@
 //! ]);
 //! ```
 //!
-//! [`Document`] implements `serde::Serialize`: the JSON of the spec (§7), the
+//! With the `serde` feature (on by default), [`Document`] implements
+//! `serde::Serialize`: the JSON of docs/format.md §7, the
 //! same the `tigang parse --format json` command prints. Beyond the tree:
 //!
 //! - [`check`]: numbering mistakes (`（五）` then `（八）`, a duplicate, mixed
@@ -64,7 +65,17 @@
 //!   `tigang lsp`, the outline and checks in the editor.
 //!
 //! Without default features (`default-features = false`) the crate is the
-//! library alone: no command-line dependencies.
+//! library alone: no command-line dependencies, no serde, no proc macro and
+//! no C code (pest without its stack guard; the parser is generated into
+//! the source from `grammar/outline.pest`).
+//!
+//! For tests and for people, [`Document::outline`] (and the `Debug` of a
+//! [`Document`]) is the outline as text, one line per heading:
+//!
+//! ```
+//! let doc = tigang::parse("一、目标\n（一）总体目标\n");
+//! assert_eq!(format!("{doc:?}"), "一、 目标  [numeral 1 @1:1]\n  （一） 总体目标  [paren_numeral 1 @2:1]\n");
+//! ```
 //!
 //! ## Pipeline
 //!
@@ -87,23 +98,31 @@ mod options;
 
 // The stages, each using only what is above it in this list.
 pub mod input;
+// The pest parser generated from grammar/outline.pest (tests/grammar_generated.rs).
+#[allow(dead_code, clippy::all, clippy::pedantic, missing_docs)]
+mod grammar;
 mod numbering;
 mod parse;
 pub mod render;
 
-// Above the renderings: the language server.
+// Above the renderings: the outline as a value (`Document::outline`, the
+// document's `Debug`), and the language server.
 #[cfg(feature = "lsp")]
 pub mod lsp;
+mod snapshot;
 
 pub use document::{
     Ancestors, Children, Document, Heading, Headings, Node, Segment, SegmentKind, Span, Text,
     TocEntry,
 };
 pub use kind::MarkerKind;
-pub use numbering::check::{Code, Diagnostic, Localized, Severity, Suggestion, check};
+#[cfg(feature = "serde")]
+pub use numbering::check::Localized;
+pub use numbering::check::{Code, Diagnostic, Severity, Suggestion, check};
 pub use numbering::fmt;
 pub use numbering::message::{Finding, Lang};
 pub use options::ParseOptions;
+pub use snapshot::Outline;
 
 /// Parses a document and returns its outline. Never fails and never panics;
 /// text that holds no marker gives a document with no headings.

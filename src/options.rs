@@ -1,7 +1,7 @@
 //! How [`parse_with`](crate::parse_with) reads a text: what its reader knows
 //! about the lines that the text alone cannot say.
 
-/// What a reader knows about the text's lines (spec §8).
+/// What a reader knows about the text's lines (docs/format.md §8).
 ///
 /// Plain text needs none of it ([`parse`](crate::parse) uses the default).
 /// A Word document or a web page gives one line per paragraph, so a line

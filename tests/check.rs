@@ -83,6 +83,7 @@ fn numbering_mistakes_fixture_reports_each_mistake() {
 }
 
 #[test]
+#[cfg(feature = "serde")]
 fn diagnostics_json_shape() {
     let doc = tigang::parse("一、甲\n（一）子\n（三）丑\n");
     let v = serde_json::to_value(&doc).unwrap();

@@ -154,6 +154,7 @@ fn without_min_nothing_changes() {
 }
 
 #[test]
+#[cfg(feature = "serde")]
 fn a_title_without_body_goes_with_its_first_point() {
     // （三） of seed 003: its text is all in 一是…七是.
     let src = "一、工作回顾\n（二）改革推进\n医改有序推进。\n（三）增强医疗机构服务能力，提升群众就医体验\n一是县医院通过三级综合评审验收。二是承办了全国妇幼保健院院长会议。\n（四）加强职业病防治\n完成职业病防治任务。\n";

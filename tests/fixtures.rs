@@ -1,5 +1,5 @@
 //! Snapshot tests: every fixture in `tests/fixtures/` (one phenomenon each,
-//! see its README) pinned as the `tree` rendering and as the §7 JSON.
+//! see its README) pinned as the `tree` rendering and as the JSON of docs/format.md §7.
 
 mod common;
 
@@ -18,6 +18,7 @@ fn tree_snapshots() {
 }
 
 #[test]
+#[cfg(feature = "serde")]
 fn json_snapshots() {
     insta::glob!("fixtures/*.txt", |path| {
         let src = read(path);

@@ -15,6 +15,7 @@ fn generated_documents_rebuild() {
         let doc = tigang::parse(&src);
         common::check(&src, &doc);
         let _ = tigang::render::tree(&doc);
+        #[cfg(feature = "serde")]
         serde_json::to_string(&doc).expect("serialise");
         let md = generator::markdown(&doc);
         assert!(
@@ -30,7 +31,7 @@ fn generated_documents_hold_every_kind() {
     let doc = tigang::parse(&src);
     let kinds: HashSet<String> = doc
         .headings()
-        .map(|h| serde_json::to_string(&h.kind).expect("kind"))
+        .map(|h| format!("{:?}", h.kind.as_str()))
         .collect();
     for k in [
         "part",

@@ -152,6 +152,7 @@ proptest! {
         let doc = tigang::parse(&src);
         common::check(&src, &doc);
         let _ = tigang::render::tree(&doc);
+        #[cfg(feature = "serde")]
         let _ = serde_json::to_string(&doc).unwrap();
     }
 }

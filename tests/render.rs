@@ -142,6 +142,7 @@ fn chunks_split_chinese_at_sentence_ends() {
 }
 
 #[test]
+#[cfg(feature = "serde")]
 fn chunk_json_record() {
     let doc = tigang::parse("方案\n第一章　总则\n第一条　为了规范管理，制定本办法。适用于全县。\n");
     let c = chunks(&doc, None);
@@ -327,6 +328,7 @@ proptest! {
 // ------------------------------------------------------------- snapshots
 
 #[test]
+#[cfg(feature = "serde")]
 fn speech_snapshots() {
     let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/speech.txt"))
         .unwrap();

@@ -1,6 +1,7 @@
 //! The JSON Schemas in `schema/` describe what tigang really prints: checked
 //! against the JSON of every fixture, the command line's additions, and the
 //! chunk records.
+#![cfg(feature = "serde")]
 
 mod common;
 #[cfg(feature = "docx")]

@@ -1,4 +1,5 @@
 //! Pins the JSON field names of spec §7: renaming one breaks consumers.
+#![cfg(feature = "serde")]
 
 use serde_json::Value;
 

@@ -1,4 +1,4 @@
-//! Web pages as their readers see them (spec §8): the visible text, one
+//! Web pages as their readers see them (docs/format.md §8): the visible text, one
 //! line per block element (`p`, `div`, `li`, `tr`, headings…), `<br>` a
 //! line break, entities decoded, `script`, `style`, `head`, comments and
 //! hidden elements left out. `<h1>`–`<h6>` become Markdown ATX lines

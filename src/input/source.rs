@@ -123,7 +123,7 @@ impl SourceMap {
         (p != NO_PARAGRAPH).then_some(p as usize)
     }
 
-    /// Whether the 1-based `line` is a table row (Word or HTML): spec §8
+    /// Whether the 1-based `line` is a table row (Word or HTML): docs/format.md §8
     /// says nothing in a table opens a heading.
     ///
     /// ```

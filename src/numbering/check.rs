@@ -26,7 +26,9 @@
 //! ```
 
 use foldhash::{HashMap, HashSet};
+#[cfg(feature = "serde")]
 use serde::Serialize;
+#[cfg(feature = "serde")]
 use serde::ser::SerializeStruct;
 
 use super::form::Shape;
@@ -44,8 +46,8 @@ use crate::kind::MarkerKind;
 /// assert_eq!(Code::NumberingSkip.as_str(), "numbering-skip");
 /// assert_eq!("mixed-width".parse::<Code>(), Ok(Code::MixedWidth));
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(Serialize), serde(rename_all = "kebab-case"))]
 #[non_exhaustive]
 pub enum Code {
     /// A number is left out: `（五）` then `（八）`.
@@ -156,8 +158,8 @@ impl std::str::FromStr for Code {
 /// assert!(Severity::Error > Severity::Warning && Severity::Warning > Severity::Info);
 /// assert_eq!(Severity::Warning.as_str(), "warning");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(Serialize), serde(rename_all = "lowercase"))]
 #[non_exhaustive]
 pub enum Severity {
     /// A difference of form; `tigang fmt` fixes it.
@@ -205,7 +207,8 @@ impl std::fmt::Display for Severity {
 /// let all: Vec<_> = s.edits.iter().map(|e| e.replacement.as_str()).collect();
 /// assert_eq!(all, ["（三）", "（四）"]);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
 #[non_exhaustive]
 pub struct Suggestion {
     /// The bytes the first edit replaces (a marker, or a marker and a
@@ -298,6 +301,7 @@ impl Diagnostic {
     /// assert_eq!(json["code"], "numbering-skip");
     /// assert_eq!(json["message"], "“一、”之后是“三、”，缺少“二、”");
     /// ```
+    #[cfg(feature = "serde")]
     pub fn localized(&self, lang: Lang) -> Localized<'_> {
         Localized { d: self, lang }
     }
@@ -306,12 +310,14 @@ impl Diagnostic {
 /// A [`Diagnostic`] with the language of its message, as it is serialised:
 /// `code`, `severity`, `line`, `column`, `message`, `help` (when there is
 /// one), `span`, `suggestion` (when there is one).
+#[cfg(feature = "serde")]
 #[derive(Clone, Copy, Debug)]
 pub struct Localized<'d> {
     d: &'d Diagnostic,
     lang: Lang,
 }
 
+#[cfg(feature = "serde")]
 impl Serialize for Localized<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let d = self.d;
@@ -334,6 +340,7 @@ impl Serialize for Localized<'_> {
 }
 
 /// Serialised with English messages; see [`Diagnostic::localized`].
+#[cfg(feature = "serde")]
 impl Serialize for Diagnostic {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.localized(Lang::En).serialize(s)

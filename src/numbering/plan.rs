@@ -33,7 +33,8 @@ use crate::kind::MarkerKind;
 /// let e = &tigang::fmt::edits(&doc, Default::default())[0];
 /// assert_eq!((&doc.source()[e.span.range()], e.replacement.as_str()), ("三、", "二、"));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Edit {
     /// The bytes replaced: a marker, or a marker and its doubled delimiter.
@@ -645,7 +646,7 @@ fn targets(items: &[Item<'_>], style: Style) -> HashMap<Scope, Form> {
     out
 }
 
-/// The delimiters the parser skips after a marker (`（四）、`, spec §4).
+/// The delimiters the parser skips after a marker (`（四）、`, docs/format.md §4).
 const DOUBLED: [char; 5] = ['、', '，', ',', '：', ':'];
 
 /// The span of a doubled delimiter right after `it`'s marker, if there is one.

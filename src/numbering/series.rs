@@ -22,7 +22,7 @@
 //! - sequence words (`首先` `其次`) are not numerals and form no series.
 //!
 //! The table of contents has no tree of its own; its entries are nested here
-//! by the same rank rule as the body (spec §3 rule 1).
+//! by the same rank rule as the body (docs/format.md §3 rule 1).
 
 use foldhash::{HashMap, HashSet};
 use std::collections::hash_map::Entry;

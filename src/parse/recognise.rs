@@ -8,9 +8,7 @@ use crate::document::MAX_PATH;
 use crate::kind::MarkerKind;
 use crate::numeral;
 
-#[derive(pest_derive::Parser)]
-#[grammar = "grammar/outline.pest"]
-struct OutlineParser;
+use crate::grammar::{OutlineParser, Rule};
 
 /// A marker recognised at the start of the text the grammar was given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

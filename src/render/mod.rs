@@ -12,6 +12,7 @@
 mod changes;
 mod chunks;
 mod diagnostics;
+#[cfg(feature = "serde")]
 mod json;
 mod markdown;
 mod outline;
@@ -19,6 +20,7 @@ mod outline;
 pub use changes::{changes, unified_diff};
 pub use chunks::{Chunk, ChunkOptions, chunks, chunks_with, label};
 pub use diagnostics::{Report, diagnostics, report, summary};
+#[cfg(feature = "serde")]
 pub use json::{WithSource, check_source};
 pub use markdown::markdown;
 pub use outline::tree;

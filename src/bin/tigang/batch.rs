@@ -24,6 +24,8 @@ pub enum Dest {
     Stdout,
     /// One file per input below this folder.
     Dir(PathBuf),
+    /// The one input's result to this file (`-o FILE`).
+    File(PathBuf),
 }
 
 /// Everything a run needs besides the list of inputs.
@@ -156,7 +158,7 @@ fn progress_bar(len: usize, job: &Job, colour: bool) -> ProgressBar {
 /// Runs the job over `inputs` and reports. Exit status 0 when every file was
 /// done, 1 when some failed, 2 (an `Err`) when the output cannot be written.
 pub fn run(inputs: &[Input], job: &Job) -> Result<ExitCode, String> {
-    if let ([input], false, Dest::Stdout) = (inputs, job.batch, &job.dest) {
+    if let ([input], false, Dest::Stdout | Dest::File(_)) = (inputs, job.batch, &job.dest) {
         return single(input, job);
     }
     let started = Instant::now();
@@ -215,8 +217,9 @@ pub fn run(inputs: &[Input], job: &Job) -> Result<ExitCode, String> {
                             let name = &inputs[next - 1].shown;
                             bar.suspend(|| {
                                 eprintln!(
-                                    "tigang: {name}: {} undecodable byte sequence(s) of {} replaced with U+FFFD (--lossy)",
-                                    o.replaced, o.encoding
+                                    "tigang: {name}: {} of {} replaced with U+FFFD (--lossy)",
+                                    plural(o.replaced, "undecodable byte sequence"),
+                                    o.encoding
                                 )
                             });
                         }
@@ -255,12 +258,12 @@ pub fn run(inputs: &[Input], job: &Job) -> Result<ExitCode, String> {
             format!("{files_failed} failed")
         };
         let mut line = format!(
-            "tigang: {} file{}, {headings} headings, {failed}",
-            inputs.len(),
-            if inputs.len() == 1 { "" } else { "s" }
+            "tigang: {}, {}, {failed}",
+            plural(inputs.len(), "file"),
+            plural(headings, "heading")
         );
         if replaced > 0 {
-            line.push_str(&format!(", {replaced} replacements"));
+            line.push_str(&format!(", {}", plural(replaced, "replacement")));
         }
         if let Dest::Dir(dir) = &job.dest {
             line.push_str(&format!(", written to {}", input::shown(dir)));
@@ -270,8 +273,8 @@ pub fn run(inputs: &[Input], job: &Job) -> Result<ExitCode, String> {
     }
     if writes_failed > 0 {
         return Err(format!(
-            "{writes_failed} result{} could not be written",
-            if writes_failed == 1 { "" } else { "s" }
+            "{} could not be written",
+            plural(writes_failed, "result")
         ));
     }
     Ok(if files_failed > 0 {
@@ -279,6 +282,15 @@ pub fn run(inputs: &[Input], job: &Job) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `1 heading`, `2 headings`, `0 headings`.
+pub fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// One document to standard output, rendered straight into it: the JSON of a
@@ -301,6 +313,17 @@ fn single(input: &Input, job: &Job) -> Result<ExitCode, String> {
     let doc = tigang::parse_with(&decoded.text, &decoded.parse_options());
     let hex = input.name_hex();
     let meta = meta(input, &decoded, hex.as_deref());
+    if let Dest::File(path) = &job.dest {
+        // Rendered in memory, then written atomically (README, "Safety").
+        let mut bytes = Vec::with_capacity(decoded.text.len() * 2);
+        let _ = format::render(&doc, &meta, job.style, &mut bytes);
+        let root = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        write::create(root, path, &bytes)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let written = if job.headers {
         out.write_all(format!("==> {} <==\n", input.shown).as_bytes())

@@ -27,8 +27,8 @@ pub struct Args {
     speech: Speech,
     /// The documents (text in any encoding `parse` reads, .docx, .html) or
     /// folders (searched for *.txt, *.text, *.md, *.markdown, *.docx, *.html,
-    /// *.htm); `-` reads standard input.
-    #[arg(required = true)]
+    /// *.htm); `-` reads standard input, as does no path at all when
+    /// standard input is not a terminal.
     files: Vec<PathBuf>,
 }
 
@@ -83,7 +83,8 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     let mut counts = [0usize; 3];
     let mut denied = false;
     let mut unreadable = false;
-    let inputs = expand(&args.files, &mut unreadable);
+    let files = input::or_stdin(args.files, "check")?;
+    let inputs = expand(&files, &mut unreadable);
     // The summary speaks as the last report did (the script of the last
     // document, when the language follows the documents).
     let mut summary_lang = args.speech.lang();

@@ -46,8 +46,8 @@ pub struct Args {
     /// The documents (UTF-8, GB18030, Big5, UTF-16: written back in the same
     /// encoding) or, with --check, --diff or --write, folders (searched for
     /// *.txt, *.text, *.md, *.markdown); `-` reads standard input (not with
-    /// --write).
-    #[arg(required = true)]
+    /// --write), as does no path at all when standard input is not a
+    /// terminal.
     files: Vec<PathBuf>,
 }
 
@@ -67,7 +67,8 @@ enum StyleArg {
     Gbt9704,
 }
 
-pub fn run(args: Args) -> Result<ExitCode, String> {
+pub fn run(mut args: Args) -> Result<ExitCode, String> {
+    args.files = crate::input::or_stdin(std::mem::take(&mut args.files), "fmt")?;
     let style = match args.style {
         StyleArg::Majority => Style::Majority,
         StyleArg::Gbt9704 => Style::Gbt9704,

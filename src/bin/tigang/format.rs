@@ -14,7 +14,7 @@ use tigang::render::Chunk;
 pub enum Format {
     /// A compact indented outline for people and snapshot tests.
     Tree,
-    /// The JSON of the spec (§7), with "source".
+    /// The JSON of docs/format.md §7, with "source".
     Json,
     /// CommonMark: the title as `#`, headings one level below, bodies as paragraphs.
     Markdown,
@@ -49,7 +49,7 @@ pub struct Style {
     pub min_chars: Option<NonZeroUsize>,
 }
 
-/// The §7 JSON with its source (the library's `WithSource`, so that the
+/// The JSON of docs/format.md §7 with its source (the library's `WithSource`, so that the
 /// command line and the Python package print the same bytes) and the
 /// command line's additions: `file` first, so that `--jsonl` lines are easy
 /// to scan, the rest after the library's fields.

@@ -132,6 +132,33 @@ pub fn expand(args: &[PathBuf]) -> Result<(Vec<Input>, Vec<PathBuf>), String> {
     Ok((out, dirs))
 }
 
+/// The paths given, or `-` (standard input) when none is given and standard
+/// input is not a terminal (`cat FILE | tigang parse`). With a terminal and
+/// no path there is nothing to read: a usage error.
+pub fn or_stdin(paths: Vec<PathBuf>, command: &str) -> Result<Vec<PathBuf>, String> {
+    use std::io::IsTerminal;
+    if !paths.is_empty() {
+        return Ok(paths);
+    }
+    if io::stdin().is_terminal() {
+        return Err(format!(
+            "{command}: no input: give a file or folder, or pipe text into it (`cat FILE | tigang {command}`) / 请给出文件或目录，或经管道输入文本"
+        ));
+    }
+    Ok(vec![PathBuf::from("-")])
+}
+
+/// A count of at least 1 (`--max-chars`, `--min-chars`, `--jobs`), with a
+/// message that says so instead of clap's "number would be zero for
+/// non-zero type".
+pub fn at_least_one(s: &str) -> Result<std::num::NonZeroUsize, String> {
+    let n: usize = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a whole number / 须为正整数"))?;
+    std::num::NonZeroUsize::new(n).ok_or_else(|| "must be at least 1 / 至少为 1".to_string())
+}
+
 /// Collects the text files below `dir`. Symbolic links to folders are not
 /// followed, so a link cycle cannot make the walk endless; FIFOs, devices
 /// and sockets are not text files and are left out.
@@ -221,9 +248,11 @@ fn parse_size(s: &str) -> Result<u64, String> {
         "t" | "tb" | "tib" => 40,
         _ => return Err(format!("`{s}`: unknown unit; use K, M or G")),
     };
+    if n == 0 {
+        return Err("must be at least 1 byte / 至少为 1 字节".into());
+    }
     n.checked_mul(1 << shift)
-        .filter(|&n| n > 0)
-        .ok_or_else(|| format!("`{s}` is not a usable size"))
+        .ok_or_else(|| format!("`{s}` is too large a size"))
 }
 
 /// A size for messages: `1 GiB`, `300 MiB`, `12345 bytes`.
@@ -412,8 +441,9 @@ pub fn read_notes(input: &Input, x: &tigang::input::Extracted) -> Vec<String> {
     let mut notes = Vec::new();
     if x.replaced > 0 {
         notes.push(format!(
-            "tigang: {}: {} undecodable byte sequence(s) of {encoding} replaced with U+FFFD (--lossy)",
-            input.shown, x.replaced
+            "tigang: {}: {} of {encoding} replaced with U+FFFD (--lossy)",
+            input.shown,
+            crate::batch::plural(x.replaced, "undecodable byte sequence")
         ));
     }
     if x.guessed {
@@ -429,8 +459,10 @@ pub fn read_notes(input: &Input, x: &tigang::input::Extracted) -> Vec<String> {
 pub fn lossy_note(input: &Input, d: &Decoded) -> Option<String> {
     (d.replaced > 0).then(|| {
         format!(
-            "tigang: {}: {} undecodable byte sequence(s) of {} replaced with U+FFFD (--lossy)",
-            input.shown, d.replaced, d.encoding
+            "tigang: {}: {} of {} replaced with U+FFFD (--lossy)",
+            input.shown,
+            crate::batch::plural(d.replaced, "undecodable byte sequence"),
+            d.encoding
         )
     })
 }

@@ -11,10 +11,11 @@ use crate::input::{self, shown};
 const EXAMPLES: &str = "\
 Examples:
   tigang parse speech.txt                          the outline as an indented tree
-  tigang parse --format json speech.txt            the JSON of the spec (§7)
+  tigang parse --format json speech.txt            the JSON (docs/format.md, section JSON)
+  tigang parse --format json speech.txt -o a.json  one input to one file, written atomically
   tigang parse report.docx                         a Word document, numbering as Word draws it
   tigang parse --format text page.html             the text read from a web page
-  cat speech.txt | tigang parse -                  standard input
+  cat speech.txt | tigang parse                    standard input (also `-`)
   tigang parse --format markdown speeches/ -o md/  a folder to Markdown files, same relative paths
   tigang parse --jsonl speeches/ > outlines.jsonl  one JSON document per line
   tigang parse --format chunks --max-chars 500 speeches/ > chunks.jsonl
@@ -31,28 +32,36 @@ files without a BOM that are not UTF-8 are detected (GB18030/GBK, Big5, …).
 UTF-16 without a BOM is recognised from its NUL bytes. A byte that does not
 decode is an error naming the file and the byte offset; a guess from little
 text is reported (`encoding guessed: GB18030 (low confidence)`).
-Binary files, FIFOs and devices are refused; `-` reads standard input.
+Binary files, FIFOs and devices are refused; `-` reads standard input, and
+so does no path at all when standard input is not a terminal.
 
--o DIR writes each result atomically and refuses a DIR inside a folder being
-read, an output that would replace an input, and symbolic links below DIR.
+-o FILE with one input file writes that file; -o DIR (a folder given, several
+inputs, a name ending in `/` or an existing folder) writes one file per input.
+Both write atomically and refuse an output that would replace an input or lie
+inside a folder being read, and symbolic links below DIR.
 
 Folders are searched recursively for *.txt, *.text, *.md, *.markdown, *.docx,
 *.html and *.htm (hidden files and Word's ~$ lock files skipped).
 A progress bar shows on a terminal; NO_COLOR turns colour off.
-Exit status: 0 all files done, 1 some files failed, 2 usage or I/O error.";
+Exit status: 0 all files done, 1 some files failed (or the one input could
+not be read or decoded), 2 usage or I/O error (an output that cannot be
+written, a single input that is no document: a PDF, an image).";
 
 #[derive(clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// Files or folders to read; `-` reads standard input.
-    #[arg(required = true, value_name = "FILE_OR_DIR")]
+    /// Files or folders to read; `-` reads standard input, as does no path
+    /// at all when standard input is not a terminal.
+    #[arg(value_name = "FILE_OR_DIR")]
     inputs: Vec<PathBuf>,
     /// Output format [default: tree, or json with --jsonl].
     #[arg(long, short, value_enum)]
     format: Option<Format>,
-    /// Write one file per input under DIR (same relative path, extension
-    /// .txt/.json/.md/.jsonl by format); `-` is standard output (the default).
-    #[arg(long, short, value_name = "DIR")]
+    /// Write the result to FILE (one input file), or one file per input
+    /// under DIR (a folder given, several inputs, or a name ending in `/` or
+    /// naming a folder: same relative path, extension .txt/.json/.md/.jsonl
+    /// by format); `-` is standard output (the default).
+    #[arg(long, short, value_name = "FILE|DIR")]
     output: Option<PathBuf>,
     /// Print one JSON document per line to standard output, with its "file".
     #[arg(long)]
@@ -60,22 +69,23 @@ pub struct Args {
     #[command(flatten)]
     read: input::ReadArgs,
     /// With --format chunks: split bodies longer than N characters at sentence ends.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = input::at_least_one)]
     max_chars: Option<NonZeroUsize>,
     /// With --format chunks: merge a chunk shorter than N characters into a
     /// neighbour in its own section (a title with no body of its own goes with
     /// its first sub-heading), never across a heading's end.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = input::at_least_one)]
     min_chars: Option<NonZeroUsize>,
     /// Number of files parsed at once [default: one per core; at most four per core].
-    #[arg(long, short, value_name = "N")]
+    #[arg(long, short, value_name = "N", value_parser = input::at_least_one)]
     jobs: Option<NonZeroUsize>,
     /// No progress bar and no summary line.
     #[arg(long, short)]
     quiet: bool,
 }
 
-pub fn run(args: Args) -> Result<std::process::ExitCode, String> {
+pub fn run(mut args: Args) -> Result<std::process::ExitCode, String> {
+    args.inputs = input::or_stdin(std::mem::take(&mut args.inputs), "parse")?;
     let reading = args.read.resolve()?;
     let format = match (args.format, args.jsonl) {
         (None, true) => Format::Json,
@@ -97,18 +107,22 @@ pub fn run(args: Args) -> Result<std::process::ExitCode, String> {
     if args.min_chars.is_some() && format != Format::Chunks {
         return Err("--min-chars applies to --format chunks only".into());
     }
+    let (inputs, dirs) = input::expand(&args.inputs)?;
+    let any_dir = !dirs.is_empty();
     let dest = match &args.output {
-        Some(dir) if dir.as_os_str() != "-" => {
+        Some(out) if out.as_os_str() != "-" => {
             if args.jsonl {
-                return Err("--jsonl prints to standard output; it does not go with -o DIR".into());
+                return Err("--jsonl prints to standard output; it does not go with -o".into());
             }
-            Dest::Dir(dir.clone())
+            if one_file(out, inputs.len(), any_dir) {
+                check_file_output(&inputs[0], out)?;
+                Dest::File(out.clone())
+            } else {
+                Dest::Dir(out.clone())
+            }
         }
         _ => Dest::Stdout,
     };
-
-    let (inputs, dirs) = input::expand(&args.inputs)?;
-    let any_dir = !dirs.is_empty();
     if inputs.is_empty() {
         let exts = input::TEXT_EXTENSIONS.map(|e| format!("*.{e}")).join(", ");
         return Err(format!("no text files ({exts}) in the folders given"));
@@ -143,6 +157,30 @@ pub fn run(args: Args) -> Result<std::process::ExitCode, String> {
         jobs: args.jobs,
     };
     batch::run(&inputs, &job)
+}
+
+/// Whether `-o OUT` names one output file: one input that is a file (not a
+/// folder), and `OUT` neither ends in `/` nor names an existing folder.
+fn one_file(out: &Path, inputs: usize, any_dir: bool) -> bool {
+    let slash = out.as_os_str().as_encoded_bytes().last() == Some(&b'/');
+    inputs == 1 && !any_dir && !slash && !out.is_dir()
+}
+
+/// `-o FILE` must not replace its own input.
+fn check_file_output(input: &input::Input, out: &Path) -> Result<(), String> {
+    if input.is_stdin() {
+        return Ok(());
+    }
+    if let Ok(real) = std::fs::canonicalize(&input.path) {
+        if resolved(out) == real {
+            return Err(format!(
+                "-o {}: would replace the input {}; choose another output file / 输出会覆盖输入文件",
+                shown(out),
+                input.shown
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Two inputs must not write the same output file (`a.txt` and `a.md` both

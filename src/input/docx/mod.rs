@@ -1,5 +1,5 @@
 //! Word documents (`.docx`, also as written by WPS) as their readers see
-//! them, Word's automatic numbering included (spec §8).
+//! them, Word's automatic numbering included (docs/format.md §8).
 //!
 //! The body's paragraphs come in order, one line each; a soft line break
 //! is a line break. A paragraph that Word numbers (`w:numPr`, its own or

@@ -1238,20 +1238,22 @@ impl ::pest::Parser<Rule> for OutlineParser {
                                     })
                                     .and_then(|state| state.optional(|state| self::r#dot(state)))
                                     .and_then(|state| {
-                                        state
-                                            .sequence(|state| {
-                                                self::r#sp(state).and_then(|state| {
-                                                    state.repeat(|state| self::r#sp(state))
-                                                })
-                                            })
-                                            .or_else(|state| {
+                                        state.lookahead(true, |state| self::r#sp(state)).or_else(
+                                            |state| {
                                                 state.lookahead(true, |state| {
                                                     self::r#title_char(state)
                                                 })
-                                            })
+                                            },
+                                        )
                                     })
                                     .and_then(|state| {
-                                        state.lookahead(false, |state| self::r#quantity(state))
+                                        state.lookahead(false, |state| {
+                                            state.sequence(|state| {
+                                                state
+                                                    .repeat(|state| self::r#sp(state))
+                                                    .and_then(|state| self::r#quantity(state))
+                                            })
+                                        })
                                     })
                             })
                         })

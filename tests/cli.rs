@@ -22,6 +22,43 @@ fn tree_and_json_from_stdin() {
 }
 
 #[test]
+fn json_is_compact_into_a_pipe_and_pretty_with_the_flag() {
+    let src = "一、总体要求\n（一）指导思想\n".as_bytes();
+    let compact = stdout(&tigang(&["parse", "--format", "json", "-"], Some(src)));
+    assert_eq!(compact.matches('\n').count(), 1, "{compact}");
+    assert!(compact.contains(r#""span":[0,"#), "{compact}");
+    let pretty = stdout(&tigang(
+        &["parse", "--format", "json", "--pretty", "-"],
+        Some(src),
+    ));
+    assert!(
+        pretty.contains("\n      \"marker_span\": [0, 6],\n"),
+        "{pretty}"
+    );
+    let a: serde_json::Value = serde_json::from_str(&compact).unwrap();
+    let b: serde_json::Value = serde_json::from_str(&pretty).unwrap();
+    assert_eq!(a, b);
+    // --jsonl stays one record per line, --pretty or not.
+    let lines = stdout(&tigang(&["parse", "--jsonl", "--pretty", "-"], Some(src)));
+    assert_eq!(lines.matches('\n').count(), 1, "{lines}");
+    let check = stdout(&tigang(
+        &["check", "--format", "json", "--deny", "never", "-"],
+        Some("一、甲\n三、乙\n".as_bytes()),
+    ));
+    assert_eq!(check.matches('\n').count(), 1, "{check}");
+    let check_pretty = stdout(&tigang(
+        &[
+            "check", "--format", "json", "--pretty", "--deny", "never", "-",
+        ],
+        Some("一、甲\n三、乙\n".as_bytes()),
+    ));
+    assert!(
+        check_pretty.contains("\"span\": [10, 16]"),
+        "{check_pretty}"
+    );
+}
+
+#[test]
 fn example_in_readme_parses() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/speech.txt");
     let o = tigang(&["parse", path], None);

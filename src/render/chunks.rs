@@ -8,7 +8,9 @@
 //! `max_chars`; with `min_chars`, merge groups too small to stand alone into
 //! a neighbour inside the same section; build one [`Chunk`] per group.
 
+#[cfg(feature = "serde")]
 use serde::ser::SerializeMap;
+#[cfg(feature = "serde")]
 use serde::{Serialize, Serializer};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -586,6 +588,9 @@ impl LineStarts {
     }
 }
 
+/// The record of `tigang parse --format chunks` (less its `file`); the
+/// command line writes it with [`json::write_chunk`](super::json::write_chunk).
+#[cfg(feature = "serde")]
 impl Serialize for Chunk<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let merged = !self.merged.is_empty();
@@ -612,8 +617,10 @@ impl Serialize for Chunk<'_, '_> {
 
 /// Serialises ancestors as `marker` + `title` strings, written as in the
 /// Markdown rendering (`一、提高认识`, `第一章 总则`).
+#[cfg(feature = "serde")]
 struct Breadcrumb<'p, 'd, 'a>(&'p [Node<'d, 'a>]);
 
+#[cfg(feature = "serde")]
 impl Serialize for Breadcrumb<'_, '_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(self.0.iter().map(|h| label(h)))

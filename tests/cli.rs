@@ -58,6 +58,45 @@ fn json_is_compact_into_a_pipe_and_pretty_with_the_flag() {
     );
 }
 
+/// Files of 1 MB or more are mapped into memory, and parsed where they lie
+/// when they are plain UTF-8: the same output as read from standard input,
+/// for UTF-8, for text that needs decoding and for a web page.
+#[test]
+fn large_files_are_mapped_with_the_same_output() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli_mapped");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let body = "一、总体要求\n（一）指导思想。坚持以人民为中心。\n二、主要任务\n".repeat(17_000);
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(body.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let page = format!("<!DOCTYPE html><pre>{body}</pre>").into_bytes();
+    for (name, bytes) in [
+        ("big.txt", body.as_bytes().to_vec()),
+        ("big16.txt", utf16),
+        ("page.html", page),
+    ] {
+        assert!(bytes.len() > 1 << 20);
+        let path = dir.join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        for format in ["json", "text"] {
+            let file = tigang(&["parse", "--format", format, path.to_str().unwrap()], None);
+            assert!(file.status.success(), "{}", stderr(&file));
+            let piped = tigang(&["parse", "--format", format, "-"], Some(&bytes));
+            assert!(file.stdout == piped.stdout, "{name} --format {format}");
+        }
+    }
+    let big = dir.join("big.txt");
+    let o = tigang(&["parse", "--max-size", "1M", big.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("larger than --max-size"),
+        "{}",
+        stderr(&o)
+    );
+}
+
 #[test]
 fn example_in_readme_parses() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/speech.txt");

@@ -59,6 +59,8 @@ pub struct Meta<'m> {
     pub file_hex: Option<&'m str>,
     /// What the reader gave: the text, its source and map.
     pub extracted: &'m tigang::input::Extracted,
+    /// The text parsed (`extracted.text`, or the mapped file's).
+    pub text: &'m str,
 }
 
 /// Renders one document in `style` into `out` (a `Vec<u8>` for a batch, the
@@ -72,7 +74,7 @@ pub fn render(
 ) -> io::Result<()> {
     match style.format {
         Format::Tree => out.write_all(tigang::render::tree(doc).as_bytes()),
-        Format::Text => out.write_all(meta.extracted.text.as_bytes()),
+        Format::Text => out.write_all(meta.text.as_bytes()),
         Format::Markdown => out.write_all(tigang::render::markdown(doc).as_bytes()),
         Format::Json => {
             let x = meta.extracted;

@@ -852,19 +852,8 @@ fn push_spaces(out: &mut String, n: usize) {
 }
 
 /// `n` in decimal, formatted in a stack buffer.
-fn push_uint(out: &mut String, mut n: u64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    // Only ASCII digits were written.
-    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
+fn push_uint(out: &mut String, n: u64) {
+    out.push_str(itoa::Buffer::new().format(n));
 }
 
 /// `s` as a JSON string, quoted.
@@ -895,29 +884,54 @@ const ESCAPE: [u8; 256] = {
     t
 };
 
-/// `s` escaped for inside a JSON string: unescaped runs copied whole.
+/// `s` escaped for inside a JSON string: unescaped runs copied whole,
+/// looked through eight bytes at a time.
 fn push_escaped(out: &mut String, s: &str) {
     let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(word) = bytes.get(i..i + 8) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(word);
+            if !needs_escape(u64::from_le_bytes(w)) {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
         let e = ESCAPE[b as usize];
-        if e == 0 {
-            continue;
+        if e != 0 {
+            // `b` is ASCII, so `start..i` lies on character boundaries.
+            out.push_str(&s[start..i]);
+            if e == b'u' {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(HEX[(b >> 4) as usize] as char);
+                out.push(HEX[(b & 0xf) as usize] as char);
+            } else {
+                out.push('\\');
+                out.push(e as char);
+            }
+            start = i + 1;
         }
-        // `b` is ASCII, so `start..i` lies on character boundaries.
-        out.push_str(&s[start..i]);
-        if e == b'u' {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("\\u00");
-            out.push(HEX[(b >> 4) as usize] as char);
-            out.push(HEX[(b & 0xf) as usize] as char);
-        } else {
-            out.push('\\');
-            out.push(e as char);
-        }
-        start = i + 1;
+        i += 1;
     }
     out.push_str(&s[start..]);
+}
+
+/// Whether any of the eight bytes of `w` is below 0x20, `"` or `\\`
+/// (exact: the classic "has a byte less than n" and "has a zero byte"
+/// tests; bytes of non-ASCII characters are 0x80 and above, never flagged).
+fn needs_escape(w: u64) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let control = w.wrapping_sub(LO * 0x20) & !w;
+    let q = w ^ (LO * u64::from(b'"'));
+    let quote = q.wrapping_sub(LO) & !q;
+    let b = w ^ (LO * u64::from(b'\\'));
+    let backslash = b.wrapping_sub(LO) & !b;
+    (control | quote | backslash) & HI != 0
 }
 
 #[cfg(test)]
@@ -947,6 +961,25 @@ mod tests {
             .filter_map(char::from_u32)
             .collect();
         assert_eq!(escaped(&all), serde_json::to_string(&all).unwrap());
+    }
+
+    #[test]
+    fn escapes_at_every_place_in_a_word() {
+        for special in ['"', '\\', '\n', '\u{0}', '\u{1f}'] {
+            for at in 0..20 {
+                let mut s: String = "一a".repeat(10);
+                let pos = s.char_indices().nth(at).map_or(s.len(), |(i, _)| i);
+                s.insert(pos, special);
+                assert_eq!(escaped(&s), serde_json::to_string(&s).unwrap(), "{s:?}");
+            }
+        }
+        for w in [
+            0x2020_2020_2020_2020u64,
+            0x7f7f_7f7f_7f7f_7f7f,
+            0xe4b8_80e3_8081_2123,
+        ] {
+            assert!(!needs_escape(w), "{w:x}");
+        }
     }
 
     #[test]

@@ -468,7 +468,7 @@ fn utf8_text(text: String, bom: bool) -> Decoded {
 /// let b = "一、总则\n".as_bytes();
 /// assert_eq!(as_utf8(b), Some(decode(b.to_vec(), None, false).unwrap().text.as_str()));
 /// assert_eq!(as_utf8(b"\xEF\xBB\xBF\xE4\xB8\x80"), None); // a BOM
-/// assert_eq!(as_utf8(b"\xD2\xBB"), None); // GB18030
+/// assert_eq!(as_utf8(b"\xB5\xDA\xD2\xBB"), None); // GB18030
 /// ```
 pub fn as_utf8(bytes: &[u8]) -> Option<&str> {
     let head = &bytes[..bytes.len().min(8 * 1024)];

@@ -162,7 +162,7 @@ pub fn diagnostic_to_string(d: &Diagnostic, lang: Lang, style: Style) -> String 
 /// for c in tigang::render::chunks(&doc, None) {
 ///     json::write_chunk(&mut line, &c, Some("a.txt"), None, Style::Compact);
 /// }
-/// assert!(line.starts_with(r#"{"file":"a.txt","document":null,"path":[],"kind":"preamble""#));
+/// assert!(line.starts_with(r#"{"file":"a.txt","document":null,"path":[],"kind":"numeral","marker":"一、""#));
 /// ```
 pub fn write_chunk(
     out: &mut String,

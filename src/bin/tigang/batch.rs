@@ -303,13 +303,20 @@ fn single(input: &Input, job: &Job) -> Result<ExitCode, String> {
     let doc = tigang::parse_with(text, &decoded.parse_options());
     let hex = input.name_hex();
     let meta = meta(input, decoded, text, hex.as_deref());
+    // One document: its checks may take the second core while the
+    // outline is written.
+    let spare = std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    let style = format::Style {
+        alongside: spare,
+        ..job.style
+    };
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let written = if job.headers {
         out.write_all(format!("==> {} <==\n", input.shown).as_bytes())
     } else {
         Ok(())
     }
-    .and_then(|()| format::render(&doc, &meta, job.style, &mut out))
+    .and_then(|()| format::render(&doc, &meta, style, &mut out))
     .and_then(|()| out.flush());
     match written {
         // A closed pipe (`| head`) is not an error worth reporting.

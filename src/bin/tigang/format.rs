@@ -45,6 +45,9 @@ pub struct Style {
     /// JSON indented (`--pretty`, or standard output is a terminal); else
     /// compact. `--jsonl` lines and chunks are always compact.
     pub pretty: bool,
+    /// JSON: the checks on a second thread (one document alone; a batch
+    /// keeps each core on its own documents).
+    pub alongside: bool,
     /// `--max-chars` for chunks.
     pub max_chars: Option<NonZeroUsize>,
     /// `--min-chars` for chunks.
@@ -80,7 +83,8 @@ pub fn render(
             let x = meta.extracted;
             let mut json = Json::new(doc)
                 .source(&x.source, &x.map)
-                .read_notes(x.guessed, x.replaced);
+                .read_notes(x.guessed, x.replaced)
+                .check_alongside(style.alongside);
             if style.jsonl {
                 json = json.file(meta.file, meta.file_hex);
             }

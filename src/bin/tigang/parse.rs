@@ -135,6 +135,7 @@ pub fn run(args: Args) -> Result<std::process::ExitCode, String> {
             format,
             jsonl: args.jsonl,
             pretty: args.pretty || (!to_dir && std::io::stdout().is_terminal()),
+            alongside: false,
             max_chars: args.max_chars,
             min_chars: args.min_chars,
         },

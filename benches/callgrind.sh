@@ -73,10 +73,12 @@ row() {
 MEMCHR=$(count memchr measured_memchr "$TXT")
 TIGANG=$(count tigang measured_tigang "$TXT")
 JSON=$(count json measured_json "$TXT")
+SERDE=$(count serde measured_serde "$TXT")
 PD=$(count pulldown measured_pulldown "$MD")
 row "memchr line count (floor)" "$MEMCHR" "$TXT_BYTES"
 row "tigang::parse" "$TIGANG" "$TXT_BYTES"
-row "tigang::parse + serde_json" "$JSON" "$TXT_BYTES"
+row "tigang::parse + render::json" "$JSON" "$TXT_BYTES"
+row "tigang::parse + serde_json" "$SERDE" "$TXT_BYTES"
 row "pulldown-cmark (Markdown bytes)" "$PD" "$MD_BYTES"
 row "pulldown-cmark (per input byte)" "$PD" "$TXT_BYTES"
 awk -v t="$TIGANG" -v p="$PD" -v tb="$TXT_BYTES" -v mb="$MD_BYTES" 'BEGIN {

@@ -31,12 +31,14 @@ const SIZES: [(&str, usize, usize); 3] = [
 /// The seed of every benchmark document (change it and the figures change).
 const SEED: u64 = 1;
 
-const BENCHES: [&str; 5] = [
+const BENCHES: [&str; 7] = [
     "memchr_lines",
     "parse",
     "parse_json",
     "cli_json",
     "pulldown_cmark",
+    "pulldown_html",
+    "parse_serde_json",
 ];
 
 fn group_name(size: &str) -> String {
@@ -66,8 +68,20 @@ fn bench(c: &mut Criterion) -> Vec<(usize, usize)> {
             b.iter(|| memchr::memchr_iter(b'\n', black_box(text.as_bytes())).count())
         });
         g.bench_function("parse", |b| b.iter(|| tigang::parse(black_box(&text))));
-        let mut buf = Vec::with_capacity(text.len() * 4);
+        // Parse + compact JSON (render::json, what the CLI prints into a pipe).
+        let mut out = String::with_capacity(text.len() * 4);
         g.bench_function("parse_json", |b| {
+            b.iter(|| {
+                out.clear();
+                let doc = tigang::parse(black_box(&text));
+                tigang::render::json::Json::new(&doc)
+                    .write(&mut out, tigang::render::json::Style::Compact);
+                out.len()
+            })
+        });
+        // The same value through serde_json (the `serde` feature).
+        let mut buf = Vec::with_capacity(text.len() * 4);
+        g.bench_function("parse_serde_json", |b| {
             b.iter(|| {
                 buf.clear();
                 let doc = tigang::parse(black_box(&text));
@@ -75,8 +89,8 @@ fn bench(c: &mut Criterion) -> Vec<(usize, usize)> {
                 buf.len()
             })
         });
-        // The whole CLI: process start, reading the file, parsing, pretty JSON
-        // written to /dev/null.
+        // The whole CLI: process start, reading the file, parsing, compact
+        // JSON written to /dev/null.
         g.bench_function("cli_json", |b| {
             b.iter(|| {
                 let status = Command::new(env!("CARGO_BIN_EXE_tigang"))
@@ -93,6 +107,18 @@ fn bench(c: &mut Criterion) -> Vec<(usize, usize)> {
         g.throughput(Throughput::Bytes(md.len() as u64));
         g.bench_function("pulldown_cmark", |b| {
             b.iter(|| pulldown_cmark::Parser::new(black_box(&md)).count())
+        });
+        // pulldown-cmark parse + HTML: the comparison for parse + JSON.
+        let mut html = String::with_capacity(md.len() * 2);
+        g.bench_function("pulldown_html", |b| {
+            b.iter(|| {
+                html.clear();
+                pulldown_cmark::html::push_html(
+                    &mut html,
+                    pulldown_cmark::Parser::new(black_box(&md)),
+                );
+                html.len()
+            })
         });
         g.finish();
         let _ = std::fs::remove_file(&file);
@@ -126,16 +152,19 @@ fn report(lens: &[(usize, usize)]) {
     println!();
     println!("== tigang throughput (MB/s = 10^6 bytes of each parser's own input per second)");
     println!(
-        "{:<6} {:>10} {:>10} {:>10} {:>10} {:>10} {:>12} | {:>8} {:>8} {:>8}",
+        "{:<6} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>12} | {:>8} {:>8} {:>9} {:>8}",
         "size",
         "memchr",
         "parse",
         "parse+json",
+        "+serde",
         "cli json",
         "pulldown",
+        "pd+html",
         "md bytes",
         "parse/pd",
         "json/pd",
+        "json/html",
         "doc-time"
     );
     for ((name, _, _), &(text_len, md_len)) in SIZES.iter().zip(lens) {
@@ -156,27 +185,32 @@ fn report(lens: &[(usize, usize)]) {
         let json = mbps(t[2], text_len);
         let cli = mbps(t[3], text_len);
         let pd = mbps(t[4], md_len);
+        let pd_html = mbps(t[5], md_len);
+        let serde = mbps(t[6], text_len);
         // Same document, wall time: pulldown-cmark's time ÷ tigang's time.
         let doc_time = match (t[1], t[4]) {
             (Some(p), Some(d)) => format!("{:.2}x", d / p),
             _ => "-".to_string(),
         };
         println!(
-            "{:<6} {:>10} {:>10} {:>10} {:>10} {:>10} {:>12} | {:>8} {:>8} {:>8}",
+            "{:<6} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>12} | {:>8} {:>8} {:>9} {:>8}",
             name,
             fmt(memchr),
             fmt(parse),
             fmt(json),
+            fmt(serde),
             fmt(cli),
             fmt(pd),
+            fmt(pd_html),
             md_len as usize,
             ratio(parse, pd),
             ratio(json, pd),
+            ratio(json, pd_html),
             doc_time
         );
     }
     println!(
-        "targets (issue 5): parse/pd >= 1.0x, json/pd >= 0.5x; doc-time = pulldown's time / tigang's time on the same document"
+        "targets (issue 16): parse/pd >= 1.0x, parse+json / pulldown parse+HTML >= 0.6x; doc-time = pulldown's time / tigang's time on the same document"
     );
 }
 

@@ -5,7 +5,8 @@
 //!
 //! ```sh
 //! cargo run --release --example measure -- tigang FILE      # tigang::parse
-//! cargo run --release --example measure -- json FILE        # parse + serde_json into a Vec
+//! cargo run --release --example measure -- json FILE        # parse + compact JSON (render::json)
+//! cargo run --release --example measure -- serde FILE       # parse + serde_json into a Vec
 //! cargo run --release --example measure -- pulldown FILE.md # pulldown-cmark, all events
 //! cargo run --release --example measure -- memchr FILE      # memchr line count
 //! ```
@@ -20,6 +21,14 @@ fn measured_tigang(text: &str) -> usize {
 
 #[inline(never)]
 fn measured_json(text: &str) -> usize {
+    let doc = tigang::parse(black_box(text));
+    let mut out = String::with_capacity(text.len() * 4);
+    tigang::render::json::Json::new(&doc).write(&mut out, tigang::render::json::Style::Compact);
+    out.len()
+}
+
+#[inline(never)]
+fn measured_serde(text: &str) -> usize {
     let doc = tigang::parse(black_box(text));
     let mut out = Vec::with_capacity(text.len() * 4);
     serde_json::to_writer(&mut out, &doc).expect("serialise");
@@ -39,7 +48,7 @@ fn measured_memchr(text: &str) -> usize {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(mode), Some(file)) = (args.first(), args.get(1)) else {
-        eprintln!("usage: measure tigang|json|pulldown|memchr FILE");
+        eprintln!("usage: measure tigang|json|serde|pulldown|memchr FILE");
         std::process::exit(2);
     };
     let text = match std::fs::read_to_string(file) {
@@ -52,6 +61,7 @@ fn main() {
     let n = match mode.as_str() {
         "tigang" => measured_tigang(&text),
         "json" => measured_json(&text),
+        "serde" => measured_serde(&text),
         "pulldown" => measured_pulldown(&text),
         "memchr" => measured_memchr(&text),
         _ => {

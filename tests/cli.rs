@@ -22,6 +22,82 @@ fn tree_and_json_from_stdin() {
 }
 
 #[test]
+fn json_is_compact_into_a_pipe_and_pretty_with_the_flag() {
+    let src = "一、总体要求\n（一）指导思想\n".as_bytes();
+    let compact = stdout(&tigang(&["parse", "--format", "json", "-"], Some(src)));
+    assert_eq!(compact.matches('\n').count(), 1, "{compact}");
+    assert!(compact.contains(r#""span":[0,"#), "{compact}");
+    let pretty = stdout(&tigang(
+        &["parse", "--format", "json", "--pretty", "-"],
+        Some(src),
+    ));
+    assert!(
+        pretty.contains("\n      \"marker_span\": [0, 6],\n"),
+        "{pretty}"
+    );
+    let a: serde_json::Value = serde_json::from_str(&compact).unwrap();
+    let b: serde_json::Value = serde_json::from_str(&pretty).unwrap();
+    assert_eq!(a, b);
+    // --jsonl stays one record per line, --pretty or not.
+    let lines = stdout(&tigang(&["parse", "--jsonl", "--pretty", "-"], Some(src)));
+    assert_eq!(lines.matches('\n').count(), 1, "{lines}");
+    let check = stdout(&tigang(
+        &["check", "--format", "json", "--deny", "never", "-"],
+        Some("一、甲\n三、乙\n".as_bytes()),
+    ));
+    assert_eq!(check.matches('\n').count(), 1, "{check}");
+    let check_pretty = stdout(&tigang(
+        &[
+            "check", "--format", "json", "--pretty", "--deny", "never", "-",
+        ],
+        Some("一、甲\n三、乙\n".as_bytes()),
+    ));
+    assert!(
+        check_pretty.contains("\"span\": [10, 16]"),
+        "{check_pretty}"
+    );
+}
+
+/// Files of 1 MB or more are mapped into memory, and parsed where they lie
+/// when they are plain UTF-8: the same output as read from standard input,
+/// for UTF-8, for text that needs decoding and for a web page.
+#[test]
+fn large_files_are_mapped_with_the_same_output() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli_mapped");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let body = "一、总体要求\n（一）指导思想。坚持以人民为中心。\n二、主要任务\n".repeat(17_000);
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(body.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let page = format!("<!DOCTYPE html><pre>{body}</pre>").into_bytes();
+    for (name, bytes) in [
+        ("big.txt", body.as_bytes().to_vec()),
+        ("big16.txt", utf16),
+        ("page.html", page),
+    ] {
+        assert!(bytes.len() > 1 << 20);
+        let path = dir.join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        for format in ["json", "text"] {
+            let file = tigang(&["parse", "--format", format, path.to_str().unwrap()], None);
+            assert!(file.status.success(), "{}", stderr(&file));
+            let piped = tigang(&["parse", "--format", format, "-"], Some(&bytes));
+            assert!(file.stdout == piped.stdout, "{name} --format {format}");
+        }
+    }
+    let big = dir.join("big.txt");
+    let o = tigang(&["parse", "--max-size", "1M", big.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("larger than --max-size"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn example_in_readme_parses() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/speech.txt");
     let o = tigang(&["parse", path], None);

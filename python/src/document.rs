@@ -8,8 +8,8 @@ use std::sync::OnceLock;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyList, PyModule, PyString};
-use serde::Serialize;
 use tigang::render::ChunkOptions;
+use tigang::render::json::{self, Json};
 
 use crate::offsets::CharMap;
 
@@ -264,12 +264,10 @@ impl Document {
     }
 
     /// The JSON the command line prints for this document.
-    fn json_value(&self) -> DocumentJson<'_, '_> {
-        DocumentJson {
-            doc: tigang::render::WithSource::new(self.doc(), &self.origin.source, &self.origin.map),
-            encoding_confidence: self.origin.low_confidence.then_some("low"),
-            replacements: self.origin.replaced,
-        }
+    fn json_value(&self) -> Json<'_, '_> {
+        Json::new(self.doc())
+            .source(&self.origin.source, &self.origin.map)
+            .read_notes(self.origin.low_confidence, self.origin.replaced)
     }
 }
 
@@ -302,32 +300,10 @@ impl Drop for GcPause<'_> {
     }
 }
 
-/// `tigang parse --format json`: the library's §7 JSON with the command
-/// line's additions after it (`flatten` keeps the library's field order).
-#[derive(Serialize)]
-struct DocumentJson<'d, 'a> {
-    #[serde(flatten)]
-    doc: tigang::render::WithSource<'d, 'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    encoding_confidence: Option<&'static str>,
-    #[serde(skip_serializing_if = "is_zero")]
-    replacements: usize,
-}
-
-fn is_zero(n: &usize) -> bool {
-    *n == 0
-}
-
-/// Python objects equal to `json.loads` of the value's JSON, built that way:
-/// the JSON's arrays are lists, its spans too.
-fn json_loads<'py>(
-    py: Python<'py>,
-    value: &(impl Serialize + Sync),
-) -> PyResult<Bound<'py, PyAny>> {
+/// Python objects equal to `json.loads` of the JSON, built that way: the
+/// JSON's arrays are lists, its spans too.
+fn json_loads<'py>(py: Python<'py>, json: String) -> PyResult<Bound<'py, PyAny>> {
     static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-    let json = py
-        .detach(|| serde_json::to_string(value))
-        .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))?;
     LOADS.import(py, "json", "loads")?.call1((json,))
 }
 
@@ -458,27 +434,24 @@ impl Document {
 
     /// The JSON of `tigang parse --format json` as Python objects.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_loads(py, &self.json_value())
+        let value = self.json_value();
+        let text = py.detach(|| value.to_string(json::Style::Compact));
+        json_loads(py, text)
     }
 
     /// The JSON of `tigang parse --format json`, byte for byte (without the
-    /// final line break) with the default `indent=2`; `indent=None` is one
-    /// line.
+    /// final line break): with the default `indent=2` as on a terminal or
+    /// with `--pretty` (spans on one line, `[60, 900]`), with `indent=None`
+    /// compact on one line, as into a pipe.
     #[pyo3(signature = (*, indent = Some(2)))]
-    fn to_json(&self, py: Python<'_>, indent: Option<usize>) -> PyResult<String> {
+    fn to_json(&self, py: Python<'_>, indent: Option<usize>) -> String {
         let value = self.json_value();
-        let bytes = py.detach(|| match indent {
-            None => serde_json::to_vec(&value),
-            Some(n) => {
-                let pad = vec![b' '; n];
-                let mut out = Vec::with_capacity(self.src().len() * 2);
-                let fmt = serde_json::ser::PrettyFormatter::with_indent(&pad);
-                let mut ser = serde_json::Serializer::with_formatter(&mut out, fmt);
-                value.serialize(&mut ser).map(|()| out)
-            }
-        });
-        let bytes = bytes.map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))?;
-        Ok(String::from_utf8(bytes).expect("serde_json writes UTF-8"))
+        let style = match indent {
+            None => json::Style::Compact,
+            Some(2) => json::Style::Pretty,
+            Some(n) => json::Style::Indent(n),
+        };
+        py.detach(|| value.to_string(style))
     }
 
     /// CommonMark: `#` title, `##` for top-level headings, bodies as paragraphs.
@@ -744,7 +717,9 @@ impl Heading {
 
     /// The heading's JSON (spec §7) with its body and children.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_loads(py, &self.node())
+        let node = self.node();
+        let text = py.detach(|| json::heading_to_string(node, json::Style::Compact));
+        json_loads(py, text)
     }
 
     fn __repr__(&self) -> String {
@@ -870,7 +845,7 @@ impl Diagnostic {
             message_zh: d.message(tigang::Lang::Zh),
             help: d.help(tigang::Lang::En),
             help_zh: d.help(tigang::Lang::Zh),
-            _json: serde_json::to_string(&d.localized(tigang::Lang::En)).unwrap_or_default(),
+            _json: json::diagnostic_to_string(d, tigang::Lang::En, json::Style::Compact),
             span: (d.span.start, d.span.end),
             start,
             end,

@@ -13,10 +13,16 @@ import tigang
 
 
 def test_json_equals_the_cli(document_path):
+    # Into a pipe the CLI prints compact JSON; --pretty (or a terminal)
+    # indents it as to_json() does by default. Both byte for byte.
     cli = run_cli("parse", "--format", "json", document_path).stdout
     doc = tigang.read(document_path)
-    assert (doc.to_json() + "\n").encode("utf-8") == cli
+    assert (doc.to_json(indent=None) + "\n").encode("utf-8") == cli
+    assert cli.count(b"\n") == 1
     assert doc.to_dict() == json.loads(cli)
+    pretty = run_cli("parse", "--format", "json", "--pretty", document_path).stdout
+    assert (doc.to_json() + "\n").encode("utf-8") == pretty
+    assert json.loads(pretty) == json.loads(cli)
 
 
 def test_one_line_json_equals_jsonl(document_path):

@@ -105,7 +105,9 @@ class Document:
         """The JSON of ``tigang parse --format json`` as Python objects."""
     def to_json(self, *, indent: int | None = 2) -> str:
         """The JSON of ``tigang parse --format json``, byte for byte (without
-        the final line break); ``indent=None`` for one line."""
+        the final line break): indented as with ``--pretty`` (spans on one
+        line, ``[60, 900]``), or with ``indent=None`` compact on one line, as
+        the CLI prints into a pipe."""
     def to_markdown(self) -> str:
         """CommonMark: ``#`` title, ``##`` top-level headings, paragraphs."""
     def to_tree(self) -> str:

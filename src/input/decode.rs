@@ -216,9 +216,12 @@ fn detect_and_decode(bytes: Vec<u8>, lossy: bool) -> Result<Decoded, DecodeError
     if let Some(enc) = utf16_without_bom(&bytes) {
         return decode_with(&bytes, 0, enc, lossy, Confidence::Detected);
     }
-    if std::str::from_utf8(&bytes).is_ok() {
-        return decode_utf8(bytes, 0, lossy);
-    }
+    // One pass: valid UTF-8 becomes the text without a copy, and otherwise
+    // the bytes come back.
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(utf8_text(text, false)),
+        Err(e) => e.into_bytes(),
+    };
     if let Some(damage) = utf8_damage(&bytes) {
         if lossy {
             return decode_with(&bytes, 0, UTF_8, true, Confidence::Certain);
@@ -443,18 +446,46 @@ fn utf8_error(bytes: &[u8], err: std::str::Utf8Error) -> Malformed {
     }
 }
 
+/// Valid UTF-8 text, as it is.
+fn utf8_text(text: String, bom: bool) -> Decoded {
+    Decoded {
+        text,
+        encoding: "UTF-8",
+        replaced: 0,
+        source: UTF_8,
+        bom,
+        confidence: Confidence::Certain,
+    }
+}
+
+/// `bytes` as text when [`decode`] would take them as they are, unforced:
+/// valid UTF-8 without a BOM that is not UTF-16 without one (no NUL among
+/// its first bytes) nor binary. Validated by SIMD (`simdutf8`), and
+/// borrowed: a memory-mapped file is parsed where it lies.
+///
+/// ```
+/// use tigang::input::decode::{as_utf8, decode};
+/// let b = "一、总则\n".as_bytes();
+/// assert_eq!(as_utf8(b), Some(decode(b.to_vec(), None, false).unwrap().text.as_str()));
+/// assert_eq!(as_utf8(b"\xEF\xBB\xBF\xE4\xB8\x80"), None); // a BOM
+/// assert_eq!(as_utf8(b"\xB5\xDA\xD2\xBB"), None); // GB18030
+/// ```
+pub fn as_utf8(bytes: &[u8]) -> Option<&str> {
+    let head = &bytes[..bytes.len().min(8 * 1024)];
+    if memchr::memchr(0, head).is_some() || Encoding::for_bom(bytes).is_some() {
+        return None;
+    }
+    if sniff::sniff(bytes) != Kind::Text {
+        return None;
+    }
+    simdutf8::basic::from_utf8(bytes).ok()
+}
+
 /// UTF-8 without copying when the input is valid.
 fn decode_utf8(mut bytes: Vec<u8>, skip: usize, lossy: bool) -> Result<Decoded, DecodeError> {
     bytes.drain(..skip);
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(Decoded {
-            text,
-            encoding: "UTF-8",
-            replaced: 0,
-            source: UTF_8,
-            bom: skip > 0,
-            confidence: Confidence::Certain,
-        }),
+        Ok(text) => Ok(utf8_text(text, skip > 0)),
         Err(e) if lossy => {
             let bytes = e.into_bytes();
             let mut d = decode_with(&bytes, 0, UTF_8, true, Confidence::Certain)?;

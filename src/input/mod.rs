@@ -153,6 +153,32 @@ pub fn read(bytes: impl Into<Vec<u8>>, options: &Options) -> Result<Extracted, R
     }
 }
 
+/// What [`read`] would give for `bytes`, with the text borrowed instead of
+/// copied, when `bytes` are plain UTF-8 text that needs no decoding
+/// ([`decode::as_utf8`]) and `options` force no other encoding; `None`
+/// otherwise (then call [`read`]). The [`Extracted`] has an empty `text`:
+/// the text is the `&str` beside it. The command line parses large files
+/// where they are mapped into memory this way.
+///
+/// ```
+/// let bytes = "一、总则\n".as_bytes();
+/// let (text, x) = tigang::input::read_borrowed(bytes, &Default::default()).unwrap();
+/// let read = tigang::input::read(bytes, &Default::default()).unwrap();
+/// assert_eq!((text, x.source), (read.text.as_str(), read.source));
+/// assert!(tigang::input::read_borrowed(b"<!DOCTYPE html><p>x", &Default::default()).is_none());
+/// ```
+#[cfg(feature = "encoding")]
+pub fn read_borrowed<'b>(bytes: &'b [u8], options: &Options) -> Option<(&'b str, Extracted)> {
+    if options.encoding.is_some_and(|e| e != encoding_rs::UTF_8) {
+        return None;
+    }
+    let text = decode::as_utf8(bytes)?;
+    Some((
+        text,
+        Extracted::plain(String::new(), Format::Text, Some("UTF-8")),
+    ))
+}
+
 #[cfg(feature = "encoding")]
 fn read_text(bytes: Vec<u8>, options: &Options) -> Result<Extracted, ReadError> {
     let d = decode::decode(bytes, options.encoding, options.lossy).map_err(ReadError::decode)?;

@@ -588,6 +588,8 @@ impl LineStarts {
     }
 }
 
+/// The record of `tigang parse --format chunks` (less its `file`); the
+/// command line writes it with [`json::write_chunk`](super::json::write_chunk).
 #[cfg(feature = "serde")]
 impl Serialize for Chunk<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

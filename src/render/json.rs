@@ -1,88 +1,39 @@
-//! The JSON of spec §7: `serde::Serialize` for [`Document`] and its
-//! headings. It lives with the renderings, not with the data model, because
-//! the document's JSON carries the numbering checks ([`check`]), and the
-//! model knows nothing of them.
+//! The JSON of a document (the format of the README's "JSON" section),
+//! written by hand: one pass over the outline into a `String` (or through a
+//! 64 KB buffer into an [`io::Write`]), numbers formatted in place and
+//! strings escaped by runs, with no allocation per value. The command line
+//! and the Python package print it, so both give the same bytes.
 //!
-//! [`WithSource`] is the same JSON for a document read by
-//! [`input::read`](crate::input): it adds `source`, and for Word input each
-//! heading's `paragraph` and `numbering`, and leaves out diagnostics on
-//! labels Word's numbering drew ([`check_source`]). The command line and the
-//! Python package print it, so both give the same bytes.
+//! Two [`Style`]s: [`Style::Compact`] (one line, no spaces: what a program
+//! reads, what `tigang parse --format json` prints into a pipe) and
+//! [`Style::Pretty`] (two-space indent like `serde_json`'s pretty printer,
+//! except that spans and dotted paths stay on one line: `"span": [60, 900]`).
+//!
+//! The document's JSON carries the numbering checks ([`check`]), which is
+//! why it lives with the renderings and not with the data model. [`Json`]
+//! adds what a reader knows of the source (`source`, and for Word input each
+//! heading's `paragraph` and `numbering`) and the command line's fields.
+//!
+//! ```
+//! use tigang::render::json::{self, Style};
+//! let doc = tigang::parse("一、总则\n");
+//! let compact = json::to_string(&doc, Style::Compact);
+//! assert!(compact.starts_with(r#"{"schema":2,"title":null,"#));
+//! assert!(compact.contains(r#""marker":"一、","number":1,"#));
+//! let pretty = json::to_string(&doc, Style::Pretty);
+//! assert!(pretty.contains("\n      \"span\": [0, 12],\n"));
+//! ```
+//!
+//! With the `serde` feature, `Document` also implements `serde::Serialize`
+//! with the same JSON value.
 
-use serde::ser::SerializeStruct;
-use serde::{Serialize, Serializer};
+use std::io;
 
-use crate::document::{Children, Document, Node};
+use super::chunks::Chunk;
+use crate::document::{Document, Node, Span, Text, TocEntry};
 use crate::input::{Format, Source, SourceMap};
 use crate::numbering::check::{Diagnostic, check};
-
-/// The JSON of one heading (spec §7): its fields, body and children.
-impl Serialize for Node<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        heading(*self, None, s)
-    }
-}
-
-/// Serialises as a JSON array of headings, each with its own children.
-impl Serialize for Children<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        // Nesting depth is bounded by the number of kinds (ARCHITECTURE.md),
-        // so this recursion is shallow whatever the input.
-        s.collect_seq(self.clone())
-    }
-}
-
-/// JSON of spec §7, with the numbering checks of [`check`].
-impl Serialize for Document<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        document(self, None, s)
-    }
-}
-
-/// A document with what [`input::read`](crate::input::read) knows of its
-/// source: serialises as the §7 JSON with `"source"` (`{"format": "docx"}`,
-/// `{"format": "html", "encoding": "UTF-8"}`, `{"format": "text",
-/// "encoding": "GB18030"}`); for Word input every heading also has
-/// `"paragraph"` (its 0-based body paragraph) and `"numbering"` (`"auto"`
-/// when Word's numbering drew the marker, `"typed"` when the text holds
-/// it), and the diagnostics are [`check_source`]'s.
-///
-/// ```
-/// use tigang::input::{Format, Source, SourceMap};
-/// let doc = tigang::parse("一、总则\n");
-/// let source = Source::new(Format::Text, Some("GB18030"));
-/// let map = SourceMap::default();
-/// let json = tigang::render::WithSource::new(&doc, &source, &map);
-/// # #[cfg(feature = "cli")] {
-/// let v = serde_json::to_value(&json).unwrap();
-/// assert_eq!(v["source"]["encoding"], "GB18030");
-/// # }
-/// ```
-#[derive(Clone, Copy, Debug)]
-pub struct WithSource<'d, 'a> {
-    doc: &'d Document<'a>,
-    source: &'d Source,
-    map: &'d SourceMap,
-}
-
-impl<'d, 'a> WithSource<'d, 'a> {
-    /// The document `doc`, parsed from a text read from `source`, with its map.
-    ///
-    /// ```
-    /// let doc = tigang::parse("一、总则\n");
-    /// let (source, map) = (tigang::input::Source::new(tigang::input::Format::Docx, None), Default::default());
-    /// let _ = tigang::render::WithSource::new(&doc, &source, &map);
-    /// ```
-    pub fn new(doc: &'d Document<'a>, source: &'d Source, map: &'d SourceMap) -> Self {
-        WithSource { doc, source, map }
-    }
-}
-
-impl Serialize for WithSource<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        document(self.doc, Some((self.source, self.map)), s)
-    }
-}
+use crate::numbering::message::Lang;
 
 /// The numbering checks of a document read by
 /// [`input::read`](crate::input::read): [`check`], less the diagnostics on
@@ -104,143 +55,1149 @@ pub fn check_source(doc: &Document<'_>, map: &SourceMap) -> Vec<Diagnostic> {
     diags
 }
 
-fn document<S: Serializer>(
-    doc: &Document<'_>,
-    source: Option<(&Source, &SourceMap)>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    let mut st = s.serialize_struct("Document", 11)?;
-    st.serialize_field("schema", &2)?;
-    st.serialize_field("title", &doc.title.as_ref().map(|t| &t.text))?;
-    st.serialize_field("title_span", &doc.title.as_ref().map(|t| t.span))?;
-    st.serialize_field("subtitle", &doc.subtitle.as_ref().map(|t| &t.text))?;
-    st.serialize_field("subtitle_span", &doc.subtitle.as_ref().map(|t| t.span))?;
-    st.serialize_field("toc", &doc.toc)?;
-    st.serialize_field("preamble", &doc.preamble)?;
-    match source {
-        None => {
-            st.serialize_field("children", &doc.children())?;
-            st.serialize_field("diagnostics", &check(doc))?;
-            st.skip_field("source")?;
+/// How the JSON is laid out. Both styles give the same JSON value.
+///
+/// ```
+/// use tigang::render::json::{self, Style};
+/// let doc = tigang::parse("");
+/// assert_eq!(json::to_string(&doc, Style::Compact).lines().count(), 1);
+/// assert!(json::to_string(&doc, Style::Pretty).starts_with("{\n  \"schema\": 2,\n"));
+/// assert!(json::to_string(&doc, Style::Indent(4)).starts_with("{\n    \"schema\": 2,\n"));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Style {
+    /// One line, no spaces (`{"span":[0,13]}`).
+    #[default]
+    Compact,
+    /// Two-space indent, one member per line, spans and dotted paths on one
+    /// line (`"span": [0, 13]`); `serde_json`'s pretty layout otherwise.
+    Pretty,
+    /// As [`Style::Pretty`], with this many spaces per level.
+    Indent(usize),
+}
+
+impl Style {
+    /// Spaces per level; `None` for compact.
+    fn indent(self) -> Option<usize> {
+        match self {
+            Style::Compact => None,
+            Style::Pretty => Some(2),
+            Style::Indent(n) => Some(n),
         }
-        Some((source, map)) => {
-            let word = source.format == Format::Docx;
-            st.serialize_field(
-                "children",
-                &MappedChildren {
-                    children: doc.children(),
-                    map: word.then_some(map),
-                },
-            )?;
-            st.serialize_field("diagnostics", &check_source(doc, map))?;
-            st.serialize_field("source", &SourceJson(source))?;
+    }
+}
+
+/// The JSON of `doc` (with its numbering checks) in `style`, without a
+/// final line break.
+///
+/// ```
+/// use tigang::render::json::{self, Style};
+/// let doc = tigang::parse("一、总则\n");
+/// let s = json::to_string(&doc, Style::Compact);
+/// assert!(s.ends_with(r#""diagnostics":[]}"#));
+/// ```
+pub fn to_string(doc: &Document<'_>, style: Style) -> String {
+    Json::new(doc).to_string(style)
+}
+
+/// Writes the JSON of `doc` in `style` into `out`, through a 64 KB buffer,
+/// without a final line break.
+///
+/// ```
+/// use tigang::render::json::{self, Style};
+/// let doc = tigang::parse("一、总则\n");
+/// let mut out = Vec::new();
+/// json::to_writer(&doc, Style::Compact, &mut out).unwrap();
+/// assert_eq!(out, json::to_string(&doc, Style::Compact).into_bytes());
+/// ```
+pub fn to_writer(doc: &Document<'_>, style: Style, out: impl io::Write) -> io::Result<()> {
+    Json::new(doc).to_writer(style, out)
+}
+
+/// The JSON of one heading (its fields, body and children) in `style`: the
+/// objects of the document's `children`.
+///
+/// ```
+/// use tigang::render::json::{self, Style};
+/// let doc = tigang::parse("一、总则\n（一）范围\n");
+/// let h = doc.children().next().unwrap();
+/// let s = json::heading_to_string(h, Style::Compact);
+/// assert!(s.starts_with(r#"{"kind":"numeral","marker":"一、""#));
+/// assert!(s.contains(r#""children":[{"kind":"paren_numeral""#));
+/// ```
+pub fn heading_to_string(node: Node<'_, '_>, style: Style) -> String {
+    let mut out = String::new();
+    let mut w = Writer::new(&mut out, style);
+    w.heading(node, None);
+    out
+}
+
+/// The JSON of one diagnostic, its message and help in `lang` (as in the
+/// document's `diagnostics`, which are in English, and in `tigang check
+/// --format json`).
+///
+/// ```
+/// use tigang::render::json::{self, Style};
+/// let doc = tigang::parse("一、甲\n三、乙\n");
+/// let d = &tigang::check(&doc)[0];
+/// let s = json::diagnostic_to_string(d, tigang::Lang::Zh, Style::Compact);
+/// assert!(s.starts_with(r#"{"code":"numbering-skip","severity":"warning","line":2,"#));
+/// assert!(s.contains(r#""message":"“一、”之后是“三、”，缺少“二、”""#));
+/// ```
+pub fn diagnostic_to_string(d: &Diagnostic, lang: Lang, style: Style) -> String {
+    let mut out = String::new();
+    Writer::new(&mut out, style).diagnostic(d, lang);
+    out
+}
+
+/// The JSON record of one chunk (a line of `tigang parse --format chunks`),
+/// appended to `out`; `file` (and `file_hex`, a file name's bytes in hex
+/// when they are not UTF-8) come first when given.
+///
+/// ```
+/// use tigang::render::json::{self, Style};
+/// let doc = tigang::parse("一、总则\n要求。\n");
+/// let mut line = String::new();
+/// for c in tigang::render::chunks(&doc, None) {
+///     json::write_chunk(&mut line, &c, Some("a.txt"), None, Style::Compact);
+/// }
+/// assert!(line.starts_with(r#"{"file":"a.txt","document":null,"path":[],"kind":"numeral","marker":"一、""#));
+/// ```
+pub fn write_chunk(
+    out: &mut String,
+    chunk: &Chunk<'_, '_>,
+    file: Option<&str>,
+    file_hex: Option<&str>,
+    style: Style,
+) {
+    let mut w = Writer::new(out, style);
+    w.begin_object();
+    if let Some(f) = file {
+        w.key("file");
+        w.str(f);
+    }
+    if let Some(h) = file_hex {
+        w.key("file_hex");
+        w.str(h);
+    }
+    w.key("document");
+    w.opt_str(chunk.document);
+    w.key("path");
+    w.labels(&chunk.ancestors);
+    let h = chunk.heading;
+    w.key("kind");
+    w.str(h.map_or("preamble", |h| h.kind.as_str()));
+    w.key("marker");
+    w.str(h.map_or("", |h| h.marker));
+    w.key("title");
+    w.str(h.map_or("", |h| &*h.heading().title));
+    w.key("level");
+    w.uint(h.map_or(0, |h| h.level));
+    w.key("text");
+    w.str(&chunk.text);
+    w.key("span");
+    w.span(chunk.span);
+    w.key("line");
+    w.uint(chunk.line);
+    w.key("chars");
+    w.uint(chunk.chars);
+    w.key("piece");
+    w.uint(chunk.piece);
+    w.key("pieces");
+    w.uint(chunk.pieces);
+    if !chunk.merged.is_empty() {
+        w.key("merged");
+        w.labels(&chunk.merged);
+    }
+    w.end_object();
+}
+
+/// The JSON of a document with what is known of where it came from: the
+/// [`Source`] and [`SourceMap`] of [`input::read`](crate::input::read)
+/// (`"source"`; for Word input each heading's `"paragraph"` and
+/// `"numbering"`, and the diagnostics of [`check_source`]), and the
+/// command line's fields: `"file"` and `"file_hex"` first,
+/// `"encoding_confidence"` and `"replacements"` last. `tigang parse --format
+/// json` prints it, and so does the Python package's `Document.to_json()`.
+///
+/// ```
+/// use tigang::input::{Format, Source, SourceMap};
+/// use tigang::render::json::{Json, Style};
+/// let doc = tigang::parse("一、总则\n");
+/// let (source, map) = (Source::new(Format::Text, Some("GB18030")), SourceMap::default());
+/// let s = Json::new(&doc).source(&source, &map).file("a.txt", None).to_string(Style::Compact);
+/// assert!(s.starts_with(r#"{"file":"a.txt","schema":2,"#));
+/// assert!(s.ends_with(r#""source":{"format":"text","encoding":"GB18030"}}"#));
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct Json<'d, 'a> {
+    doc: &'d Document<'a>,
+    source: Option<(&'d Source, &'d SourceMap)>,
+    file: Option<&'d str>,
+    file_hex: Option<&'d str>,
+    guessed: bool,
+    replacements: usize,
+    alongside: bool,
+}
+
+impl<'d, 'a> Json<'d, 'a> {
+    /// The JSON of `doc` alone: the fields of the README's "JSON" section.
+    ///
+    /// ```
+    /// let doc = tigang::parse("");
+    /// let s = tigang::render::json::Json::new(&doc).to_string(Default::default());
+    /// assert_eq!(s, r#"{"schema":2,"title":null,"title_span":null,"subtitle":null,"subtitle_span":null,"toc":[],"preamble":[],"children":[],"diagnostics":[]}"#);
+    /// ```
+    pub fn new(doc: &'d Document<'a>) -> Self {
+        Json {
+            doc,
+            source: None,
+            file: None,
+            file_hex: None,
+            guessed: false,
+            replacements: 0,
+            alongside: false,
         }
     }
-    st.end()
+
+    /// Adds `"source"` (and for Word input `"paragraph"` and `"numbering"`),
+    /// and takes the diagnostics of [`check_source`].
+    ///
+    /// ```
+    /// use tigang::input::{Format, Source, SourceMap};
+    /// let doc = tigang::parse("一、总则\n");
+    /// let (source, map) = (Source::new(Format::Docx, None), SourceMap::default());
+    /// let s = tigang::render::json::Json::new(&doc).source(&source, &map).to_string(Default::default());
+    /// assert!(s.contains(r#""numbering":"typed","body":[]"#));
+    /// assert!(s.ends_with(r#""source":{"format":"docx"}}"#));
+    /// ```
+    pub fn source(mut self, source: &'d Source, map: &'d SourceMap) -> Self {
+        self.source = Some((source, map));
+        self
+    }
+
+    /// Adds `"file"` (and `"file_hex"`, the name's bytes in hex when they
+    /// are not UTF-8) as the first fields.
+    ///
+    /// ```
+    /// let doc = tigang::parse("");
+    /// let s = tigang::render::json::Json::new(&doc).file("a.txt", Some("61")).to_string(Default::default());
+    /// assert!(s.starts_with(r#"{"file":"a.txt","file_hex":"61","schema":2,"#));
+    /// ```
+    pub fn file(mut self, name: &'d str, hex: Option<&'d str>) -> Self {
+        self.file = Some(name);
+        self.file_hex = hex;
+        self
+    }
+
+    /// Adds `"encoding_confidence": "low"` when `guessed` (the encoding is a
+    /// guess from little text) and `"replacements"` when `replaced` bytes
+    /// became U+FFFD, as the last fields.
+    ///
+    /// ```
+    /// let doc = tigang::parse("");
+    /// let s = tigang::render::json::Json::new(&doc).read_notes(true, 3).to_string(Default::default());
+    /// assert!(s.ends_with(r#""encoding_confidence":"low","replacements":3}"#));
+    /// ```
+    pub fn read_notes(mut self, guessed: bool, replaced: usize) -> Self {
+        self.guessed = guessed;
+        self.replacements = replaced;
+        self
+    }
+
+    /// Computes the numbering checks (the `diagnostics`, most of the time
+    /// of a document's JSON) on a second thread while the outline before
+    /// them is written. The same bytes; for one large document on a
+    /// machine with a core to spare (`tigang parse FILE` does it; a batch,
+    /// which runs a document per core, does not).
+    ///
+    /// ```
+    /// use tigang::render::json::{Json, Style};
+    /// let doc = tigang::parse("一、甲\n三、乙\n");
+    /// let both = Json::new(&doc).check_alongside(true).to_string(Style::Compact);
+    /// assert_eq!(both, Json::new(&doc).to_string(Style::Compact));
+    /// ```
+    pub fn check_alongside(mut self, yes: bool) -> Self {
+        self.alongside = yes;
+        self
+    }
+
+    /// The JSON in `style`, without a final line break.
+    ///
+    /// ```
+    /// let doc = tigang::parse("一、总则\n");
+    /// let json = tigang::render::json::Json::new(&doc);
+    /// assert_eq!(json.to_string(Default::default()), tigang::render::json::to_string(&doc, Default::default()));
+    /// ```
+    pub fn to_string(&self, style: Style) -> String {
+        let mut out = String::with_capacity(self.doc.source().len() + 1024);
+        self.write(&mut out, style);
+        out
+    }
+
+    /// Appends the JSON in `style` to `out`.
+    ///
+    /// ```
+    /// let doc = tigang::parse("");
+    /// let mut s = String::from("x");
+    /// tigang::render::json::Json::new(&doc).write(&mut s, Default::default());
+    /// assert!(s.starts_with("x{"));
+    /// ```
+    pub fn write(&self, out: &mut String, style: Style) {
+        let mut w = Writer::new(out, style);
+        w.document(self);
+    }
+
+    /// Writes the JSON in `style` into `out` through a 64 KB buffer (the
+    /// whole JSON is never held in memory), without a final line break.
+    ///
+    /// ```
+    /// let doc = tigang::parse("一、总则\n");
+    /// let json = tigang::render::json::Json::new(&doc);
+    /// let mut out = Vec::new();
+    /// json.to_writer(Default::default(), &mut out).unwrap();
+    /// assert_eq!(String::from_utf8(out).unwrap(), json.to_string(Default::default()));
+    /// ```
+    pub fn to_writer(&self, style: Style, mut out: impl io::Write) -> io::Result<()> {
+        let mut buf = String::with_capacity(FLUSH_AT + 4096);
+        let mut w = Writer::new(&mut buf, style);
+        w.sink = Some(&mut out);
+        w.document(self);
+        w.flush()
+    }
 }
 
-fn heading<S: Serializer>(
-    node: Node<'_, '_>,
-    map: Option<&SourceMap>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    let h = node.heading();
-    let has_path = !h.path().is_empty();
-    let numbering = map.and_then(|m| {
-        if m.is_drawn(h.marker_span) {
-            Some("auto")
-        } else {
-            (!h.marker.is_empty()).then_some("typed")
+/// The document's numbering checks: [`check_source`]'s with a source map.
+fn diagnostics(j: &Json<'_, '_>) -> Vec<Diagnostic> {
+    match j.source {
+        Some((_, map)) => check_source(j.doc, map),
+        None => check(j.doc),
+    }
+}
+
+/// Bytes gathered before they are written to an `io::Write`.
+const FLUSH_AT: usize = 1 << 16;
+
+/// The JSON writer: values appended to a `String`, separators and
+/// indentation placed by the writer (a value after a key, or an element of
+/// an array). Depth is bounded by the outline's (ARCHITECTURE.md), so the
+/// recursion over headings is shallow whatever the input.
+struct Writer<'o, 's> {
+    out: &'o mut String,
+    /// Spaces per level, `None` for compact.
+    indent: Option<usize>,
+    depth: usize,
+    /// No member or element written yet in the innermost open container.
+    first: bool,
+    /// A key was just written: the next value follows it directly.
+    after_key: bool,
+    /// Where the buffer goes when it is full ([`Json::to_writer`]).
+    sink: Option<&'s mut dyn io::Write>,
+    error: Option<io::Error>,
+}
+
+impl<'o, 's> Writer<'o, 's> {
+    fn new(out: &'o mut String, style: Style) -> Self {
+        Writer {
+            out,
+            indent: style.indent(),
+            depth: 0,
+            first: true,
+            after_key: false,
+            sink: None,
+            error: None,
         }
-    });
-    let paragraph = map.and_then(|m| m.paragraph(h.line));
-    let depth = h.depth();
-    let extra = usize::from(has_path)
-        + usize::from(depth.is_some())
-        + usize::from(numbering.is_some())
-        + usize::from(paragraph.is_some());
-    let mut st = s.serialize_struct("Heading", 12 + extra)?;
-    st.serialize_field("kind", &h.kind)?;
-    st.serialize_field("marker", h.marker)?;
-    st.serialize_field("number", &h.number)?;
-    if has_path {
-        st.serialize_field("path", h.path())?;
-    } else {
-        st.skip_field("path")?;
     }
-    // The level the line declares (`###` is 3, an HTML or Word heading
-    // level), for explicit headings and numbered ones on such lines.
-    if let Some(d) = depth {
-        st.serialize_field("depth", &d)?;
-    } else {
-        st.skip_field("depth")?;
-    }
-    st.serialize_field("level", &h.level)?;
-    st.serialize_field("title", &h.title)?;
-    st.serialize_field("line", &h.line)?;
-    st.serialize_field("column", &h.column)?;
-    st.serialize_field("span", &h.span)?;
-    st.serialize_field("marker_span", &h.marker_span)?;
-    st.serialize_field("title_span", &h.title_span)?;
-    match numbering {
-        Some(n) => st.serialize_field("numbering", n)?,
-        None => st.skip_field("numbering")?,
-    }
-    match paragraph {
-        Some(p) => st.serialize_field("paragraph", &p)?,
-        None => st.skip_field("paragraph")?,
-    }
-    st.serialize_field("body", node.body())?;
-    match map {
-        None => st.serialize_field("children", &node.children())?,
-        Some(_) => st.serialize_field(
-            "children",
-            &MappedChildren {
-                children: node.children(),
-                map,
-            },
-        )?,
-    }
-    st.end()
-}
 
-/// Headings with their source map (Word input) or without it.
-struct MappedChildren<'d, 'a, 'm> {
-    children: Children<'d, 'a>,
-    map: Option<&'m SourceMap>,
-}
-
-impl Serialize for MappedChildren<'_, '_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.children.clone().map(|node| Mapped {
-            node,
-            map: self.map,
-        }))
-    }
-}
-
-struct Mapped<'d, 'a, 'm> {
-    node: Node<'d, 'a>,
-    map: Option<&'m SourceMap>,
-}
-
-impl Serialize for Mapped<'_, '_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        heading(self.node, self.map, s)
-    }
-}
-
-/// `{"format": "text", "encoding": "GB18030"}`.
-struct SourceJson<'s>(&'s Source);
-
-impl Serialize for SourceJson<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Source", 2)?;
-        st.serialize_field("format", self.0.format.as_str())?;
-        match self.0.encoding {
-            Some(e) => st.serialize_field("encoding", e)?,
-            None => st.skip_field("encoding")?,
+    /// Writes the buffer out if it is full (and there is a sink).
+    fn maybe_flush(&mut self) {
+        if self.out.len() >= FLUSH_AT && self.sink.is_some() {
+            self.drain();
         }
-        st.end()
+    }
+
+    fn drain(&mut self) {
+        if let Some(sink) = self.sink.as_mut() {
+            if self.error.is_none() {
+                if let Err(e) = sink.write_all(self.out.as_bytes()) {
+                    self.error = Some(e);
+                }
+            }
+            self.out.clear();
+        }
+    }
+
+    fn flush(mut self) -> io::Result<()> {
+        self.drain();
+        match self.error.take() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    fn newline(&mut self) {
+        if let Some(n) = self.indent {
+            self.out.push('\n');
+            push_spaces(self.out, n * self.depth);
+        }
+    }
+
+    /// Before any value: nothing after a key, the separator in an array.
+    fn before_value(&mut self) {
+        if self.after_key {
+            self.after_key = false;
+        } else if self.depth > 0 {
+            if !self.first {
+                self.out.push(',');
+            }
+            self.first = false;
+            self.newline();
+        }
+    }
+
+    fn key(&mut self, k: &str) {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        self.newline();
+        self.out.push('"');
+        // Keys are this module's own names: nothing to escape.
+        self.out.push_str(k);
+        self.out
+            .push_str(if self.indent.is_some() { "\": " } else { "\":" });
+        self.after_key = true;
+    }
+
+    fn open(&mut self, c: char) {
+        self.before_value();
+        self.out.push(c);
+        self.depth += 1;
+        self.first = true;
+    }
+
+    fn close(&mut self, c: char) {
+        self.depth -= 1;
+        if !self.first {
+            self.newline();
+        }
+        self.out.push(c);
+        self.first = false;
+    }
+
+    fn begin_object(&mut self) {
+        self.open('{');
+    }
+
+    fn end_object(&mut self) {
+        self.close('}');
+    }
+
+    fn begin_array(&mut self) {
+        self.open('[');
+    }
+
+    fn end_array(&mut self) {
+        self.close(']');
+    }
+
+    fn null(&mut self) {
+        self.before_value();
+        self.out.push_str("null");
+    }
+
+    fn uint(&mut self, n: usize) {
+        self.before_value();
+        push_uint(self.out, n as u64);
+    }
+
+    fn opt_uint(&mut self, n: Option<u32>) {
+        match n {
+            Some(n) => self.uint(n as usize),
+            None => self.null(),
+        }
+    }
+
+    fn str(&mut self, s: &str) {
+        self.before_value();
+        push_str(self.out, s);
+    }
+
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.str(s),
+            None => self.null(),
+        }
+    }
+
+    /// `[start, end]` on one line in every style.
+    fn span(&mut self, s: Span) {
+        self.numbers(&[s.start as u64, s.end as u64]);
+    }
+
+    fn opt_span(&mut self, s: Option<Span>) {
+        match s {
+            Some(s) => self.span(s),
+            None => self.null(),
+        }
+    }
+
+    /// A short array of numbers on one line (a span, a dotted path).
+    fn numbers(&mut self, ns: &[u64]) {
+        self.before_value();
+        self.out.push('[');
+        for (i, &n) in ns.iter().enumerate() {
+            if i > 0 {
+                self.out
+                    .push_str(if self.indent.is_some() { ", " } else { "," });
+            }
+            push_uint(self.out, n);
+        }
+        self.out.push(']');
+    }
+
+    /// Headings as breadcrumbs write them: marker and title, joined as
+    /// [`label`](crate::render::label) joins them.
+    fn labels(&mut self, nodes: &[Node<'_, '_>]) {
+        self.begin_array();
+        for h in nodes {
+            self.before_value();
+            self.out.push('"');
+            push_escaped(self.out, h.marker);
+            if super::markdown::needs_space(h) && !h.title.is_empty() {
+                self.out.push(' ');
+            }
+            push_escaped(self.out, &h.title);
+            self.out.push('"');
+        }
+        self.end_array();
+    }
+
+    fn texts(&mut self, texts: &[Text<'_>]) {
+        self.begin_array();
+        for t in texts {
+            self.begin_object();
+            self.key("text");
+            self.str(t.text);
+            self.key("span");
+            self.span(t.span);
+            self.end_object();
+            self.maybe_flush();
+        }
+        self.end_array();
+    }
+
+    fn toc_entry(&mut self, e: &TocEntry<'_>) {
+        self.begin_object();
+        self.key("kind");
+        self.str(e.kind.as_str());
+        self.key("marker");
+        self.str(e.marker);
+        self.key("number");
+        self.opt_uint(e.number);
+        self.key("title");
+        self.str(e.title);
+        self.key("line");
+        self.uint(e.line);
+        self.key("column");
+        self.uint(e.column);
+        self.key("marker_span");
+        self.span(e.marker_span);
+        self.key("title_span");
+        self.span(e.title_span);
+        self.end_object();
+    }
+
+    fn document(&mut self, j: &Json<'_, '_>) {
+        if j.alongside {
+            let done = std::thread::scope(|s| {
+                let checks = std::thread::Builder::new().spawn_scoped(s, || diagnostics(j));
+                let Ok(checks) = checks else {
+                    return false;
+                };
+                self.document_head(j);
+                let diags = checks
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e));
+                self.document_tail(j, &diags);
+                true
+            });
+            if done {
+                return;
+            }
+        }
+        self.document_head(j);
+        self.document_tail(j, &diagnostics(j));
+    }
+
+    /// The document's fields up to and with `children`.
+    fn document_head(&mut self, j: &Json<'_, '_>) {
+        let doc = j.doc;
+        self.begin_object();
+        if let Some(f) = j.file {
+            self.key("file");
+            self.str(f);
+        }
+        if let Some(h) = j.file_hex {
+            self.key("file_hex");
+            self.str(h);
+        }
+        self.key("schema");
+        self.uint(2);
+        self.key("title");
+        self.opt_str(doc.title.as_ref().map(|t| &*t.text));
+        self.key("title_span");
+        self.opt_span(doc.title.as_ref().map(|t| t.span));
+        self.key("subtitle");
+        self.opt_str(doc.subtitle.as_ref().map(|t| &*t.text));
+        self.key("subtitle_span");
+        self.opt_span(doc.subtitle.as_ref().map(|t| t.span));
+        self.key("toc");
+        self.begin_array();
+        for e in &doc.toc {
+            self.toc_entry(e);
+        }
+        self.end_array();
+        self.key("preamble");
+        self.texts(&doc.preamble);
+        // Word input: each heading's paragraph and how its marker was made.
+        let map = j
+            .source
+            .filter(|(s, _)| s.format == Format::Docx)
+            .map(|(_, m)| m);
+        self.key("children");
+        self.begin_array();
+        for node in doc.children() {
+            self.heading(node, map);
+        }
+        self.end_array();
+    }
+
+    /// The document's fields from `diagnostics` on, and its end.
+    fn document_tail(&mut self, j: &Json<'_, '_>, diags: &[Diagnostic]) {
+        self.key("diagnostics");
+        self.begin_array();
+        for d in diags {
+            self.diagnostic(d, Lang::En);
+        }
+        self.end_array();
+        if let Some((source, _)) = j.source {
+            self.key("source");
+            self.begin_object();
+            self.key("format");
+            self.str(source.format.as_str());
+            if let Some(e) = source.encoding {
+                self.key("encoding");
+                self.str(e);
+            }
+            self.end_object();
+        }
+        if j.guessed {
+            self.key("encoding_confidence");
+            self.str("low");
+        }
+        if j.replacements != 0 {
+            self.key("replacements");
+            self.uint(j.replacements);
+        }
+        self.end_object();
+    }
+
+    fn heading(&mut self, node: Node<'_, '_>, map: Option<&SourceMap>) {
+        let h = node.heading();
+        self.begin_object();
+        self.key("kind");
+        self.str(h.kind.as_str());
+        self.key("marker");
+        self.str(h.marker);
+        self.key("number");
+        self.opt_uint(h.number);
+        let path = h.path();
+        if !path.is_empty() {
+            let mut ns = [0u64; crate::document::MAX_PATH];
+            for (n, &p) in ns.iter_mut().zip(path) {
+                *n = u64::from(p);
+            }
+            self.key("path");
+            self.numbers(&ns[..path.len()]);
+        }
+        // The level the line declares (`###` is 3, an HTML or Word heading
+        // level), for explicit headings and numbered ones on such lines.
+        if let Some(d) = h.depth() {
+            self.key("depth");
+            self.uint(d);
+        }
+        self.key("level");
+        self.uint(h.level);
+        self.key("title");
+        self.str(&h.title);
+        self.key("line");
+        self.uint(h.line);
+        self.key("column");
+        self.uint(h.column);
+        self.key("span");
+        self.span(h.span);
+        self.key("marker_span");
+        self.span(h.marker_span);
+        self.key("title_span");
+        self.span(h.title_span);
+        if let Some(m) = map {
+            let numbering = if m.is_drawn(h.marker_span) {
+                Some("auto")
+            } else {
+                (!h.marker.is_empty()).then_some("typed")
+            };
+            if let Some(n) = numbering {
+                self.key("numbering");
+                self.str(n);
+            }
+            if let Some(p) = m.paragraph(h.line) {
+                self.key("paragraph");
+                self.uint(p);
+            }
+        }
+        self.key("body");
+        self.texts(node.body());
+        self.key("children");
+        self.begin_array();
+        for child in node.children() {
+            self.heading(child, map);
+        }
+        self.end_array();
+        self.end_object();
+        self.maybe_flush();
+    }
+
+    fn diagnostic(&mut self, d: &Diagnostic, lang: Lang) {
+        self.begin_object();
+        self.key("code");
+        self.str(d.code.as_str());
+        self.key("severity");
+        self.str(d.severity.as_str());
+        self.key("line");
+        self.uint(d.line);
+        self.key("column");
+        self.uint(d.column);
+        self.key("message");
+        self.str(&d.message(lang));
+        if let Some(help) = d.help(lang) {
+            self.key("help");
+            self.str(&help);
+        }
+        self.key("span");
+        self.span(d.span);
+        if let Some(s) = &d.suggestion {
+            self.key("suggestion");
+            self.begin_object();
+            self.key("span");
+            self.span(s.span);
+            self.key("replacement");
+            self.str(&s.replacement);
+            self.key("edits");
+            self.begin_array();
+            for e in &s.edits {
+                self.begin_object();
+                self.key("span");
+                self.span(e.span);
+                self.key("replacement");
+                self.str(&e.replacement);
+                self.end_object();
+            }
+            self.end_array();
+            self.end_object();
+        }
+        self.end_object();
+        self.maybe_flush();
+    }
+}
+
+/// The JSON of `tigang check --format json`: one object per file, `file`,
+/// `file_hex` (when the name is not UTF-8) and its `diagnostics` with
+/// messages in the language given, written as an array.
+///
+/// ```
+/// use tigang::render::json::{CheckReport, Style};
+/// let doc = tigang::parse("一、甲\n三、乙\n");
+/// let diags = tigang::check(&doc);
+/// let mut report = CheckReport::new(Style::Compact);
+/// report.file("a.txt", None, &diags, tigang::Lang::En);
+/// let s = report.finish();
+/// assert!(s.starts_with(r#"[{"file":"a.txt","diagnostics":[{"code":"numbering-skip","#));
+/// ```
+#[derive(Debug)]
+pub struct CheckReport {
+    out: String,
+    style: Style,
+    any: bool,
+}
+
+impl CheckReport {
+    /// An empty report (`[]`).
+    ///
+    /// ```
+    /// let r = tigang::render::json::CheckReport::new(Default::default());
+    /// assert_eq!(r.finish(), "[]");
+    /// ```
+    pub fn new(style: Style) -> Self {
+        CheckReport {
+            out: String::from("["),
+            style,
+            any: false,
+        }
+    }
+
+    /// Adds one file's diagnostics, their messages and help in `lang`.
+    ///
+    /// ```
+    /// let mut r = tigang::render::json::CheckReport::new(tigang::render::json::Style::Pretty);
+    /// r.file("a.txt", None, &[], tigang::Lang::En);
+    /// assert_eq!(r.finish(), "[\n  {\n    \"file\": \"a.txt\",\n    \"diagnostics\": []\n  }\n]");
+    /// ```
+    pub fn file(&mut self, name: &str, hex: Option<&str>, diags: &[Diagnostic], lang: Lang) {
+        let mut w = Writer::new(&mut self.out, self.style);
+        // Inside the report's array.
+        w.depth = 1;
+        w.first = !self.any;
+        w.begin_object();
+        w.key("file");
+        w.str(name);
+        if let Some(h) = hex {
+            w.key("file_hex");
+            w.str(h);
+        }
+        w.key("diagnostics");
+        w.begin_array();
+        for d in diags {
+            w.diagnostic(d, lang);
+        }
+        w.end_array();
+        w.end_object();
+        self.any = true;
+    }
+
+    /// The report's JSON, without a final line break.
+    ///
+    /// ```
+    /// let r = tigang::render::json::CheckReport::new(Default::default());
+    /// assert_eq!(r.finish(), "[]");
+    /// ```
+    pub fn finish(mut self) -> String {
+        if self.any && self.style.indent().is_some() {
+            self.out.push('\n');
+        }
+        self.out.push(']');
+        self.out
+    }
+}
+
+fn push_spaces(out: &mut String, n: usize) {
+    const SPACES: &str = "                                                                ";
+    let mut left = n;
+    while left > 0 {
+        let k = left.min(SPACES.len());
+        out.push_str(&SPACES[..k]);
+        left -= k;
+    }
+}
+
+/// `n` in decimal, formatted in a stack buffer.
+fn push_uint(out: &mut String, n: u64) {
+    out.push_str(itoa::Buffer::new().format(n));
+}
+
+/// `s` as a JSON string, quoted.
+fn push_str(out: &mut String, s: &str) {
+    out.push('"');
+    push_escaped(out, s);
+    out.push('"');
+}
+
+/// What each byte is written as: 0 itself, `u` as `\u00XX`, else the
+/// letter after a backslash (`"`, `\`, `b`, `f`, `n`, `r`, `t`). Bytes of
+/// non-ASCII characters are kept (JSON text is UTF-8). The same escapes as
+/// `serde_json`.
+const ESCAPE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = b'u';
+        i += 1;
+    }
+    t[0x08] = b'b';
+    t[0x09] = b't';
+    t[0x0a] = b'n';
+    t[0x0c] = b'f';
+    t[0x0d] = b'r';
+    t[b'"' as usize] = b'"';
+    t[b'\\' as usize] = b'\\';
+    t
+};
+
+/// `s` escaped for inside a JSON string: unescaped runs copied whole,
+/// looked through eight bytes at a time.
+fn push_escaped(out: &mut String, s: &str) {
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(word) = bytes.get(i..i + 8) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(word);
+            if !needs_escape(u64::from_le_bytes(w)) {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        let e = ESCAPE[b as usize];
+        if e != 0 {
+            // `b` is ASCII, so `start..i` lies on character boundaries.
+            out.push_str(&s[start..i]);
+            if e == b'u' {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(HEX[(b >> 4) as usize] as char);
+                out.push(HEX[(b & 0xf) as usize] as char);
+            } else {
+                out.push('\\');
+                out.push(e as char);
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    out.push_str(&s[start..]);
+}
+
+/// Whether any of the eight bytes of `w` is below 0x20, `"` or `\\`
+/// (exact: the classic "has a byte less than n" and "has a zero byte"
+/// tests; bytes of non-ASCII characters are 0x80 and above, never flagged).
+fn needs_escape(w: u64) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let control = w.wrapping_sub(LO * 0x20) & !w;
+    let q = w ^ (LO * u64::from(b'"'));
+    let quote = q.wrapping_sub(LO) & !q;
+    let b = w ^ (LO * u64::from(b'\\'));
+    let backslash = b.wrapping_sub(LO) & !b;
+    (control | quote | backslash) & HI != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn escaped(s: &str) -> String {
+        let mut out = String::new();
+        push_str(&mut out, s);
+        out
+    }
+
+    #[test]
+    fn escapes_quotes_backslashes_and_control_characters() {
+        assert_eq!(escaped(r#"a"b\c"#), r#""a\"b\\c""#);
+        assert_eq!(escaped("\n\r\t\u{8}\u{c}"), r#""\n\r\t\b\f""#);
+        assert_eq!(escaped("\u{0}\u{1f}\u{7f}"), "\"\\u0000\\u001f\u{7f}\"");
+        assert_eq!(escaped("一、“总则”/é"), "\"一、“总则”/é\"");
+        assert_eq!(escaped(""), r#""""#);
+    }
+
+    #[test]
+    fn escapes_as_serde_json_does() {
+        let all: String = (0u32..0x3000)
+            .step_by(7)
+            .chain(0..0x80)
+            .filter_map(char::from_u32)
+            .collect();
+        assert_eq!(escaped(&all), serde_json::to_string(&all).unwrap());
+    }
+
+    #[test]
+    fn escapes_at_every_place_in_a_word() {
+        for special in ['"', '\\', '\n', '\u{0}', '\u{1f}'] {
+            for at in 0..20 {
+                let mut s: String = "一a".repeat(10);
+                let pos = s.char_indices().nth(at).map_or(s.len(), |(i, _)| i);
+                s.insert(pos, special);
+                assert_eq!(escaped(&s), serde_json::to_string(&s).unwrap(), "{s:?}");
+            }
+        }
+        for w in [
+            0x2020_2020_2020_2020u64,
+            0x7f7f_7f7f_7f7f_7f7f,
+            0xe4b8_80e3_8081_2123,
+        ] {
+            assert!(!needs_escape(w), "{w:x}");
+        }
+    }
+
+    #[test]
+    fn numbers() {
+        for n in [0u64, 7, 10, 99, 1234567890, u64::MAX] {
+            let mut s = String::new();
+            push_uint(&mut s, n);
+            assert_eq!(s, n.to_string());
+        }
+    }
+
+    const SRC: &str = "报告\n一、总则\n（一）范围。本办法适用。\n1.1 细则\n";
+
+    #[test]
+    fn compact_is_one_line_without_spaces() {
+        let doc = crate::parse(SRC);
+        let s = to_string(&doc, Style::Compact);
+        assert!(!s.contains('\n'));
+        assert!(s.contains(r#""span":[7,"#));
+        assert!(s.contains(r#""path":[1,1]"#));
+        assert!(s.contains(r#""body":[{"text":"本办法适用。","span":["#));
+    }
+
+    #[test]
+    fn pretty_indents_two_spaces_with_spans_on_one_line() {
+        let doc = crate::parse("一、总则\n");
+        let s = to_string(&doc, Style::Pretty);
+        let want = r#"{
+  "schema": 2,
+  "title": null,
+  "title_span": null,
+  "subtitle": null,
+  "subtitle_span": null,
+  "toc": [],
+  "preamble": [],
+  "children": [
+    {
+      "kind": "numeral",
+      "marker": "一、",
+      "number": 1,
+      "level": 1,
+      "title": "总则",
+      "line": 1,
+      "column": 1,
+      "span": [0, 12],
+      "marker_span": [0, 6],
+      "title_span": [6, 12],
+      "body": [],
+      "children": []
+    }
+  ],
+  "diagnostics": []
+}"#;
+        assert_eq!(s, want);
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn pretty_is_serde_jsons_layout_apart_from_spans() {
+        let doc = crate::parse(SRC);
+        let ours = to_string(&doc, Style::Pretty);
+        // serde_json's pretty layout, with each number array folded on one line.
+        let theirs = serde_json::to_string_pretty(&doc).unwrap();
+        assert_eq!(ours, fold_number_arrays(&theirs));
+        let compact = to_string(&doc, Style::Compact);
+        assert_eq!(compact, serde_json::to_string(&doc).unwrap());
+    }
+
+    #[cfg(feature = "serde")]
+    /// `[\n  1,\n  2\n]` as `[1, 2]`.
+    fn fold_number_arrays(s: &str) -> String {
+        let mut out = String::new();
+        let lines: Vec<&str> = s.lines().collect();
+        let mut i = 0;
+        while i < lines.len() {
+            let l = lines[i];
+            if l.ends_with('[') {
+                let mut j = i + 1;
+                let mut nums = Vec::new();
+                while j < lines.len() {
+                    let t = lines[j].trim().trim_end_matches(',');
+                    if t.chars().all(|c| c.is_ascii_digit()) && !t.is_empty() {
+                        nums.push(t);
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+                if !nums.is_empty() && j < lines.len() && lines[j].trim().starts_with(']') {
+                    out.push_str(l);
+                    out.push_str(&nums.join(", "));
+                    out.push_str(lines[j].trim());
+                    out.push('\n');
+                    i = j + 1;
+                    continue;
+                }
+            }
+            out.push_str(l);
+            out.push('\n');
+            i += 1;
+        }
+        out.pop();
+        out
+    }
+
+    #[test]
+    fn streams_the_same_bytes() {
+        let src = SRC.repeat(5000);
+        let doc = crate::parse(&src);
+        for style in [Style::Compact, Style::Pretty] {
+            let mut out = Vec::new();
+            to_writer(&doc, style, &mut out).unwrap();
+            assert_eq!(out, to_string(&doc, style).into_bytes());
+            let mut both = Vec::new();
+            Json::new(&doc)
+                .check_alongside(true)
+                .to_writer(style, &mut both)
+                .unwrap();
+            assert_eq!(both, out);
+        }
+    }
+
+    #[test]
+    fn check_report_layout() {
+        let doc = crate::parse("一、甲\n三、乙\n");
+        let diags = check(&doc);
+        let mut r = CheckReport::new(Style::Pretty);
+        r.file("a", None, &diags, Lang::En);
+        r.file("b", Some("62"), &[], Lang::En);
+        let s = r.finish();
+        let want = r#"[
+  {
+    "file": "a",
+    "diagnostics": [
+      {
+        "code": "numbering-skip",
+        "severity": "warning",
+        "line": 2,
+        "column": 1,
+        "message": "一、 is followed by 三、; expected 二、",
+        "help": "replace 三、 with 二、; or add the missing 二、",
+        "span": [10, 16],
+        "suggestion": {
+          "span": [10, 16],
+          "replacement": "二、",
+          "edits": [
+            {
+              "span": [10, 16],
+              "replacement": "二、"
+            }
+          ]
+        }
+      }
+    ]
+  },
+  {
+    "file": "b",
+    "file_hex": "62",
+    "diagnostics": []
+  }
+]"#;
+        assert_eq!(s, want);
+        let mut r = CheckReport::new(Style::Compact);
+        r.file("a", None, &[], Lang::En);
+        r.file("b", None, &[], Lang::En);
+        assert_eq!(
+            r.finish(),
+            r#"[{"file":"a","diagnostics":[]},{"file":"b","diagnostics":[]}]"#
+        );
     }
 }

@@ -1,8 +1,8 @@
 //! Renderings of a [`Document`](crate::Document): pure functions from the
-//! outline to text or records. The JSON of the whole document is the
-//! `serde::Serialize` implementation of [`Document`](crate::Document), which
-//! lives here too (`json.rs`).
+//! outline to text or records.
 //!
+//! - [`json`]: the JSON of the whole document, compact or pretty (with the
+//!   `serde` feature, `Document`'s `serde::Serialize` gives the same value);
 //! - [`tree`]: a compact indented outline for people and snapshot tests;
 //! - [`markdown`]: CommonMark headings and paragraphs;
 //! - [`chunks`]: one record per heading for retrieval pipelines;
@@ -12,15 +12,17 @@
 mod changes;
 mod chunks;
 mod diagnostics;
+pub mod json;
 #[cfg(feature = "serde")]
-mod json;
+mod json_serde;
 mod markdown;
 mod outline;
 
 pub use changes::{changes, unified_diff};
 pub use chunks::{Chunk, ChunkOptions, chunks, chunks_with, label};
 pub use diagnostics::{Report, diagnostics, report, summary};
+pub use json::check_source;
 #[cfg(feature = "serde")]
-pub use json::{WithSource, check_source};
+pub use json_serde::WithSource;
 pub use markdown::markdown;
 pub use outline::tree;

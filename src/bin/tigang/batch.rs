@@ -76,26 +76,26 @@ fn process(input: &Input, job: &Job) -> Outcome {
         encoding: "",
         replaced: 0,
     };
-    let decoded = input::read_bytes(input, job.reading.max_size)
-        .and_then(|bytes| input::read_document(input, bytes, &job.reading, true));
-    let decoded = match decoded {
-        Ok(d) => d,
+    let decoded = input::read_text(input, &job.reading);
+    let read = match decoded {
+        Ok(t) => t,
         Err(e) => {
             outcome.output = Err(e);
             return outcome;
         }
     };
+    let (text, decoded) = (read.text(), &read.extracted);
     outcome.encoding = decoded.source.encoding.unwrap_or("");
     outcome.replaced = decoded.replaced;
     // The --lossy note is the loop's; the guess is said here.
-    outcome.note = input::read_notes(input, &decoded)
+    outcome.note = input::read_notes(input, decoded)
         .into_iter()
         .find(|n| n.contains("encoding guessed"));
-    let doc = tigang::parse_with(&decoded.text, &decoded.parse_options());
+    let doc = tigang::parse_with(text, &decoded.parse_options());
     outcome.headings = doc.headings().count();
     let hex = input.name_hex();
-    let meta = meta(input, &decoded, hex.as_deref());
-    let mut out = Vec::with_capacity(decoded.text.len() * 2);
+    let meta = meta(input, decoded, text, hex.as_deref());
+    let mut out = Vec::with_capacity(text.len() * 2);
     if job.headers {
         out.extend_from_slice(format!("==> {} <==\n", input.shown).as_bytes());
     }
@@ -114,12 +114,14 @@ fn process(input: &Input, job: &Job) -> Outcome {
 fn meta<'m>(
     input: &'m Input,
     extracted: &'m tigang::input::Extracted,
+    text: &'m str,
     hex: Option<&'m str>,
 ) -> format::Meta<'m> {
     format::Meta {
         file: &input.name,
         file_hex: hex,
         extracted,
+        text,
     }
 }
 
@@ -296,10 +298,9 @@ pub fn plural(n: usize, noun: &str) -> String {
 /// One document to standard output, rendered straight into it: the JSON of a
 /// 20 MB document is never held in memory as a whole.
 fn single(input: &Input, job: &Job) -> Result<ExitCode, String> {
-    let decoded = input::read_bytes(input, job.reading.max_size)
-        .and_then(|bytes| input::read_document(input, bytes, &job.reading, true));
-    let decoded = match decoded {
-        Ok(d) => d,
+    let decoded = input::read_text(input, &job.reading);
+    let read = match decoded {
+        Ok(t) => t,
         Err(reason) => {
             eprintln!("{}{reason}", prefix(colour()));
             // A PDF, an image or a program given alone is a usage error.
@@ -307,15 +308,16 @@ fn single(input: &Input, job: &Job) -> Result<ExitCode, String> {
             return Ok(ExitCode::from(if usage { crate::EXIT_USAGE } else { 1 }));
         }
     };
-    for note in input::read_notes(input, &decoded) {
+    let (text, decoded) = (read.text(), &read.extracted);
+    for note in input::read_notes(input, decoded) {
         eprintln!("{note}");
     }
-    let doc = tigang::parse_with(&decoded.text, &decoded.parse_options());
+    let doc = tigang::parse_with(text, &decoded.parse_options());
     let hex = input.name_hex();
-    let meta = meta(input, &decoded, hex.as_deref());
+    let meta = meta(input, decoded, text, hex.as_deref());
     if let Dest::File(path) = &job.dest {
         // Rendered in memory, then written atomically (README, "Safety").
-        let mut bytes = Vec::with_capacity(decoded.text.len() * 2);
+        let mut bytes = Vec::with_capacity(text.len() * 2);
         let _ = format::render(&doc, &meta, job.style, &mut bytes);
         let root = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
@@ -324,13 +326,20 @@ fn single(input: &Input, job: &Job) -> Result<ExitCode, String> {
         write::create(root, path, &bytes)?;
         return Ok(ExitCode::SUCCESS);
     }
+    // One document: its checks may take the second core while the
+    // outline is written.
+    let spare = std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    let style = format::Style {
+        alongside: spare,
+        ..job.style
+    };
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let written = if job.headers {
         out.write_all(format!("==> {} <==\n", input.shown).as_bytes())
     } else {
         Ok(())
     }
-    .and_then(|()| format::render(&doc, &meta, job.style, &mut out))
+    .and_then(|()| format::render(&doc, &meta, style, &mut out))
     .and_then(|()| out.flush());
     match written {
         // A closed pipe (`| head`) is not an error worth reporting.

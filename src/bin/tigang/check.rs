@@ -1,10 +1,11 @@
 //! `tigang check`: report numbering mistakes, rustc style or as JSON.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
+use tigang::render::json;
 use tigang::{Code, Severity};
 
 use crate::input;
@@ -21,6 +22,10 @@ pub struct Args {
     /// Silence a code, e.g. `--allow mixed-width` (repeatable).
     #[arg(long, value_name = "CODE", value_parser = parse_code)]
     allow: Vec<Code>,
+    /// With --format json: indent the JSON (the default when standard
+    /// output is a terminal; compact, on one line, otherwise).
+    #[arg(long)]
+    pretty: bool,
     #[command(flatten)]
     read: input::ReadArgs,
     #[command(flatten)]
@@ -65,15 +70,6 @@ impl Level {
             Level::Never => false,
         }
     }
-}
-
-#[derive(serde::Serialize)]
-struct FileReport<'a> {
-    file: String,
-    /// The file name's bytes in hex, when they are not UTF-8.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    file_hex: Option<String>,
-    diagnostics: Vec<tigang::Localized<'a>>,
 }
 
 pub fn run(args: Args) -> Result<ExitCode, String> {
@@ -135,21 +131,16 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     }
     match args.format {
         Format::Json => {
-            let files: Vec<_> = reports
-                .iter()
-                .map(|(input, diagnostics, lang)| FileReport {
-                    file: input.name.clone(),
-                    file_hex: input.name_hex(),
-                    diagnostics: diagnostics.iter().map(|d| d.localized(*lang)).collect(),
-                })
-                .collect();
-            // Streamed: a long document can have a great many findings.
-            match serde_json::to_writer_pretty(&mut out, &files) {
-                Err(e) if e.io_error_kind() != Some(io::ErrorKind::BrokenPipe) => {
-                    return Err(format!("cannot write output: {e}"));
-                }
-                _ => {}
+            let style = if args.pretty || io::stdout().is_terminal() {
+                json::Style::Pretty
+            } else {
+                json::Style::Compact
+            };
+            let mut report = json::CheckReport::new(style);
+            for (input, diagnostics, lang) in &reports {
+                report.file(&input.name, input.name_hex().as_deref(), diagnostics, *lang);
             }
+            write(&mut out, report.finish().as_bytes())?;
             write(&mut out, b"\n")?;
         }
         Format::Human => {

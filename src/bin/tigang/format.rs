@@ -6,9 +6,8 @@ use std::io::{self, Write};
 use std::num::NonZeroUsize;
 
 use clap::ValueEnum;
-use serde::Serialize;
 use tigang::Document;
-use tigang::render::Chunk;
+use tigang::render::json::{self, Json};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -43,45 +42,16 @@ pub struct Style {
     pub format: Format,
     /// JSON on one line with a `"file"` key (`--jsonl`).
     pub jsonl: bool,
+    /// JSON indented (`--pretty`, or standard output is a terminal); else
+    /// compact. `--jsonl` lines and chunks are always compact.
+    pub pretty: bool,
+    /// JSON: the checks on a second thread (one document alone; a batch
+    /// keeps each core on its own documents).
+    pub alongside: bool,
     /// `--max-chars` for chunks.
     pub max_chars: Option<NonZeroUsize>,
     /// `--min-chars` for chunks.
     pub min_chars: Option<NonZeroUsize>,
-}
-
-/// The JSON of docs/format.md §7 with its source (the library's `WithSource`, so that the
-/// command line and the Python package print the same bytes) and the
-/// command line's additions: `file` first, so that `--jsonl` lines are easy
-/// to scan, the rest after the library's fields.
-#[derive(Serialize)]
-struct DocumentJson<'d, 'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    file: Option<&'d str>,
-    /// The file name's bytes in hex, when they are not UTF-8.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    file_hex: Option<&'d str>,
-    #[serde(flatten)]
-    doc: tigang::render::WithSource<'d, 'a>,
-    /// `"low"` when the encoding is a guess from little text.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    encoding_confidence: Option<&'static str>,
-    /// U+FFFD replacements made under `--lossy`.
-    #[serde(skip_serializing_if = "is_zero")]
-    replacements: usize,
-}
-
-fn is_zero(n: &usize) -> bool {
-    *n == 0
-}
-
-/// A chunk record with the file it came from.
-#[derive(Serialize)]
-struct ChunkJson<'c, 'd, 'a> {
-    file: &'c str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    file_hex: Option<&'c str>,
-    #[serde(flatten)]
-    chunk: &'c Chunk<'d, 'a>,
 }
 
 /// What is known about the document besides its text.
@@ -92,6 +62,8 @@ pub struct Meta<'m> {
     pub file_hex: Option<&'m str>,
     /// What the reader gave: the text, its source and map.
     pub extracted: &'m tigang::input::Extracted,
+    /// The text parsed (`extracted.text`, or the mapped file's).
+    pub text: &'m str,
 }
 
 /// Renders one document in `style` into `out` (a `Vec<u8>` for a batch, the
@@ -105,36 +77,41 @@ pub fn render(
 ) -> io::Result<()> {
     match style.format {
         Format::Tree => out.write_all(tigang::render::tree(doc).as_bytes()),
-        Format::Text => out.write_all(meta.extracted.text.as_bytes()),
+        Format::Text => out.write_all(meta.text.as_bytes()),
         Format::Markdown => out.write_all(tigang::render::markdown(doc).as_bytes()),
         Format::Json => {
             let x = meta.extracted;
-            let value = DocumentJson {
-                file: style.jsonl.then_some(meta.file),
-                file_hex: meta.file_hex.filter(|_| style.jsonl),
-                doc: tigang::render::WithSource::new(doc, &x.source, &x.map),
-                encoding_confidence: x.guessed.then_some("low"),
-                replacements: x.replaced,
-            };
+            let mut json = Json::new(doc)
+                .source(&x.source, &x.map)
+                .read_notes(x.guessed, x.replaced)
+                .check_alongside(style.alongside);
             if style.jsonl {
-                serde_json::to_writer(&mut *out, &value)?;
-            } else {
-                serde_json::to_writer_pretty(&mut *out, &value)?;
+                json = json.file(meta.file, meta.file_hex);
             }
+            let layout = if style.pretty && !style.jsonl {
+                json::Style::Pretty
+            } else {
+                json::Style::Compact
+            };
+            json.to_writer(layout, &mut *out)?;
             out.write_all(b"\n")
         }
         Format::Chunks => {
             let mut opts = tigang::render::ChunkOptions::default();
             opts.max_chars = style.max_chars.map(NonZeroUsize::get);
             opts.min_chars = style.min_chars.map(NonZeroUsize::get);
+            let mut line = String::new();
             for chunk in tigang::render::chunks_with(doc, opts) {
-                let record = ChunkJson {
-                    file: meta.file,
-                    file_hex: meta.file_hex,
-                    chunk: &chunk,
-                };
-                serde_json::to_writer(&mut *out, &record)?;
-                out.write_all(b"\n")?;
+                line.clear();
+                json::write_chunk(
+                    &mut line,
+                    &chunk,
+                    Some(meta.file),
+                    meta.file_hex,
+                    json::Style::Compact,
+                );
+                line.push('\n');
+                out.write_all(line.as_bytes())?;
             }
             Ok(())
         }

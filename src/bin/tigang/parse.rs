@@ -1,6 +1,7 @@
 //! `tigang parse`: the outline of one document or of many.
 
 use std::collections::HashMap;
+use std::io::IsTerminal;
 use std::num::NonZeroUsize;
 use std::path::{Component, Path, PathBuf};
 
@@ -66,6 +67,10 @@ pub struct Args {
     /// Print one JSON document per line to standard output, with its "file".
     #[arg(long)]
     jsonl: bool,
+    /// With --format json: indent the JSON (the default when standard
+    /// output is a terminal; compact, on one line, into a pipe or a file).
+    #[arg(long)]
+    pretty: bool,
     #[command(flatten)]
     read: input::ReadArgs,
     /// With --format chunks: split bodies longer than N characters at sentence ends.
@@ -143,6 +148,8 @@ pub fn run(mut args: Args) -> Result<std::process::ExitCode, String> {
         style: Style {
             format,
             jsonl: args.jsonl,
+            pretty: args.pretty || (!to_dir && std::io::stdout().is_terminal()),
+            alongside: false,
             max_chars: args.max_chars,
             min_chars: args.min_chars,
         },

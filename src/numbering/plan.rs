@@ -128,6 +128,10 @@ pub(crate) struct Plan<'a> {
     pub links: TocLinks,
     /// Per item: what the fix changes, None where the marker stays.
     pub changes: Vec<Option<Change>>,
+    /// The edited text was planned again while it was parsed for the
+    /// verification, and asked for nothing more: [`Plan::new`] need not
+    /// parse it a second time.
+    settled: bool,
 }
 
 /// Rounds of verification before giving up and changing nothing.
@@ -146,15 +150,15 @@ impl<'a> Plan<'a> {
     /// otherwise: a series that starts where the renumbered one before it
     /// stops carries that count on.
     pub(crate) fn new(doc: &'a Document<'_>, style: Style) -> Self {
-        let mut plan = Plan::once(doc, style);
+        let mut plan = Plan::once(doc, style, true);
         for _ in 0..SETTLE {
             let edits = plan.edits();
-            if edits.is_empty() {
+            if edits.is_empty() || plan.settled {
                 break;
             }
             let text = apply(plan.src, &edits);
             let doc = crate::parse(&text);
-            let again = Plan::once(&doc, style);
+            let again = Plan::once(&doc, style, false);
             if again.changes.iter().all(Option::is_none) {
                 break;
             }
@@ -221,8 +225,10 @@ impl<'a> Plan<'a> {
         true
     }
 
-    /// One plan of `doc`, verified.
-    fn once(doc: &'a Document<'_>, style: Style) -> Self {
+    /// One plan of `doc`, verified. With `settle`, the verification also
+    /// plans its edited text again and records whether that asks for
+    /// nothing more.
+    fn once(doc: &'a Document<'_>, style: Style, settle: bool) -> Self {
         let src = doc.source();
         let items = series::items(doc);
         let series = series::series(&items);
@@ -242,6 +248,7 @@ impl<'a> Plan<'a> {
             series,
             series_of,
             links,
+            settled: false,
         };
         plan.ideal = plan.numbers();
         let targets = targets(&plan.items, style);
@@ -256,8 +263,9 @@ impl<'a> Plan<'a> {
             if edits.is_empty() {
                 break;
             }
-            let bad = diverging(doc, &numbers, &edits);
+            let (bad, settled) = diverging(doc, &numbers, &edits, settle.then_some(style));
             if bad.is_empty() {
+                plan.settled = settled;
                 break;
             }
             // Forms first: a marker that cannot take the new form often
@@ -457,7 +465,8 @@ pub(crate) fn verify(doc: &Document<'_>, edits: &[Edit]) -> Option<usize> {
         }
     }
     let edits: Vec<Edit> = sorted.into_iter().cloned().collect();
-    diverging(doc, &numbers, &edits)
+    diverging(doc, &numbers, &edits, None)
+        .0
         .first()
         .map(|&i| items[i].line)
 }
@@ -466,7 +475,16 @@ pub(crate) fn verify(doc: &Document<'_>, edits: &[Edit]) -> Option<usize> {
 /// the edited text no longer has as they should be, and for a heading that
 /// appears, the markers before it of its kind (whose numbers let an inline
 /// `二是` continue a series) and on its line.
-fn diverging(doc: &Document<'_>, numbers: &[u32], edits: &[Edit]) -> Vec<usize> {
+///
+/// With `settle`, and when nothing diverges, also whether the edited text,
+/// planned again in that style, asks for nothing more (while it is parsed:
+/// the caller need not parse it again).
+fn diverging(
+    doc: &Document<'_>,
+    numbers: &[u32],
+    edits: &[Edit],
+    settle: Option<Style>,
+) -> (Vec<usize>, bool) {
     let new_src = apply(doc.source(), edits);
     let new = crate::parse(&new_src);
     let toc_len = doc.toc.len();
@@ -563,7 +581,15 @@ fn diverging(doc: &Document<'_>, numbers: &[u32], edits: &[Edit]) -> Vec<usize> 
     }
     bad.sort_unstable();
     bad.dedup();
-    bad
+    // The nested plan does not settle in its turn: one level only.
+    let settled = bad.is_empty()
+        && settle.is_some_and(|style| {
+            Plan::once(&new, style, false)
+                .changes
+                .iter()
+                .all(Option::is_none)
+        });
+    (bad, settled)
 }
 
 /// Maps offsets of the input to offsets of the edited text, for offsets

@@ -76,16 +76,23 @@ fn check_reports_and_diffs_take_linear_time() {
     for (name, make, run) in cases {
         let (small, large) = (make(SMALL_BYTES), make(10 * SMALL_BYTES));
         run(&small);
-        let (a, b) = (secs(|| run(&small)), secs(|| run(&large)));
-        let ratio = b / a.max(1e-3);
-        let line = format!(
-            "{name:<20} {:>9} B {a:.4}s  {:>10} B {b:.4}s  ratio {ratio:.2}",
-            small.len(),
-            large.len()
-        );
-        eprintln!("{line}");
-        if ratio > MAX_RATIO {
-            failures.push(line);
+        // A loaded machine (CI beside other builds) can stretch one timing:
+        // the case fails only when three measurements in a row are over.
+        // Quadratic work is over every time (a 10x input takes 100x).
+        let mut last = String::new();
+        let over = (0..3).all(|_| {
+            let (a, b) = (secs(|| run(&small)), secs(|| run(&large)));
+            let ratio = b / a.max(1e-3);
+            last = format!(
+                "{name:<20} {:>9} B {a:.4}s  {:>10} B {b:.4}s  ratio {ratio:.2}",
+                small.len(),
+                large.len()
+            );
+            eprintln!("{last}");
+            ratio > MAX_RATIO
+        });
+        if over {
+            failures.push(last);
         }
     }
     assert!(failures.is_empty(), "not linear:\n{}", failures.join("\n"));

@@ -3,8 +3,9 @@
 //!
 //! 1. [`scan`]: lines, leading noise, front matter, and the candidate
 //!    markers (line starts whose first characters have a marker's shape,
-//!    inline ordinals found with memmem), each confirmed by
-//!    [`recognise`] (the pest grammar) through [`lookahead`]'s memo;
+//!    inline ordinals and lost line breaks found in one pass of [`find`]),
+//!    each confirmed by [`recognise`] (the pest grammar) through
+//!    [`lookahead`]'s memo;
 //! 2. [`toc`]: the table of contents, whose lines leave the candidates;
 //! 3. [`nest`]: which candidates become headings, and their parents;
 //! 4. [`layout`]: titles ([`title`]), bodies, preamble and spans, the flat

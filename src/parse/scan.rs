@@ -402,7 +402,7 @@ impl<'s> Scanner<'s> {
 
     /// Candidates of `lines` (document line numbers start at `first`), in
     /// order: line-level markers line by line, inline ordinals found over the
-    /// whole text with memmem, merged.
+    /// whole text in one pass ([`find::positions`]), merged.
     pub fn scan(&mut self, lines: &[Line], first: usize) -> Vec<Candidate> {
         let from = lines.get(first).map_or(self.src.len(), |l| l.start);
         let mut heads = Vec::new();

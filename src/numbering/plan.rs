@@ -159,7 +159,7 @@ impl<'a> Plan<'a> {
             let text = apply(plan.src, &edits);
             let doc = crate::parse(&text);
             let again = Plan::once(&doc, style, false);
-            if again.changes.iter().all(Option::is_none) {
+            if again.asks_nothing() {
                 break;
             }
             // The outline is the same heading by heading (verified), so the
@@ -288,6 +288,11 @@ impl<'a> Plan<'a> {
             }
         }
         plan
+    }
+
+    /// Whether the plan changes no marker.
+    fn asks_nothing(&self) -> bool {
+        self.changes.iter().all(Option::is_none)
     }
 
     /// The edits, in input order.
@@ -582,13 +587,8 @@ fn diverging(
     bad.sort_unstable();
     bad.dedup();
     // The nested plan does not settle in its turn: one level only.
-    let settled = bad.is_empty()
-        && settle.is_some_and(|style| {
-            Plan::once(&new, style, false)
-                .changes
-                .iter()
-                .all(Option::is_none)
-        });
+    let settled =
+        bad.is_empty() && settle.is_some_and(|style| Plan::once(&new, style, false).asks_nothing());
     (bad, settled)
 }
 

@@ -1,5 +1,6 @@
-//! The scanner's one pass over the text: every place where an inline ordinal
-//! or a lost line break can begin, found by reading the text once.
+//! The scanner's one pass over the text: where its lines break, and every
+//! place where an inline ordinal or a lost line break can begin, found by
+//! reading the text once.
 //!
 //! The scanner looks for six characters anywhere in a paragraph: `是`, `要`
 //! and `第` (inline ordinals, `一是`, `二要`, `第三，`) and `。`, `：`, `；`
@@ -8,6 +9,8 @@
 //! [`positions`] compares 32 bytes at once against all of them (AVX2, where
 //! the processor has it), so the text is read once. Elsewhere it falls back
 //! to memchr's searches, merged: the same positions, as the tests check.
+//! The same loads answer where `\n` and `\r` are, so the lines are cut in
+//! the same pass, while the bytes around each break are still in the cache.
 //!
 //! This is the crate's only `unsafe` code: the SIMD loads, each inside the
 //! slice (see the SAFETY notes), and the call of an AVX2 function after the
@@ -25,18 +28,19 @@ const NEEDLES: [[u8; 3]; 6] = [
 ];
 
 /// The byte offsets in `hay` where one of the six characters or an ASCII
-/// `:` begins, in order.
-pub(crate) fn positions(hay: &[u8]) -> Vec<usize> {
+/// `:` begins, in order. `on_break` is called with the offset of every `\n`
+/// and `\r`, in order.
+pub(crate) fn positions(hay: &[u8], mut on_break: impl FnMut(usize)) -> Vec<usize> {
     // About one in fifty bytes in Chinese prose.
     let mut out = Vec::with_capacity(hay.len() / 48 + 16);
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") {
         // SAFETY: the processor supports AVX2, checked just above.
-        let done = unsafe { avx2::positions(hay, &mut out) };
-        tail(hay, done, &mut out);
+        let done = unsafe { avx2::positions(hay, &mut out, &mut on_break) };
+        tail(hay, done, &mut out, on_break);
         return out;
     }
-    portable(hay, &mut out);
+    portable(hay, &mut out, on_break);
     out
 }
 
@@ -47,12 +51,19 @@ fn at(hay: &[u8], i: usize) -> bool {
 
 /// The positions from `from` on, byte by byte: the last bytes after the
 /// vector loop.
-fn tail(hay: &[u8], from: usize, out: &mut Vec<usize>) {
-    out.extend((from..hay.len()).filter(|&i| at(hay, i)));
+fn tail(hay: &[u8], from: usize, out: &mut Vec<usize>, mut on_break: impl FnMut(usize)) {
+    for i in from..hay.len() {
+        if matches!(hay[i], b'\n' | b'\r') {
+            on_break(i);
+        } else if at(hay, i) {
+            out.push(i);
+        }
+    }
 }
 
 /// memchr's searches, one per needle, merged.
-fn portable(hay: &[u8], out: &mut Vec<usize>) {
+fn portable(hay: &[u8], out: &mut Vec<usize>, on_break: impl FnMut(usize)) {
+    memchr::memchr2_iter(b'\n', b'\r', hay).for_each(on_break);
     for n in &NEEDLES {
         out.extend(memchr::memmem::find_iter(hay, n));
     }
@@ -67,8 +78,9 @@ mod avx2 {
         _mm256_or_si256, _mm256_set1_epi8,
     };
 
-    /// Pushes the positions of the first bytes it covers and returns how
-    /// many it covered (a multiple of 32; the rest is the caller's).
+    /// Pushes the positions of the first bytes it covers, calls `on_break`
+    /// with their line breaks, and returns how many it covered (a multiple
+    /// of 32; the rest is the caller's).
     ///
     /// # Safety
     ///
@@ -77,7 +89,11 @@ mod avx2 {
     // Rust < 1.87 asks for `unsafe` around each intrinsic, later ones only
     // around the loads.
     #[allow(unused_unsafe)]
-    pub(super) unsafe fn positions(hay: &[u8], out: &mut Vec<usize>) -> usize {
+    pub(super) unsafe fn positions(
+        hay: &[u8],
+        out: &mut Vec<usize>,
+        on_break: &mut impl FnMut(usize),
+    ) -> usize {
         macro_rules! splat {
             ($b:expr) => {
                 _mm256_set1_epi8($b as i8)
@@ -117,6 +133,7 @@ mod avx2 {
                 splat!(1u8),
                 splat!(b':'),
             );
+            let (lf, cr) = (splat!(b'\n'), splat!(b'\r'));
             // Each step reads bytes i..i + 34: the three loads are offset by
             // 0, 1 and 2, so the three bytes of a character starting at
             // i + k are byte k of v0, v1 and v2.
@@ -143,6 +160,12 @@ mod avx2 {
                     out.push(i + mask.trailing_zeros() as usize);
                     mask &= mask - 1;
                 }
+                let breaks = _mm256_or_si256(_mm256_cmpeq_epi8(v0, lf), _mm256_cmpeq_epi8(v0, cr));
+                let mut mask = _mm256_movemask_epi8(breaks) as u32;
+                while mask != 0 {
+                    on_break(i + mask.trailing_zeros() as usize);
+                    mask &= mask - 1;
+                }
                 i += 32;
             }
         }
@@ -155,22 +178,31 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn reference(hay: &[u8]) -> Vec<usize> {
-        let mut out = Vec::new();
-        portable(hay, &mut out);
-        out
+    /// memchr's searches: the marks and the breaks.
+    fn reference(hay: &[u8]) -> (Vec<usize>, Vec<usize>) {
+        let (mut out, mut breaks) = (Vec::new(), Vec::new());
+        portable(hay, &mut out, |i| breaks.push(i));
+        (out, breaks)
+    }
+
+    /// The one pass: the marks and the breaks.
+    fn both(hay: &[u8]) -> (Vec<usize>, Vec<usize>) {
+        let mut breaks = Vec::new();
+        let marks = positions(hay, |i| breaks.push(i));
+        (marks, breaks)
     }
 
     #[test]
     fn finds_each_needle_once() {
-        let s = "一是，二要：第三；完。a:b：；";
-        let got = positions(s.as_bytes());
-        let want: Vec<usize> = s
-            .char_indices()
-            .filter(|&(_, c)| "是要第。：；:".contains(c))
-            .map(|(i, _)| i)
-            .collect();
-        assert_eq!(got, want);
+        let s = "一是，二要：第三；完。a:b：；\r\n";
+        let got = both(s.as_bytes());
+        let at = |set: &str| -> Vec<usize> {
+            s.char_indices()
+                .filter(|&(_, c)| set.contains(c))
+                .map(|(i, _)| i)
+                .collect()
+        };
+        assert_eq!(got, (at("是要第。：；:"), at("\r\n")));
         assert_eq!(got, reference(s.as_bytes()));
     }
 
@@ -182,19 +214,20 @@ mod tests {
         hay.extend_from_slice(&[0xE6, 0x98, b'x', 0xEF, 0xBC]);
         hay.extend(std::iter::repeat_n(b'.', 40));
         hay.extend_from_slice(&[0xEF, 0xBC]);
-        assert_eq!(positions(&hay), reference(&hay));
-        assert_eq!(positions(&hay), vec![9]);
+        assert_eq!(both(&hay), reference(&hay));
+        assert_eq!(both(&hay), (vec![9], vec![]));
     }
 
     proptest! {
         /// The vector loop, its tail and memchr's searches agree at every
-        /// length and alignment, needles straddling each 32-byte step.
+        /// length and alignment, needles straddling each 32-byte step, on
+        /// the marks and on the line breaks.
         #[test]
         fn vector_and_memchr_agree(
             parts in prop::collection::vec(
                 prop::sample::select(vec![
                     "是", "要", "第", "。", "：", "；", ":", "，", "、", "昰",
-                    "\u{FF1A}", "a", "一", "\u{E6}", "\n", "\u{3000}",
+                    "\u{FF1A}", "a", "一", "\u{E6}", "\n", "\r", "\r\n", "\u{3000}",
                 ]),
                 0..120,
             ),
@@ -203,7 +236,7 @@ mod tests {
             let s: String = parts.concat();
             // Cut bytes off the front so that needles fall at every offset.
             let hay = &s.as_bytes()[cut.min(s.len())..];
-            prop_assert_eq!(positions(hay), reference(hay));
+            prop_assert_eq!(both(hay), reference(hay));
         }
     }
 }

@@ -32,11 +32,12 @@ use layout::Layout;
 
 /// Parses `src` into a [`Document`].
 pub(crate) fn build<'a>(src: &'a str, options: &ParseOptions<'_>) -> Document<'a> {
-    // 1. Lines and candidates, after any front matter.
-    let lines = scan::lines(src);
+    // 1. Lines and candidates, after any front matter: the text read once.
+    let (lines, marks) = scan::read(src);
     let body_from = scan::front_matter(src, &lines);
     let first_line = body_from.map_or(0, |at| lines.partition_point(|l| l.start < at));
-    let mut cands = scan::Scanner::new(src).scan(&lines, first_line);
+    let mut cands = scan::Scanner::new(src).scan(&lines, first_line, &marks);
+    drop(marks);
     if !options.table_rows.is_empty() {
         // Nothing in a table opens a heading (spec §8).
         cands.retain(|c| {

@@ -63,7 +63,15 @@ impl Candidate {
 
 /// Splits `src` into lines at `\n`, `\r\n` and `\r`, and keeps those that
 /// are not blank.
+#[cfg(test)]
 pub(crate) fn lines(src: &str) -> Vec<Line> {
+    read(src).0
+}
+
+/// The text read once ([`find::positions`]): its lines, split at `\n`,
+/// `\r\n` and `\r` (the blank ones left out), and the offsets where `是`
+/// `要` `第` `。` `：` `；` `:` begin, for [`Scanner::scan`].
+pub(crate) fn read(src: &str) -> (Vec<Line>, Vec<usize>) {
     let bytes = src.as_bytes();
     let mut out = Vec::with_capacity(bytes.len() / 40 + 1);
     let mut start = 0;
@@ -79,19 +87,21 @@ pub(crate) fn lines(src: &str) -> Vec<Line> {
             });
         }
     };
-    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+    // Each line is cut as its break is found, its first bytes still in the
+    // cache.
+    let marks = find::positions(bytes, |i| {
         if i < start {
             // The `\n` of a `\r\n` already consumed.
-            continue;
+            return;
         }
         push(start, i, number);
         start = after_break(bytes, i);
         number += 1;
-    }
+    });
     if start < bytes.len() {
         push(start, bytes.len(), number);
     }
-    out
+    (out, marks)
 }
 
 /// The start of the line after the one that ends at `end`.
@@ -401,9 +411,9 @@ impl<'s> Scanner<'s> {
     }
 
     /// Candidates of `lines` (document line numbers start at `first`), in
-    /// order: line-level markers line by line, inline ordinals found over the
-    /// whole text in one pass ([`find::positions`]), merged.
-    pub fn scan(&mut self, lines: &[Line], first: usize) -> Vec<Candidate> {
+    /// order: line-level markers line by line, inline ordinals at the
+    /// `marks` that [`read`] found, merged.
+    pub fn scan(&mut self, lines: &[Line], first: usize, marks: &[usize]) -> Vec<Candidate> {
         let from = lines.get(first).map_or(self.src.len(), |l| l.start);
         let mut heads = Vec::new();
         for (i, line) in lines.iter().enumerate().skip(first) {
@@ -411,7 +421,7 @@ impl<'s> Scanner<'s> {
                 heads.push(c);
             }
         }
-        let (inline, lost) = self.in_paragraphs(lines, from);
+        let (inline, lost) = self.in_paragraphs(lines, from, marks);
         let inline = merge_candidates(inline, lost);
         let mut out = Vec::with_capacity(heads.len() + inline.len());
         let (mut h, mut k) = (heads.iter().peekable(), inline.iter().peekable());
@@ -534,7 +544,12 @@ impl<'s> Scanner<'s> {
     ///   hardly ever come right before a list marker, are left to the line
     ///   starts. Which of them count is decided once all candidates are
     ///   known ([`accept_lost_breaks`]).
-    fn in_paragraphs(&mut self, lines: &[Line], from: usize) -> (Vec<Candidate>, Vec<Candidate>) {
+    fn in_paragraphs(
+        &mut self,
+        lines: &[Line],
+        from: usize,
+        marks: &[usize],
+    ) -> (Vec<Candidate>, Vec<Candidate>) {
         let src = self.src;
         let bytes = src.as_bytes();
         let (mut inline, mut lost) = (Vec::new(), Vec::new());
@@ -546,8 +561,7 @@ impl<'s> Scanner<'s> {
             }
             li
         };
-        for p in find::positions(&bytes[from..]) {
-            let p = from + p;
+        for &p in &marks[marks.partition_point(|&p| p < from)..] {
             let (start, kind, boundary) = match bytes[p] {
                 0xE6 | 0xE8 => {
                     // `是` or `要`: walk back over up to three numerals.
@@ -855,7 +869,7 @@ mod tests {
     fn inline_markers(src: &str) -> Vec<(&str, Boundary)> {
         let ls = lines(src);
         Scanner::new(src)
-            .scan(&ls, 0)
+            .scan(&ls, 0, &read(src).1)
             .iter()
             .map(|c| (&src[c.start..c.end()], c.boundary))
             .collect()
@@ -883,7 +897,7 @@ mod tests {
     fn columns_count_chars() {
         let src = "前言\n>　　一、甲。一是乙";
         let cols: Vec<_> = Scanner::new(src)
-            .scan(&lines(src), 0)
+            .scan(&lines(src), 0, &read(src).1)
             .iter()
             .map(|c| (c.line, c.column))
             .collect();

@@ -726,3 +726,41 @@ fn non_utf8_file_names_survive_in_jsonl() {
         stdout(&o)
     );
 }
+
+// ---- batches: new outputs take their name at once, old ones are renamed over
+
+#[test]
+fn a_batch_writes_new_outputs_whole_and_replaces_old_ones() {
+    let dir = scratch("batch-fresh");
+    let (inp, out) = (dir.join("in"), dir.join("out"));
+    fs::create_dir_all(inp.join("sub")).unwrap();
+    fs::write(inp.join("a.txt"), DOC).unwrap();
+    fs::write(inp.join("sub/b.txt"), "一、甲\n二、乙\n").unwrap();
+    let run = || tigang(&["parse", "-q", "-j2", s(&inp), "-o", s(&out)], None);
+    let o = run();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(listing(&out), ["a.txt", "sub"]);
+    assert_eq!(listing(&out.join("sub")), ["b.txt"]);
+    let tree = |p: &Path| fs::read_to_string(p).unwrap();
+    assert!(tree(&out.join("sub/b.txt")).contains("乙"));
+    assert_eq!(fs::metadata(out.join("a.txt")).unwrap().nlink(), 1);
+
+    // A second run replaces what the first wrote, and leaves nothing beside it.
+    fs::write(inp.join("sub/b.txt"), "一、丙\n二、丁\n").unwrap();
+    let o = run();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(tree(&out.join("sub/b.txt")).contains("丁"));
+    assert!(!tree(&out.join("sub/b.txt")).contains("乙"));
+    assert_eq!(listing(&out), ["a.txt", "sub"]);
+    assert_eq!(listing(&out.join("sub")), ["b.txt"]);
+
+    // A link put where an output goes is still refused, not written through.
+    let elsewhere = dir.join("elsewhere.txt");
+    fs::write(&elsewhere, "keep").unwrap();
+    fs::remove_file(out.join("a.txt")).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, out.join("a.txt")).unwrap();
+    let o = run();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("symbolic link"), "{}", stderr(&o));
+    assert_eq!(fs::read_to_string(&elsewhere).unwrap(), "keep");
+}

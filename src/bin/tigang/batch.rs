@@ -103,7 +103,7 @@ fn process(input: &Input, job: &Job) -> Outcome {
     let _ = format::render(&doc, &meta, job.style, &mut out);
     if let Dest::Dir(dir) = &job.dest {
         let path = output_path(dir, &input.rel, job.style.format);
-        outcome.output = write::create(dir, &path, &out).map(|()| Vec::new());
+        outcome.output = write::create(dir, &path, &out, true).map(|()| Vec::new());
         outcome.write_failed = outcome.output.is_err();
     } else {
         outcome.output = Ok(out);
@@ -240,6 +240,8 @@ pub fn run(inputs: &[Input], job: &Job) -> Result<ExitCode, String> {
             }
         }
     });
+    // The outputs' folders, synced once for the whole batch.
+    write::sync_folders();
     let flushed = match write_error {
         Some(e) => Err(e),
         None => stdout.flush(),
@@ -323,7 +325,7 @@ fn single(input: &Input, job: &Job) -> Result<ExitCode, String> {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
-        write::create(root, path, &bytes)?;
+        write::create(root, path, &bytes, false)?;
         return Ok(ExitCode::SUCCESS);
     }
     // One document: its checks may take the second core while the

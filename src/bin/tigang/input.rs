@@ -31,6 +31,9 @@ pub struct Input {
     pub name: String,
     /// How messages name it on a terminal: control characters escaped.
     pub shown: String,
+    /// Its path with every symbolic link resolved, when the folder walk
+    /// already knows it (a plain file below a resolved folder); else None.
+    pub real: Option<PathBuf>,
 }
 
 impl Input {
@@ -46,6 +49,7 @@ impl Input {
             rel,
             name,
             shown,
+            real: None,
         }
     }
 
@@ -120,9 +124,17 @@ pub fn expand(args: &[PathBuf]) -> Result<(Vec<Input>, Vec<PathBuf>), String> {
             let mut found = Vec::new();
             walk(arg, &mut found)?;
             found.sort();
-            out.extend(found.into_iter().map(|path| {
+            // The walk enters no linked folder, so a plain file's resolved
+            // path is the folder's joined with the rest: one resolution for
+            // the folder instead of one per file (`-o` checks, parse.rs).
+            let real_dir = std::fs::canonicalize(arg).ok();
+            out.extend(found.into_iter().map(|(path, plain)| {
                 let rel = path.strip_prefix(arg).unwrap_or(&path).to_path_buf();
-                Input::new(path, rel)
+                let real = real_dir.as_ref().filter(|_| plain).map(|d| d.join(&rel));
+                Input {
+                    real,
+                    ..Input::new(path, rel)
+                }
             }));
         } else {
             let rel = arg.file_name().map_or_else(|| arg.clone(), PathBuf::from);
@@ -161,8 +173,9 @@ pub fn at_least_one(s: &str) -> Result<std::num::NonZeroUsize, String> {
 
 /// Collects the text files below `dir`. Symbolic links to folders are not
 /// followed, so a link cycle cannot make the walk endless; FIFOs, devices
-/// and sockets are not text files and are left out.
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), String> {
+/// and sockets are not text files and are left out. Each file comes with
+/// whether it is a plain file (not a link).
+fn walk(dir: &Path, found: &mut Vec<(PathBuf, bool)>) -> Result<(), String> {
     let entries = std::fs::read_dir(dir).map_err(|e| io_message(dir, &e))?;
     for entry in entries {
         let entry = entry.map_err(|e| io_message(dir, &e))?;
@@ -178,7 +191,7 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), String> {
         if kind.is_dir() {
             walk(&path, found)?;
         } else if is_text_name(&path) && (kind.is_file() || path.is_file()) {
-            found.push(path);
+            found.push((path, kind.is_file()));
         }
     }
     Ok(())

@@ -229,7 +229,13 @@ fn check_outputs_apart(
     let files: HashMap<PathBuf, &input::Input> = inputs
         .iter()
         .filter(|i| !i.is_stdin())
-        .filter_map(|i| std::fs::canonicalize(&i.path).ok().map(|c| (c, i)))
+        .filter_map(|i| {
+            let real = i
+                .real
+                .clone()
+                .or_else(|| std::fs::canonicalize(&i.path).ok());
+            real.map(|c| (c, i))
+        })
         .collect();
     let out_real = resolved(out);
     if let Some((_, given)) = folders.iter().find(|(f, _)| out_real.starts_with(f)) {

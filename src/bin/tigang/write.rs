@@ -116,7 +116,12 @@ pub fn replace(orig: &Original, bytes: &[u8]) -> Result<Vec<String>, String> {
         }
         Ok(())
     };
-    write_via_temp(&orig.path, bytes, 0o600, &mut notes, &finish, &|| {
+    let how = How {
+        mode: 0o600,
+        fresh: false,
+        sync_later: false,
+    };
+    write_via_temp(&orig.path, bytes, how, &mut notes, &finish, &|| {
         unchanged("before renaming").map_err(io::Error::other)
     })
     .map_err(|e| format!("{name}: cannot write (the file is unchanged): {e}"))?;
@@ -127,15 +132,28 @@ pub fn replace(orig: &Original, bytes: &[u8]) -> Result<Vec<String>, String> {
 /// atomically, creating the folders between them. Refuses a symbolic link
 /// at `path` or at any folder below `root`, so that an output never lands
 /// outside the folder it was meant for.
-pub fn create(root: &Path, path: &Path, bytes: &[u8]) -> Result<(), String> {
+///
+/// In a batch (`sync_later`) the folders are synced once, by
+/// [`sync_folders`] at the end, rather than after every file: each output
+/// is still whole or absent after a crash, since the file itself is synced
+/// before it gets its name. Folders checked once are not checked again.
+pub fn create(root: &Path, path: &Path, bytes: &[u8], sync_later: bool) -> Result<(), String> {
     // The folder named by `-o` may be a link; what is below it may not.
-    fs::create_dir_all(root).map_err(|e| format!("{}: cannot create folder: {e}", shown(root)))?;
+    if !folders::checked(root) {
+        fs::create_dir_all(root)
+            .map_err(|e| format!("{}: cannot create folder: {e}", shown(root)))?;
+        folders::check(root);
+    }
     let rel = path.strip_prefix(root).unwrap_or(path);
     let mut at = root.to_path_buf();
     let parts: Vec<_> = rel.components().collect();
+    let mut fresh = false;
     for (i, part) in parts.iter().enumerate() {
         at.push(part);
         let last = i + 1 == parts.len();
+        if !last && folders::checked(&at) {
+            continue;
+        }
         match fs::symlink_metadata(&at) {
             Ok(m) if m.file_type().is_symlink() => {
                 return Err(format!(
@@ -152,6 +170,7 @@ pub fn create(root: &Path, path: &Path, bytes: &[u8]) -> Result<(), String> {
             Ok(m) if !last && !m.is_dir() => {
                 return Err(format!("{}: exists and is not a folder", shown(&at)));
             }
+            Ok(_) if !last => folders::check(&at),
             Ok(_) => {}
             Err(e) if e.kind() == io::ErrorKind::NotFound && !last => {
                 match fs::create_dir(&at) {
@@ -164,15 +183,95 @@ pub fn create(root: &Path, path: &Path, bytes: &[u8]) -> Result<(), String> {
                     }
                     Err(e) => return Err(format!("{}: cannot create folder: {e}", shown(&at))),
                 }
+                folders::check(&at);
             }
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => fresh = true,
             Err(e) => return Err(format!("{}: {e}", shown(&at))),
         }
     }
     let mut notes = Vec::new();
-    // New outputs get the usual mode of a new file (0666 less the umask).
-    write_via_temp(path, bytes, 0o666, &mut notes, &|_, _| Ok(()), &|| Ok(()))
+    let how = How {
+        // New outputs get the usual mode of a new file (0666 less the umask).
+        mode: 0o666,
+        fresh,
+        sync_later,
+    };
+    write_via_temp(path, bytes, how, &mut notes, &|_, _| Ok(()), &|| Ok(()))
         .map_err(|e| format!("{}: cannot write: {e}", shown(path)))
+}
+
+/// Syncs the folders that [`create`] wrote into with `sync_later`, so that
+/// the names it gave survive a crash. Errors are ignored as they are for a
+/// single file: not every system can sync a folder.
+pub fn sync_folders() {
+    for dir in folders::unsynced() {
+        if let Ok(d) = File::open(&dir) {
+            let _ = d.sync_all();
+        }
+    }
+}
+
+/// The folders of this run's outputs: those checked (real folders, not
+/// links) and those whose new names are not synced yet.
+mod folders {
+    use std::collections::HashSet;
+    use std::path::{Path, PathBuf};
+    use std::sync::Mutex;
+
+    #[derive(Default)]
+    struct Seen {
+        checked: Option<HashSet<PathBuf>>,
+        unsynced: Option<HashSet<PathBuf>>,
+    }
+
+    static SEEN: Mutex<Seen> = Mutex::new(Seen {
+        checked: None,
+        unsynced: None,
+    });
+
+    fn lock() -> std::sync::MutexGuard<'static, Seen> {
+        SEEN.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn checked(dir: &Path) -> bool {
+        lock().checked.as_ref().is_some_and(|c| c.contains(dir))
+    }
+
+    pub fn check(dir: &Path) {
+        lock()
+            .checked
+            .get_or_insert_with(HashSet::new)
+            .insert(dir.to_path_buf());
+    }
+
+    pub fn sync_later(dir: &Path) {
+        let mut seen = lock();
+        let unsynced = seen.unsynced.get_or_insert_with(HashSet::new);
+        if !unsynced.contains(dir) {
+            unsynced.insert(dir.to_path_buf());
+        }
+    }
+
+    pub fn unsynced() -> Vec<PathBuf> {
+        lock()
+            .unsynced
+            .take()
+            .map(|u| u.into_iter().collect())
+            .unwrap_or_default()
+    }
+}
+
+/// How [`write_via_temp`] writes.
+#[derive(Clone, Copy)]
+struct How {
+    /// The mode of the new file.
+    mode: u32,
+    /// Nothing was at the destination when it was checked: an unnamed
+    /// file may be linked there directly, which fails (and falls back to
+    /// the rename) if something appeared meanwhile.
+    fresh: bool,
+    /// Leave the folder's sync to [`sync_folders`].
+    sync_later: bool,
 }
 
 type Finish<'a> = dyn Fn(&File, &mut Vec<String>) -> io::Result<()> + 'a;
@@ -181,11 +280,12 @@ type Check<'a> = dyn Fn() -> io::Result<()> + 'a;
 /// The common path: a temporary file beside `dest` (unnamed where the system
 /// can), `bytes`, `finish` (ownership, mode, attributes), flushed to disk,
 /// `check` once more, renamed over `dest`; the folder is synced so that the
-/// rename survives a crash.
+/// rename survives a crash. A `fresh` destination takes the unnamed file's
+/// first name directly (one change to the folder instead of two).
 fn write_via_temp(
     dest: &Path,
     bytes: &[u8],
-    mode: u32,
+    how: How,
     notes: &mut Vec<String>,
     finish: &Finish<'_>,
     check: &Check<'_>,
@@ -204,14 +304,36 @@ fn write_via_temp(
         finish(file, notes)?;
         file.sync_all()
     };
+    let mode = how.mode;
+    let sync = || {
+        if how.sync_later {
+            folders::sync_later(&dir);
+        } else if let Ok(d) = File::open(&dir) {
+            // Make the rename itself durable; not every platform can open a folder.
+            let _ = d.sync_all();
+        }
+    };
     let tmp = match unnamed::create(&dir, mode) {
         Some(mut file) => {
             let linked = fill(&mut file, notes).and_then(|()| {
                 hook::pause("link");
-                temps::link(&file, &dir, &file_name)
+                if how.fresh {
+                    match unnamed::link_as(&file, dest) {
+                        Ok(()) => return Ok(None),
+                        // Taken meanwhile, or no /proc: the usual way.
+                        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+                        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                        Err(e) => return Err(e),
+                    }
+                }
+                temps::link(&file, &dir, &file_name).map(Some)
             });
             match linked {
-                Ok(tmp) => tmp,
+                Ok(Some(tmp)) => tmp,
+                Ok(None) => {
+                    sync();
+                    return Ok(());
+                }
                 // No /proc to link through: the named way, from the start.
                 Err(e) if e.kind() == io::ErrorKind::NotFound => {
                     named(&dir, &file_name, mode, notes, &fill)?
@@ -232,10 +354,7 @@ fn write_via_temp(
         return Err(e);
     }
     temps::forget(&tmp);
-    // Make the rename itself durable; not every platform can open a folder.
-    if let Ok(d) = File::open(&dir) {
-        let _ = d.sync_all();
-    }
+    sync();
     Ok(())
 }
 
@@ -273,6 +392,38 @@ mod unnamed {
     #[cfg(not(target_os = "linux"))]
     pub fn create(_dir: &Path, _mode: u32) -> Option<File> {
         None
+    }
+
+    /// Gives an unnamed file the name `dest`, which must not exist
+    /// (`AlreadyExists` otherwise): the file appears whole or not at all.
+    #[cfg(target_os = "linux")]
+    pub fn link_as(file: &File, dest: &Path) -> io::Result<()> {
+        use std::ffi::CString;
+        use std::os::fd::AsRawFd;
+        use std::os::unix::ffi::OsStrExt;
+        let from = CString::new(format!("/proc/self/fd/{}", file.as_raw_fd()))
+            .map_err(io::Error::other)?;
+        let to = CString::new(dest.as_os_str().as_bytes()).map_err(io::Error::other)?;
+        // SAFETY: two valid NUL-terminated paths; linkat reads them only.
+        let r = unsafe {
+            libc::linkat(
+                libc::AT_FDCWD,
+                from.as_ptr(),
+                libc::AT_FDCWD,
+                to.as_ptr(),
+                libc::AT_SYMLINK_FOLLOW,
+            )
+        };
+        if r == 0 {
+            Ok(())
+        } else {
+            Err(io::Error::last_os_error())
+        }
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    pub fn link_as(_file: &File, _dest: &Path) -> io::Result<()> {
+        Err(io::ErrorKind::NotFound.into())
     }
 }
 

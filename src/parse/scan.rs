@@ -462,8 +462,7 @@ impl<'s> Scanner<'s> {
                 at = lines[line].start;
                 col = 1;
             }
-            // std counts chars a word at a time.
-            col += self.src[at..c.start].chars().count();
+            col += find::count_chars(&self.src[at..c.start]);
             at = c.start;
             c.column = col;
         }

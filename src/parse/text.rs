@@ -2,6 +2,7 @@
 //! numerals), whitespace runs, trims, and where a title stops. A leaf
 //! module: it imports nothing of the crate but the span type.
 
+use super::find::Stops;
 use crate::document::Span;
 
 /// Whitespace as it occurs in scraped text, including the BOM.
@@ -182,78 +183,49 @@ pub(crate) fn title_stop_within(
     limit: usize,
     open: u32,
 ) -> (usize, usize, u32) {
-    // How far to step from each byte: every quote, bracket and end mark is
-    // ASCII or a three-byte character led by 0xE2, 0xE3 or 0xEF, so these
-    // stop the scan (0); every other character is stepped over whole without
-    // decoding (Chinese text: one step per three bytes).
-    const fn steps() -> [u8; 256] {
-        let mut t = [1u8; 256];
-        let mut b = 0xC0;
-        while b < 0x100 {
-            t[b] = match b {
-                0xC0..=0xDF => 2,
-                0xE0..=0xEF => 3,
-                _ => 4,
-            };
-            b += 1;
-        }
-        let mut i = 0;
-        while i < 5 {
-            t[b"()[]\""[i] as usize] = 0;
-            i += 1;
-        }
-        t[0xE2] = 0;
-        t[0xE3] = 0;
-        t[0xEF] = 0;
-        t
-    }
-    const STEP: [u8; 256] = steps();
-    let bytes = &src.as_bytes()[..limit];
+    // Every quote, bracket and end mark is ASCII or a three-byte character
+    // led by 0xE2, 0xE3 or 0xEF: only those bytes are looked at, 32 at a
+    // time ([`Stops`]); every other character is passed over unread.
+    let bytes = src.as_bytes();
+    let stops = Stops::new();
     let mut depth = open;
     let mut ascii_quote = false;
     let mut first_end = None;
-    let mut i = from;
-    while i < limit {
-        // Ideographs first, by a branch rather than the table: the next
-        // position is then known before the byte is loaded, so the loop is
-        // not one long chain of dependent loads.
-        if matches!(bytes[i], 0xE4..=0xE9) {
-            i += 3;
-            continue;
-        }
-        let step = STEP[bytes[i] as usize] as usize;
-        if step != 0 {
-            i += step;
-            continue;
-        }
-        let c = match bytes[i] {
-            b if b < 0x80 => b as char,
-            // A character cut by `limit` cannot be one we look for.
-            _ if i + 3 > limit => break,
-            b => char::from_u32(
-                (u32::from(b & 0x0F) << 12)
-                    | (u32::from(bytes[i + 1] & 0x3F) << 6)
-                    | u32::from(bytes[i + 2] & 0x3F),
-            )
-            .unwrap_or(char::REPLACEMENT_CHARACTER),
-        };
-        match c {
-            '“' | '‘' | '「' | '『' | '《' | '（' | '(' | '【' | '〔' | '［' | '[' | '〈' => {
-                depth += 1
-            }
-            '”' | '’' | '」' | '』' | '》' | '）' | ')' | '】' | '〕' | '］' | ']' | '〉' => {
-                depth = depth.saturating_sub(1)
-            }
-            '"' => ascii_quote = !ascii_quote,
-            '。' | '！' | '？' => {
-                if depth == 0 && !ascii_quote {
-                    return (i, 3, 0);
+    let mut at = from;
+    'scan: while at < limit {
+        let mut mask = stops.mask(bytes, at, limit);
+        while mask != 0 {
+            let i = at + mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            let c = match bytes[i] {
+                b if b < 0x80 => b as char,
+                // A character cut by `limit` cannot be one we look for.
+                _ if i + 3 > limit => break 'scan,
+                b => char::from_u32(
+                    (u32::from(b & 0x0F) << 12)
+                        | (u32::from(bytes[i + 1] & 0x3F) << 6)
+                        | u32::from(bytes[i + 2] & 0x3F),
+                )
+                .unwrap_or(char::REPLACEMENT_CHARACTER),
+            };
+            match c {
+                '“' | '‘' | '「' | '『' | '《' | '（' | '(' | '【' | '〔' | '［' | '[' | '〈' => {
+                    depth += 1
                 }
-                first_end.get_or_insert((i, 3));
+                '”' | '’' | '」' | '』' | '》' | '）' | ')' | '】' | '〕' | '］' | ']' | '〉' => {
+                    depth = depth.saturating_sub(1)
+                }
+                '"' => ascii_quote = !ascii_quote,
+                '。' | '！' | '？' => {
+                    if depth == 0 && !ascii_quote {
+                        return (i, 3, 0);
+                    }
+                    first_end.get_or_insert((i, 3));
+                }
+                _ => {}
             }
-            _ => {}
         }
-        i += if bytes[i] < 0x80 { 1 } else { 3 };
+        at += 32;
     }
     first_end.map_or((limit, 0, depth), |(i, len)| (i, len, 0))
 }
@@ -292,6 +264,119 @@ pub(crate) fn trim(src: &str, from: usize, to: usize) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The scalar scan `title_stop_within` had before [`Stops`]: byte by
+    /// byte, every character stepped over whole.
+    fn title_stop_reference(
+        src: &str,
+        from: usize,
+        limit: usize,
+        open: u32,
+    ) -> (usize, usize, u32) {
+        // How far to step from each byte: every quote, bracket and end mark is
+        // ASCII or a three-byte character led by 0xE2, 0xE3 or 0xEF, so these
+        // stop the scan (0); every other character is stepped over whole without
+        // decoding (Chinese text: one step per three bytes).
+        const fn steps() -> [u8; 256] {
+            let mut t = [1u8; 256];
+            let mut b = 0xC0;
+            while b < 0x100 {
+                t[b] = match b {
+                    0xC0..=0xDF => 2,
+                    0xE0..=0xEF => 3,
+                    _ => 4,
+                };
+                b += 1;
+            }
+            let mut i = 0;
+            while i < 5 {
+                t[b"()[]\""[i] as usize] = 0;
+                i += 1;
+            }
+            t[0xE2] = 0;
+            t[0xE3] = 0;
+            t[0xEF] = 0;
+            t
+        }
+        const STEP: [u8; 256] = steps();
+        let bytes = &src.as_bytes()[..limit];
+        let mut depth = open;
+        let mut ascii_quote = false;
+        let mut first_end = None;
+        let mut i = from;
+        while i < limit {
+            // Ideographs first, by a branch rather than the table: the next
+            // position is then known before the byte is loaded, so the loop is
+            // not one long chain of dependent loads.
+            if matches!(bytes[i], 0xE4..=0xE9) {
+                i += 3;
+                continue;
+            }
+            let step = STEP[bytes[i] as usize] as usize;
+            if step != 0 {
+                i += step;
+                continue;
+            }
+            let c = match bytes[i] {
+                b if b < 0x80 => b as char,
+                // A character cut by `limit` cannot be one we look for.
+                _ if i + 3 > limit => break,
+                b => char::from_u32(
+                    (u32::from(b & 0x0F) << 12)
+                        | (u32::from(bytes[i + 1] & 0x3F) << 6)
+                        | u32::from(bytes[i + 2] & 0x3F),
+                )
+                .unwrap_or(char::REPLACEMENT_CHARACTER),
+            };
+            match c {
+                '“' | '‘' | '「' | '『' | '《' | '（' | '(' | '【' | '〔' | '［' | '[' | '〈' => {
+                    depth += 1
+                }
+                '”' | '’' | '」' | '』' | '》' | '）' | ')' | '】' | '〕' | '］' | ']' | '〉' => {
+                    depth = depth.saturating_sub(1)
+                }
+                '"' => ascii_quote = !ascii_quote,
+                '。' | '！' | '？' => {
+                    if depth == 0 && !ascii_quote {
+                        return (i, 3, 0);
+                    }
+                    first_end.get_or_insert((i, 3));
+                }
+                _ => {}
+            }
+            i += if bytes[i] < 0x80 { 1 } else { 3 };
+        }
+        first_end.map_or((limit, 0, depth), |(i, len)| (i, len, 0))
+    }
+
+    proptest::proptest! {
+        /// The 32-byte steps find the same stop, mark and depth as the
+        /// scalar scan, from every start, to every limit, at any depth.
+        #[test]
+        fn title_stops_agree_with_the_scalar_scan(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "甲", "“", "”", "（", "）", "(", ")", "[", "]", "\"", "。", "！", "？",
+                    "，", "、", "《", "》", "【", "】", "〔", "〕", "「", "」", "a", " ",
+                    "é", "😀", "\u{3000}", "：", "—",
+                ]),
+                0..80,
+            ),
+            cut in 0usize..80,
+            open in 0u32..3,
+        ) {
+            let s: String = parts.concat();
+            let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+            let from = bounds[cut % bounds.len()];
+            for &limit in bounds.iter().filter(|&&l| l >= from) {
+                proptest::prop_assert_eq!(
+                    title_stop_within(&s, from, limit, open),
+                    title_stop_reference(&s, from, limit, open),
+                    "{:?} from {} to {}", s, from, limit
+                );
+            }
+        }
+    }
 
     /// The byte shortcuts of `leading_space` / `trailing_space` agree with
     /// decoding every character, for each whitespace and for characters that

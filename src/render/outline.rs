@@ -18,7 +18,13 @@ use crate::document::Document;
 /// ");
 /// ```
 pub fn tree(doc: &Document<'_>) -> String {
-    let mut out = String::new();
+    // Sized once: a 20 MB document's tree is megabytes, and growing it by
+    // doubling copied it over and over.
+    let size: usize = doc
+        .headings()
+        .map(|h| h.marker.len() + h.title.len() + 2 * h.level + 40)
+        .sum();
+    let mut out = String::with_capacity(size + 64 * (doc.toc.len() + 3));
     if let Some(t) = &doc.title {
         let _ = writeln!(out, "title: {}", t.text);
     }

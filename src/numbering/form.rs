@@ -273,10 +273,20 @@ impl<'a> Shape<'a> {
     /// when the script cannot write `n` (`⑳` is the last of its family).
     pub(crate) fn renumbered(&self, n: u32) -> Option<String> {
         let mut out = String::with_capacity(self.prefix.len() + self.suffix.len() + 12);
+        self.renumbered_into(n, &mut out).then_some(out)
+    }
+
+    /// [`Shape::renumbered`], appended to `out`; false (and `out` as it
+    /// was) when the script cannot write `n`.
+    pub(crate) fn renumbered_into(&self, n: u32, out: &mut String) -> bool {
+        let len = out.len();
         out.push_str(self.prefix);
-        push_number(&mut out, n, self.script)?;
+        if push_number(out, n, self.script).is_none() {
+            out.truncate(len);
+            return false;
+        }
         out.push_str(self.suffix);
-        Some(out)
+        true
     }
 }
 
@@ -488,6 +498,32 @@ impl Form {
     /// spaces. None when the form cannot write `n` (enclosed forms stop at 10
     /// or 20).
     pub(crate) fn write(self, kind: MarkerKind, shape: &Shape<'_>, n: u32) -> Option<String> {
+        let mut out = String::with_capacity(
+            shape.prefix.len() + shape.digits.len() + shape.suffix.len() + 12,
+        );
+        self.write_into(kind, shape, n, &mut out).then_some(out)
+    }
+
+    /// [`Form::write`], appended to `out`; false (and `out` as it was) when
+    /// the form cannot write `n`.
+    pub(crate) fn write_into(
+        self,
+        kind: MarkerKind,
+        shape: &Shape<'_>,
+        n: u32,
+        out: &mut String,
+    ) -> bool {
+        let len = out.len();
+        let written = self.push(kind, shape, n, out).is_some();
+        if !written {
+            out.truncate(len);
+        }
+        written
+    }
+
+    /// Appends `shape` in this form with the number `n`, or returns None
+    /// partway when the form cannot write it.
+    fn push(self, kind: MarkerKind, shape: &Shape<'_>, n: u32, out: &mut String) -> Option<()> {
         let script = match (self.digits, shape.script) {
             (Digits::Half, _) => Script::Arabic,
             (Digits::Full, _) => Script::ArabicFull,
@@ -501,24 +537,20 @@ impl Form {
             (Digits::Chinese, Script::Enclosed(_)) => Script::Chinese,
             (Digits::Chinese, s) => s,
         };
-        let mut out = String::with_capacity(
-            shape.prefix.len() + shape.digits.len() + shape.suffix.len() + 12,
-        );
         if self.digits == Digits::Enclosed {
-            push_number(&mut out, n, script)?;
-            return Some(out);
+            return push_number(out, n, script);
         }
         // Inner spaces (`（ 四 ）`) stay; brackets and delimiter are replaced.
         if let Some(c) = self.open {
             out.push(c);
         }
-        push_spaces(&mut out, shape.prefix);
-        push_number(&mut out, n, script)?;
-        push_spaces(&mut out, shape.suffix);
+        push_spaces(out, shape.prefix);
+        push_number(out, n, script)?;
+        push_spaces(out, shape.suffix);
         if let Some(c) = self.close {
             out.push(c);
         }
-        Some(out)
+        Some(())
     }
 }
 

@@ -128,6 +128,9 @@ pub(crate) struct Plan<'a> {
     pub links: TocLinks,
     /// Per item: what the fix changes, None where the marker stays.
     pub changes: Vec<Option<Change>>,
+    /// Per item: its marker taken apart and the form of that, worked out
+    /// once for every round of the plan.
+    shapes: Vec<Option<(Shape<'a>, Option<Form>)>>,
     /// The edited text was planned again while it was parsed for the
     /// verification, and asked for nothing more: [`Plan::new`] need not
     /// parse it a second time.
@@ -209,7 +212,7 @@ impl<'a> Plan<'a> {
                 continue;
             }
             let to_number = c2.renumbered.map_or(b.number, |(_, n)| n);
-            let from = Shape::of(it.kind, it.marker).and_then(|s| Form::of(it.kind, &s));
+            let from = self.shapes[i].and_then(|(_, f)| f);
             let to = Shape::of(it.kind, &replacement).and_then(|s| Form::of(it.kind, &s));
             let dropped = c1
                 .and_then(|c| c.dropped)
@@ -239,6 +242,10 @@ impl<'a> Plan<'a> {
             }
         }
         let links = series::toc_links(&items);
+        let shapes = items
+            .iter()
+            .map(|it| Shape::of(it.kind, it.marker).map(|s| (s, Form::of(it.kind, &s))))
+            .collect();
         let mut plan = Plan {
             src,
             ideal: Vec::new(),
@@ -248,16 +255,17 @@ impl<'a> Plan<'a> {
             series,
             series_of,
             links,
+            shapes,
             settled: false,
         };
         plan.ideal = plan.numbers();
-        let targets = targets(&plan.items, style);
-        let starts = marker_starts(&plan.items);
+        let sites = plan.sites(style);
         let mut keep_form = vec![false; plan.items.len()];
+        let mut scratch = String::new();
         for round in 0..=ROUNDS {
             let numbers = plan.numbers();
             plan.changes = (0..plan.items.len())
-                .map(|i| plan.change(i, numbers[i], &targets, &starts, keep_form[i]))
+                .map(|i| plan.change(i, numbers[i], &sites[i], keep_form[i], &mut scratch))
                 .collect();
             let edits = plan.edits();
             if edits.is_empty() {
@@ -354,14 +362,36 @@ impl<'a> Plan<'a> {
         out
     }
 
-    /// What the fix writes for item `i` with the number `n`.
+    /// Per item, what each round of [`Plan::change`] reads around it: the
+    /// form its kind is written in, a doubled delimiter after it, and the
+    /// char after both.
+    fn sites(&self, style: Style) -> Vec<Site> {
+        let targets = targets(&self.items, &self.shapes, style);
+        let starts = marker_starts(&self.items);
+        self.items
+            .iter()
+            .map(|it| {
+                let dropped = doubled_delimiter(self.src, it, &starts);
+                let after = dropped.map_or(it.marker_span.end, |s| s.end);
+                Site {
+                    target: targets.get(&(it.scope, it.kind)).copied(),
+                    dropped,
+                    next: self.src.get(after..).and_then(|s| s.chars().next()),
+                }
+            })
+            .collect()
+    }
+
+    /// What the fix writes for item `i` with the number `n`. `scratch` is
+    /// where the new marker is written: most markers stay as they are, and
+    /// only a changed one takes a String of its own.
     fn change(
         &self,
         i: usize,
         n: u32,
-        targets: &HashMap<Scope, Form>,
-        starts: &[usize],
+        site: &Site,
         keep_form: bool,
+        scratch: &mut String,
     ) -> Option<Change> {
         let src = self.src;
         let it = &self.items[i];
@@ -369,37 +399,37 @@ impl<'a> Plan<'a> {
         if it.last != it.number {
             return None;
         }
-        let shape = Shape::of(it.kind, it.marker)?;
-        let from = Form::of(it.kind, &shape);
-        let (written, dropped) = if keep_form {
-            (None, None)
-        } else {
-            let extra = doubled_delimiter(src, it, starts);
-            let after = extra.map_or(it.marker_span.end, |s| s.end);
-            let next = src.get(after..).and_then(|s| s.chars().next());
-            let written = targets
-                .get(&(it.scope, it.kind))
-                .and_then(|&t| safe_form(it, &shape, t, next))
-                .and_then(|t| t.write(it.kind, &shape, n))
-                .or_else(|| {
+        let (shape, from) = self.shapes[i].as_ref()?;
+        let (shape, from) = (shape, *from);
+        scratch.clear();
+        let dropped = if keep_form { None } else { site.dropped };
+        let mut written = !keep_form
+            && (site
+                .target
+                .and_then(|t| safe_form(from, t, site.next))
+                .is_some_and(|t| t.write_into(it.kind, shape, n, scratch))
+                || {
                     // A form that cannot write the number (`⑳` is the last
                     // of its family) falls back to the standard one.
-                    let t = Form::gbt9704(it.kind)?;
-                    from?;
-                    safe_form(it, &shape, t, next)?.write(it.kind, &shape, n)
+                    from.is_some()
+                        && Form::gbt9704(it.kind)
+                            .and_then(|t| safe_form(from, t, site.next))
+                            .is_some_and(|t| t.write_into(it.kind, shape, n, scratch))
                 });
-            (written, extra)
-        };
-        let written = written.or_else(|| (n != it.number).then(|| shape.renumbered(n)).flatten());
-        let replacement = written.unwrap_or_else(|| it.marker.to_string());
+        if !written && n != it.number {
+            written = shape.renumbered_into(n, scratch);
+        }
+        if !written {
+            scratch.push_str(it.marker);
+        }
         let span = Span::new(
             it.marker_span.start,
             dropped.map_or(it.marker_span.end, |d| d.end),
         );
-        if replacement == src[span.range()] {
+        if *scratch == src[span.range()] {
             return None;
         }
-        let to = Shape::of(it.kind, &replacement).and_then(|s| Form::of(it.kind, &s));
+        let to = Shape::of(it.kind, scratch).and_then(|s| Form::of(it.kind, &s));
         let renumbered = (n != it.number).then_some((it.number, n));
         // The same number in the same form is left as written: a numeral may
         // be spelled otherwise than the form would write it (the abbreviated
@@ -408,7 +438,10 @@ impl<'a> Plan<'a> {
             return None;
         }
         Some(Change {
-            edit: Edit { span, replacement },
+            edit: Edit {
+                span,
+                replacement: scratch.clone(),
+            },
             renumbered,
             reformed: from.zip(to).filter(|(a, b)| a != b),
             dropped,
@@ -618,12 +651,12 @@ impl<'e> Shift<'e> {
     }
 }
 
-/// `to`, unless rewriting `it` in it would change how the text reads: a full
+/// `to`, unless rewriting a marker of form `from` in it would change how the text reads: a full
 /// stop before a digit (`1、5项` must not become `1.5项`), or an enclosed
 /// numeral (`⒊`, its own delimiter) written out before a digit, which would
 /// join the two (`⒊4.安全` must not become `34.安全` or `3.4.安全`).
-fn safe_form(it: &Item<'_>, shape: &Shape<'_>, to: Form, next: Option<char>) -> Option<Form> {
-    let from = Form::of(it.kind, shape)?;
+fn safe_form(from: Option<Form>, to: Form, next: Option<char>) -> Option<Form> {
+    let from = from?;
     if form::pinned(from.close, next) {
         if from.digits == form::Digits::Enclosed {
             return Some(from);
@@ -641,8 +674,22 @@ fn safe_form(it: &Item<'_>, shape: &Shape<'_>, to: Form, next: Option<char>) -> 
 /// A part (None outside parts) and a kind: what one form is chosen for.
 type Scope = (Option<usize>, MarkerKind);
 
+/// What is around one item, the same in every round of a plan.
+struct Site {
+    /// The form its scope and kind are written in, if one is chosen.
+    target: Option<Form>,
+    /// A doubled delimiter right after the marker.
+    dropped: Option<Span>,
+    /// The char after the marker and any doubled delimiter.
+    next: Option<char>,
+}
+
 /// The form to write each (scope, kind) in.
-fn targets(items: &[Item<'_>], style: Style) -> HashMap<Scope, Form> {
+fn targets(
+    items: &[Item<'_>],
+    shapes: &[Option<(Shape<'_>, Option<Form>)>],
+    style: Style,
+) -> HashMap<Scope, Form> {
     let mut out = HashMap::default();
     match style {
         Style::Gbt9704 => {
@@ -654,11 +701,11 @@ fn targets(items: &[Item<'_>], style: Style) -> HashMap<Scope, Form> {
         }
         Style::Majority => {
             let mut forms: HashMap<Scope, Vec<Form>> = HashMap::default();
-            for it in items {
+            for (it, shape) in items.iter().zip(shapes) {
                 if !form::has_style(it.kind) {
                     continue;
                 }
-                if let Some(f) = Shape::of(it.kind, it.marker).and_then(|s| Form::of(it.kind, &s)) {
+                if let Some(f) = shape.and_then(|(_, f)| f) {
                     forms.entry((it.scope, it.kind)).or_default().push(f);
                 }
             }

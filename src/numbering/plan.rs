@@ -271,9 +271,13 @@ impl<'a> Plan<'a> {
             if edits.is_empty() {
                 break;
             }
-            let (bad, settled) = diverging(doc, &numbers, &edits, settle.then_some(style));
+            let alone = settle && round == 0 && plan.settles_alone(&numbers, &sites, &mut scratch);
+            // Debug builds plan the edited text all the same, to check that.
+            let again = settle && (!alone || cfg!(debug_assertions));
+            let (bad, settled) = diverging(doc, &numbers, &edits, again.then_some(style));
             if bad.is_empty() {
-                plan.settled = settled;
+                debug_assert!(!alone || settled, "settles_alone, but the text plans again");
+                plan.settled = settled || alone;
                 break;
             }
             // Forms first: a marker that cannot take the new form often
@@ -401,25 +405,9 @@ impl<'a> Plan<'a> {
         }
         let (shape, from) = self.shapes[i].as_ref()?;
         let (shape, from) = (shape, *from);
-        scratch.clear();
         let dropped = if keep_form { None } else { site.dropped };
-        let mut written = !keep_form
-            && (site
-                .target
-                .and_then(|t| safe_form(from, t, site.next))
-                .is_some_and(|t| t.write_into(it.kind, shape, n, scratch))
-                || {
-                    // A form that cannot write the number (`⑳` is the last
-                    // of its family) falls back to the standard one.
-                    from.is_some()
-                        && Form::gbt9704(it.kind)
-                            .and_then(|t| safe_form(from, t, site.next))
-                            .is_some_and(|t| t.write_into(it.kind, shape, n, scratch))
-                });
-        if !written && n != it.number {
-            written = shape.renumbered_into(n, scratch);
-        }
-        if !written {
+        let site = (!keep_form).then_some(site);
+        if !write_marker(it.kind, shape, from, n, n != it.number, site, scratch) {
             scratch.push_str(it.marker);
         }
         let span = Span::new(
@@ -445,6 +433,53 @@ impl<'a> Plan<'a> {
             renumbered,
             reformed: from.zip(to).filter(|(a, b)| a != b),
             dropped,
+        })
+    }
+
+    /// Whether planning the edited text again would ask for nothing, known
+    /// without planning it: for the first round of a plan (every series
+    /// renumbered to `numbers`, no form kept), once the verification finds
+    /// the outline the same.
+    ///
+    /// Then the edited text has the same markers in the same tree, so the
+    /// same series, unless a range (`第一至三条`) is continued past; each
+    /// counts from the same start, and those numbers are the ones written.
+    /// Each scope's majority form stays, as no marker leaves it and none
+    /// takes another form but its own: the plan of the edited text has the
+    /// same targets. A marker this plan leaves is planned as before; a
+    /// changed one is planned here again from what this plan writes.
+    fn settles_alone(&self, numbers: &[u32], sites: &[Site], scratch: &mut String) -> bool {
+        if self.items.iter().any(|it| it.last != it.number) {
+            return false;
+        }
+        self.changes.iter().enumerate().all(|(i, c)| {
+            let Some(c) = c else { return true };
+            let it = &self.items[i];
+            let from = self.shapes[i].and_then(|(_, f)| f);
+            let written = c.edit.replacement.as_str();
+            let Some(shape) = Shape::of(it.kind, written) else {
+                // Not taken apart, so not changed again; its form is gone.
+                return from.is_none();
+            };
+            let to = Form::of(it.kind, &shape);
+            let site = &sites[i];
+            if to != from && (to.is_none() || to != site.target) {
+                return false;
+            }
+            // No doubled delimiter is left after it (the char after one
+            // that was dropped is none), and the char after is the same.
+            let site = Site {
+                dropped: None,
+                ..*site
+            };
+            let n = numbers[i];
+            if !write_marker(it.kind, &shape, to, n, false, Some(&site), scratch) {
+                return true;
+            }
+            // Left as written: the same text, or the same number in the same form.
+            *scratch == written
+                || (to.is_some()
+                    && Shape::of(it.kind, scratch).and_then(|s| Form::of(it.kind, &s)) == to)
         })
     }
 
@@ -671,10 +706,41 @@ fn safe_form(from: Option<Form>, to: Form, next: Option<char>) -> Option<Form> {
     Some(to)
 }
 
+/// Writes into `out` (cleared first) the marker of `kind`, taken apart as
+/// `shape` of form `from`, with the number `n`: in the target form of its
+/// `site` (None where its form is kept), else renumbered in place where
+/// `renumber`. False, and `out` empty, where it is written as it is.
+fn write_marker(
+    kind: MarkerKind,
+    shape: &Shape<'_>,
+    from: Option<Form>,
+    n: u32,
+    renumber: bool,
+    site: Option<&Site>,
+    out: &mut String,
+) -> bool {
+    out.clear();
+    let reformed = site.is_some_and(|site| {
+        site.target
+            .and_then(|t| safe_form(from, t, site.next))
+            .is_some_and(|t| t.write_into(kind, shape, n, out))
+            || {
+                // A form that cannot write the number (`⑳` is the last
+                // of its family) falls back to the standard one.
+                from.is_some()
+                    && Form::gbt9704(kind)
+                        .and_then(|t| safe_form(from, t, site.next))
+                        .is_some_and(|t| t.write_into(kind, shape, n, out))
+            }
+    });
+    reformed || (renumber && shape.renumbered_into(n, out))
+}
+
 /// A part (None outside parts) and a kind: what one form is chosen for.
 type Scope = (Option<usize>, MarkerKind);
 
 /// What is around one item, the same in every round of a plan.
+#[derive(Clone, Copy)]
 struct Site {
     /// The form its scope and kind are written in, if one is chosen.
     target: Option<Form>,
@@ -803,6 +869,40 @@ mod tests {
     fn a_one_the_next_marker_continues_past_becomes_two() {
         let src = "一、甲\n一是抓。\n一是管。\n三是督。\n";
         assert_eq!(fixed(src), "一、甲\n一是抓。\n二是管。\n三是督。\n");
+    }
+
+    /// Whether the first round of the plan of `src` settles without
+    /// planning its result again.
+    fn alone(src: &str) -> bool {
+        let doc = crate::parse(src);
+        let mut plan = Plan::once(&doc, Style::Majority, false);
+        plan.renumbers.iter_mut().for_each(|r| *r = true);
+        let numbers = plan.numbers();
+        let sites = plan.sites(Style::Majority);
+        plan.settles_alone(&numbers, &sites, &mut String::new())
+    }
+
+    #[test]
+    fn a_plan_that_renumbers_and_unifies_forms_settles_alone() {
+        let src = "一、甲\n（一）子\n(二)丑\n（四）寅\n三、乙\n1.天\n2、地\n3.人\n";
+        assert!(alone(src));
+        let once = fixed(src);
+        assert_eq!(
+            once,
+            "一、甲\n（一）子\n（二）丑\n（三）寅\n二、乙\n1.天\n2.地\n3.人\n"
+        );
+        assert_eq!(fixed(&once), once);
+    }
+
+    #[test]
+    fn a_range_is_planned_again() {
+        // Renumbered, `第三条` becomes `第二条`, and the range after it then
+        // continues that series (`第二条` then `第一至三条` would skip): not
+        // something to know without planning the edited text.
+        let src = "第一条　甲。\n第三条　乙。\n第一至三条　丙。\n第四条　丁。\n";
+        assert!(!alone(src));
+        let once = fixed(src);
+        assert_eq!(fixed(&once), once);
     }
 
     #[test]

@@ -131,9 +131,9 @@ pub(crate) struct Plan<'a> {
     /// Per item: its marker taken apart and the form of that, worked out
     /// once for every round of the plan.
     shapes: Vec<Option<(Shape<'a>, Option<Form>)>>,
-    /// The edited text was planned again while it was parsed for the
-    /// verification, and asked for nothing more: [`Plan::new`] need not
-    /// parse it a second time.
+    /// The edited text asks for nothing more: planned again while it was
+    /// parsed for the verification, or known to from this plan alone
+    /// ([`Plan::settles_alone`]). [`Plan::new`] need not parse it again.
     settled: bool,
 }
 

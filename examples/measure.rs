@@ -6,6 +6,7 @@
 //! ```sh
 //! cargo run --release --example measure -- tigang FILE      # tigang::parse
 //! cargo run --release --example measure -- json FILE        # parse + compact JSON (render::json)
+//! cargo run --release --example measure -- check FILE       # tigang::check on a parsed doc
 //! cargo run --release --example measure -- serde FILE       # parse + serde_json into a Vec
 //! cargo run --release --example measure -- pulldown FILE.md # pulldown-cmark, all events
 //! cargo run --release --example measure -- memchr FILE      # memchr line count
@@ -25,6 +26,13 @@ fn measured_json(text: &str) -> usize {
     let mut out = String::with_capacity(text.len() * 4);
     tigang::render::json::Json::new(&doc).write(&mut out, tigang::render::json::Style::Compact);
     out.len()
+}
+
+/// Only the numbering checks: the document is parsed before the measured
+/// function, so `--toggle-collect='*measured_check*'` counts `check` alone.
+#[inline(never)]
+fn measured_check(doc: &tigang::Document<'_>) -> usize {
+    tigang::check(black_box(doc)).len()
 }
 
 #[inline(never)]
@@ -48,7 +56,7 @@ fn measured_memchr(text: &str) -> usize {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(mode), Some(file)) = (args.first(), args.get(1)) else {
-        eprintln!("usage: measure tigang|json|serde|pulldown|memchr FILE");
+        eprintln!("usage: measure tigang|json|check|serde|pulldown|memchr FILE");
         std::process::exit(2);
     };
     let text = match std::fs::read_to_string(file) {
@@ -61,6 +69,7 @@ fn main() {
     let n = match mode.as_str() {
         "tigang" => measured_tigang(&text),
         "json" => measured_json(&text),
+        "check" => measured_check(&tigang::parse(&text)),
         "serde" => measured_serde(&text),
         "pulldown" => measured_pulldown(&text),
         "memchr" => measured_memchr(&text),

@@ -68,6 +68,11 @@ const ENCLOSED: [(Enclosed, char, char, u32); 12] = [
 ];
 
 fn enclosed_family(c: char) -> Option<Enclosed> {
+    // Every family lies in one of two blocks: most chars are rejected here,
+    // before the table is scanned.
+    if !matches!(c, '\u{2460}'..='\u{2793}' | '\u{3220}'..='\u{32BF}') {
+        return None;
+    }
     ENCLOSED
         .iter()
         .find(|(_, lo, hi, _)| (*lo..=*hi).contains(&c))
@@ -92,8 +97,75 @@ fn is_arabic(c: char) -> bool {
 }
 
 fn is_chinese_digit(c: char) -> bool {
-    "〇零一二三四五六七八九两兩壹弌贰貳弍叁參叄弎肆伍陆陸柒捌玖十拾百佰千仟廿卅卌"
-        .contains(numeral::fold_compat(c))
+    // ASCII first: most chars tested are the brackets and delimiters around
+    // a numeral, and none of those folds to a numeral.
+    !c.is_ascii()
+        && matches!(
+            numeral::fold_compat(c),
+            '〇' | '零'
+                | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '两'
+                | '兩'
+                | '壹'
+                | '弌'
+                | '贰'
+                | '貳'
+                | '弍'
+                | '叁'
+                | '參'
+                | '叄'
+                | '弎'
+                | '肆'
+                | '伍'
+                | '陆'
+                | '陸'
+                | '柒'
+                | '捌'
+                | '玖'
+                | '十'
+                | '拾'
+                | '百'
+                | '佰'
+                | '千'
+                | '仟'
+                | '廿'
+                | '卅'
+                | '卌'
+        )
+}
+
+/// A numeral char only the traditional capitals write (`貳` `參`).
+fn is_capital_traditional(c: char) -> bool {
+    matches!(numeral::fold_compat(c), '貳' | '參' | '陸' | '叄')
+}
+
+/// A numeral char of the simplified capitals (`壹` `贰` `拾`).
+fn is_capital_simplified(c: char) -> bool {
+    matches!(
+        numeral::fold_compat(c),
+        '壹' | '弌'
+            | '贰'
+            | '弍'
+            | '叁'
+            | '弎'
+            | '肆'
+            | '伍'
+            | '陆'
+            | '柒'
+            | '捌'
+            | '玖'
+            | '拾'
+            | '佰'
+            | '仟'
+    )
 }
 
 /// A marker taken apart: `prefix` + `digits` + `suffix` is the marker.
@@ -171,15 +243,9 @@ impl<'a> Shape<'a> {
             Script::Arabic
         } else if is_arabic(first) {
             Script::ArabicFull
-        } else if digits
-            .chars()
-            .any(|c| "貳參陸叄".contains(numeral::fold_compat(c)))
-        {
+        } else if digits.chars().any(is_capital_traditional) {
             Script::CapitalTraditional
-        } else if digits
-            .chars()
-            .any(|c| "壹弌贰弍叁弎肆伍陆柒捌玖拾佰仟".contains(numeral::fold_compat(c)))
-        {
+        } else if digits.chars().any(is_capital_simplified) {
             Script::CapitalSimplified
         } else {
             Script::Chinese
@@ -206,56 +272,109 @@ impl<'a> Shape<'a> {
     /// The marker with its numeral replaced by `n` in the same script, or None
     /// when the script cannot write `n` (`⑳` is the last of its family).
     pub(crate) fn renumbered(&self, n: u32) -> Option<String> {
-        let digits = write_number(n, self.script)?;
-        Some(format!("{}{}{}", self.prefix, digits, self.suffix))
+        let mut out = String::with_capacity(self.prefix.len() + self.suffix.len() + 12);
+        self.renumbered_into(n, &mut out).then_some(out)
+    }
+
+    /// [`Shape::renumbered`], appended to `out`; false (and `out` as it
+    /// was) when the script cannot write `n`.
+    pub(crate) fn renumbered_into(&self, n: u32, out: &mut String) -> bool {
+        let len = out.len();
+        out.push_str(self.prefix);
+        if push_number(out, n, self.script).is_none() {
+            out.truncate(len);
+            return false;
+        }
+        out.push_str(self.suffix);
+        true
     }
 }
 
 /// `n` written in `script`.
+#[cfg(test)]
 pub(crate) fn write_number(n: u32, script: Script) -> Option<String> {
+    let mut out = String::new();
+    push_number(&mut out, n, script)?;
+    Some(out)
+}
+
+/// Appends `n` written in `script` to `out`, or returns None (with `out`
+/// unchanged) when the script cannot write `n`. Appending spares each
+/// rewritten marker a String of its own for the numeral.
+pub(crate) fn push_number(out: &mut String, n: u32, script: Script) -> Option<()> {
     match script {
-        Script::Arabic => Some(n.to_string()),
-        Script::ArabicFull => Some(
-            n.to_string()
-                .chars()
-                .filter_map(|c| char::from_u32(u32::from(c) - u32::from('0') + u32::from('０')))
-                .collect(),
-        ),
-        Script::Enclosed(f) => enclosed_char(f, n).map(String::from),
+        Script::Arabic => push_decimal(out, n, '0'),
+        Script::ArabicFull => push_decimal(out, n, '０'),
+        Script::Enclosed(f) => out.push(enclosed_char(f, n)?),
         Script::Latin { upper } => {
             let c = (b'a' + u8::try_from(n.checked_sub(1)?).ok().filter(|&k| k < 26)?) as char;
-            Some(if upper { c.to_ascii_uppercase() } else { c }.to_string())
+            out.push(if upper { c.to_ascii_uppercase() } else { c });
         }
-        Script::Chinese => chinese(n, "零一二三四五六七八九", "十百千", true),
-        Script::CapitalSimplified => chinese(n, "零壹贰叁肆伍陆柒捌玖", "拾佰仟", true),
-        Script::CapitalTraditional => chinese(n, "零壹貳參肆伍陸柒捌玖", "拾佰仟", true),
+        Script::Chinese => chinese(out, n, &CHINESE)?,
+        Script::CapitalSimplified => chinese(out, n, &CAPITAL_SIMPLIFIED)?,
+        Script::CapitalTraditional => chinese(out, n, &CAPITAL_TRADITIONAL)?,
+    }
+    Some(())
+}
+
+/// Appends the decimal digits of `n`, counted from `zero` (`0` or `０`).
+fn push_decimal(out: &mut String, n: u32, zero: char) {
+    let mut digits = [0u8; 10];
+    let mut len = 0;
+    let mut rest = n;
+    loop {
+        digits[len] = (rest % 10) as u8;
+        len += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for &d in digits[..len].iter().rev() {
+        // `zero` plus a digit is within the ASCII or full-width digits.
+        out.extend(char::from_u32(u32::from(zero) + u32::from(d)));
     }
 }
 
-/// Writes 1..=9999 the way headings do: `十`, `十一`, `二十`, `一百零五`.
-fn chinese(n: u32, digits: &str, units: &str, bare_ten: bool) -> Option<String> {
+/// The digits 0–9, then the units ten, hundred, thousand, of a Chinese script.
+type Numerals = ([char; 10], [char; 3]);
+
+const CHINESE: Numerals = (
+    ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'],
+    ['十', '百', '千'],
+);
+const CAPITAL_SIMPLIFIED: Numerals = (
+    ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'],
+    ['拾', '佰', '仟'],
+);
+const CAPITAL_TRADITIONAL: Numerals = (
+    ['零', '壹', '貳', '參', '肆', '伍', '陸', '柒', '捌', '玖'],
+    ['拾', '佰', '仟'],
+);
+
+/// Appends 1..=9999 the way headings do: `十`, `十一`, `二十`, `一百零五`.
+fn chinese(out: &mut String, n: u32, (d, u): &Numerals) -> Option<()> {
     if !(1..=9999).contains(&n) {
         return None;
     }
-    let digit: Vec<char> = digits.chars().collect();
-    let unit: Vec<char> = units.chars().collect();
-    let (d, u) = (digit.get(..10)?, unit.get(..3)?);
-    let mut out = String::new();
+    let mut wrote = false;
     let mut gap = false;
     for (place, uc) in [(1000, u[2]), (100, u[1]), (10, u[0])] {
         let k = (n / place % 10) as usize;
         if k == 0 {
-            gap = !out.is_empty();
+            gap = wrote;
             continue;
         }
         if gap {
             out.push(d[0]);
             gap = false;
         }
-        if !(bare_ten && place == 10 && k == 1 && out.is_empty()) {
+        // A bare ten: `十一`, not `一十一`.
+        if !(place == 10 && k == 1 && !wrote) {
             out.push(d[k]);
         }
         out.push(uc);
+        wrote = true;
     }
     let k = (n % 10) as usize;
     if k != 0 {
@@ -264,7 +383,7 @@ fn chinese(n: u32, digits: &str, units: &str, bare_ten: bool) -> Option<String> 
         }
         out.push(d[k]);
     }
-    Some(out)
+    Some(())
 }
 
 /// The kinds whose brackets, delimiter and width `check` compares and `fmt`
@@ -298,8 +417,18 @@ pub(crate) struct Form {
     pub digits: Digits,
 }
 
-const OPENS: &str = "（(〔[【";
-const CLOSES: &str = "）)〕]】、.．，,";
+/// An opening bracket a form may have.
+fn is_open(c: char) -> bool {
+    matches!(c, '（' | '(' | '〔' | '[' | '【')
+}
+
+/// A closing bracket or delimiter a form may have.
+fn is_close(c: char) -> bool {
+    matches!(
+        c,
+        '）' | ')' | '〕' | ']' | '】' | '、' | '.' | '．' | '，' | ','
+    )
+}
 
 impl Form {
     /// The form of a marker of a styled kind, or None when it is not one this
@@ -311,7 +440,7 @@ impl Form {
         let open = shape.prefix.chars().find(|c| !c.is_whitespace());
         let close = shape.suffix.chars().rev().find(|c| !c.is_whitespace());
         // Anything else around the numeral: not a form to compare or rewrite.
-        if open.is_some_and(|c| !OPENS.contains(c)) || close.is_some_and(|c| !CLOSES.contains(c)) {
+        if open.is_some_and(|c| !is_open(c)) || close.is_some_and(|c| !is_close(c)) {
             return None;
         }
         let extra = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count() > 1;
@@ -369,6 +498,32 @@ impl Form {
     /// spaces. None when the form cannot write `n` (enclosed forms stop at 10
     /// or 20).
     pub(crate) fn write(self, kind: MarkerKind, shape: &Shape<'_>, n: u32) -> Option<String> {
+        let mut out = String::with_capacity(
+            shape.prefix.len() + shape.digits.len() + shape.suffix.len() + 12,
+        );
+        self.write_into(kind, shape, n, &mut out).then_some(out)
+    }
+
+    /// [`Form::write`], appended to `out`; false (and `out` as it was) when
+    /// the form cannot write `n`.
+    pub(crate) fn write_into(
+        self,
+        kind: MarkerKind,
+        shape: &Shape<'_>,
+        n: u32,
+        out: &mut String,
+    ) -> bool {
+        let len = out.len();
+        let written = self.push(kind, shape, n, out).is_some();
+        if !written {
+            out.truncate(len);
+        }
+        written
+    }
+
+    /// Appends `shape` in this form with the number `n`, or returns None
+    /// partway when the form cannot write it.
+    fn push(self, kind: MarkerKind, shape: &Shape<'_>, n: u32, out: &mut String) -> Option<()> {
         let script = match (self.digits, shape.script) {
             (Digits::Half, _) => Script::Arabic,
             (Digits::Full, _) => Script::ArabicFull,
@@ -382,25 +537,26 @@ impl Form {
             (Digits::Chinese, Script::Enclosed(_)) => Script::Chinese,
             (Digits::Chinese, s) => s,
         };
-        let digits = write_number(n, script)?;
         if self.digits == Digits::Enclosed {
-            return Some(digits);
+            return push_number(out, n, script);
         }
         // Inner spaces (`（ 四 ）`) stay; brackets and delimiter are replaced.
-        let inner = |s: &str| -> String { s.chars().filter(|c| c.is_whitespace()).collect() };
-        let mut out =
-            String::with_capacity(shape.prefix.len() + digits.len() + shape.suffix.len() + 6);
         if let Some(c) = self.open {
             out.push(c);
         }
-        out.push_str(&inner(shape.prefix));
-        out.push_str(&digits);
-        out.push_str(&inner(shape.suffix));
+        push_spaces(out, shape.prefix);
+        push_number(out, n, script)?;
+        push_spaces(out, shape.suffix);
         if let Some(c) = self.close {
             out.push(c);
         }
-        Some(out)
+        Some(())
     }
+}
+
+/// Appends the whitespace of `s`, in order.
+fn push_spaces(out: &mut String, s: &str) {
+    out.extend(s.chars().filter(|c| c.is_whitespace()));
 }
 
 /// Whether a marker closed by `close` cannot take a full stop instead: the

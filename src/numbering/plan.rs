@@ -128,9 +128,12 @@ pub(crate) struct Plan<'a> {
     pub links: TocLinks,
     /// Per item: what the fix changes, None where the marker stays.
     pub changes: Vec<Option<Change>>,
-    /// The edited text was planned again while it was parsed for the
-    /// verification, and asked for nothing more: [`Plan::new`] need not
-    /// parse it a second time.
+    /// Per item: its marker taken apart and the form of that, worked out
+    /// once for every round of the plan.
+    shapes: Vec<Option<(Shape<'a>, Option<Form>)>>,
+    /// The edited text asks for nothing more: planned again while it was
+    /// parsed for the verification, or known to from this plan alone
+    /// ([`Plan::settles_alone`]). [`Plan::new`] need not parse it again.
     settled: bool,
 }
 
@@ -209,7 +212,7 @@ impl<'a> Plan<'a> {
                 continue;
             }
             let to_number = c2.renumbered.map_or(b.number, |(_, n)| n);
-            let from = Shape::of(it.kind, it.marker).and_then(|s| Form::of(it.kind, &s));
+            let from = self.shapes[i].and_then(|(_, f)| f);
             let to = Shape::of(it.kind, &replacement).and_then(|s| Form::of(it.kind, &s));
             let dropped = c1
                 .and_then(|c| c.dropped)
@@ -239,6 +242,10 @@ impl<'a> Plan<'a> {
             }
         }
         let links = series::toc_links(&items);
+        let shapes = items
+            .iter()
+            .map(|it| Shape::of(it.kind, it.marker).map(|s| (s, Form::of(it.kind, &s))))
+            .collect();
         let mut plan = Plan {
             src,
             ideal: Vec::new(),
@@ -248,24 +255,29 @@ impl<'a> Plan<'a> {
             series,
             series_of,
             links,
+            shapes,
             settled: false,
         };
         plan.ideal = plan.numbers();
-        let targets = targets(&plan.items, style);
-        let starts = marker_starts(&plan.items);
+        let sites = plan.sites(style);
         let mut keep_form = vec![false; plan.items.len()];
+        let mut scratch = String::new();
         for round in 0..=ROUNDS {
             let numbers = plan.numbers();
             plan.changes = (0..plan.items.len())
-                .map(|i| plan.change(i, numbers[i], &targets, &starts, keep_form[i]))
+                .map(|i| plan.change(i, numbers[i], &sites[i], keep_form[i], &mut scratch))
                 .collect();
             let edits = plan.edits();
             if edits.is_empty() {
                 break;
             }
-            let (bad, settled) = diverging(doc, &numbers, &edits, settle.then_some(style));
+            let alone = settle && round == 0 && plan.settles_alone(&numbers, &sites, &mut scratch);
+            // Debug builds plan the edited text all the same, to check that.
+            let again = settle && (!alone || cfg!(debug_assertions));
+            let (bad, settled) = diverging(doc, &numbers, &edits, again.then_some(style));
             if bad.is_empty() {
-                plan.settled = settled;
+                debug_assert!(!alone || settled, "settles_alone, but the text plans again");
+                plan.settled = settled || alone;
                 break;
             }
             // Forms first: a marker that cannot take the new form often
@@ -354,14 +366,36 @@ impl<'a> Plan<'a> {
         out
     }
 
-    /// What the fix writes for item `i` with the number `n`.
+    /// Per item, what each round of [`Plan::change`] reads around it: the
+    /// form its kind is written in, a doubled delimiter after it, and the
+    /// char after both.
+    fn sites(&self, style: Style) -> Vec<Site> {
+        let targets = targets(&self.items, &self.shapes, style);
+        let starts = marker_starts(&self.items);
+        self.items
+            .iter()
+            .map(|it| {
+                let dropped = doubled_delimiter(self.src, it, &starts);
+                let after = dropped.map_or(it.marker_span.end, |s| s.end);
+                Site {
+                    target: targets.get(&(it.scope, it.kind)).copied(),
+                    dropped,
+                    next: self.src.get(after..).and_then(|s| s.chars().next()),
+                }
+            })
+            .collect()
+    }
+
+    /// What the fix writes for item `i` with the number `n`. `scratch` is
+    /// where the new marker is written: most markers stay as they are, and
+    /// only a changed one takes a String of its own.
     fn change(
         &self,
         i: usize,
         n: u32,
-        targets: &HashMap<Scope, Form>,
-        starts: &[usize],
+        site: &Site,
         keep_form: bool,
+        scratch: &mut String,
     ) -> Option<Change> {
         let src = self.src;
         let it = &self.items[i];
@@ -369,37 +403,21 @@ impl<'a> Plan<'a> {
         if it.last != it.number {
             return None;
         }
-        let shape = Shape::of(it.kind, it.marker)?;
-        let from = Form::of(it.kind, &shape);
-        let (written, dropped) = if keep_form {
-            (None, None)
-        } else {
-            let extra = doubled_delimiter(src, it, starts);
-            let after = extra.map_or(it.marker_span.end, |s| s.end);
-            let next = src.get(after..).and_then(|s| s.chars().next());
-            let written = targets
-                .get(&(it.scope, it.kind))
-                .and_then(|&t| safe_form(it, &shape, t, next))
-                .and_then(|t| t.write(it.kind, &shape, n))
-                .or_else(|| {
-                    // A form that cannot write the number (`⑳` is the last
-                    // of its family) falls back to the standard one.
-                    let t = Form::gbt9704(it.kind)?;
-                    from?;
-                    safe_form(it, &shape, t, next)?.write(it.kind, &shape, n)
-                });
-            (written, extra)
-        };
-        let written = written.or_else(|| (n != it.number).then(|| shape.renumbered(n)).flatten());
-        let replacement = written.unwrap_or_else(|| it.marker.to_string());
+        let (shape, from) = self.shapes[i].as_ref()?;
+        let (shape, from) = (shape, *from);
+        let dropped = if keep_form { None } else { site.dropped };
+        let site = (!keep_form).then_some(site);
+        if !write_marker(it.kind, shape, from, n, n != it.number, site, scratch) {
+            scratch.push_str(it.marker);
+        }
         let span = Span::new(
             it.marker_span.start,
             dropped.map_or(it.marker_span.end, |d| d.end),
         );
-        if replacement == src[span.range()] {
+        if *scratch == src[span.range()] {
             return None;
         }
-        let to = Shape::of(it.kind, &replacement).and_then(|s| Form::of(it.kind, &s));
+        let to = Shape::of(it.kind, scratch).and_then(|s| Form::of(it.kind, &s));
         let renumbered = (n != it.number).then_some((it.number, n));
         // The same number in the same form is left as written: a numeral may
         // be spelled otherwise than the form would write it (the abbreviated
@@ -408,10 +426,60 @@ impl<'a> Plan<'a> {
             return None;
         }
         Some(Change {
-            edit: Edit { span, replacement },
+            edit: Edit {
+                span,
+                replacement: scratch.clone(),
+            },
             renumbered,
             reformed: from.zip(to).filter(|(a, b)| a != b),
             dropped,
+        })
+    }
+
+    /// Whether planning the edited text again would ask for nothing, known
+    /// without planning it: for the first round of a plan (every series
+    /// renumbered to `numbers`, no form kept), once the verification finds
+    /// the outline the same.
+    ///
+    /// Then the edited text has the same markers in the same tree, so the
+    /// same series, unless a range (`第一至三条`) is continued past; each
+    /// counts from the same start, and those numbers are the ones written.
+    /// Each scope's majority form stays, as no marker leaves it and none
+    /// takes another form but its own: the plan of the edited text has the
+    /// same targets. A marker this plan leaves is planned as before; a
+    /// changed one is planned here again from what this plan writes.
+    fn settles_alone(&self, numbers: &[u32], sites: &[Site], scratch: &mut String) -> bool {
+        if self.items.iter().any(|it| it.last != it.number) {
+            return false;
+        }
+        self.changes.iter().enumerate().all(|(i, c)| {
+            let Some(c) = c else { return true };
+            let it = &self.items[i];
+            let from = self.shapes[i].and_then(|(_, f)| f);
+            let written = c.edit.replacement.as_str();
+            let Some(shape) = Shape::of(it.kind, written) else {
+                // Not taken apart, so not changed again; its form is gone.
+                return from.is_none();
+            };
+            let to = Form::of(it.kind, &shape);
+            let site = &sites[i];
+            if to != from && (to.is_none() || to != site.target) {
+                return false;
+            }
+            // No doubled delimiter is left after it (the char after one
+            // that was dropped is none), and the char after is the same.
+            let site = Site {
+                dropped: None,
+                ..*site
+            };
+            let n = numbers[i];
+            if !write_marker(it.kind, &shape, to, n, false, Some(&site), scratch) {
+                return true;
+            }
+            // Left as written: the same text, or the same number in the same form.
+            *scratch == written
+                || (to.is_some()
+                    && Shape::of(it.kind, scratch).and_then(|s| Form::of(it.kind, &s)) == to)
         })
     }
 
@@ -618,12 +686,12 @@ impl<'e> Shift<'e> {
     }
 }
 
-/// `to`, unless rewriting `it` in it would change how the text reads: a full
+/// `to`, unless rewriting a marker of form `from` in it would change how the text reads: a full
 /// stop before a digit (`1、5项` must not become `1.5项`), or an enclosed
 /// numeral (`⒊`, its own delimiter) written out before a digit, which would
 /// join the two (`⒊4.安全` must not become `34.安全` or `3.4.安全`).
-fn safe_form(it: &Item<'_>, shape: &Shape<'_>, to: Form, next: Option<char>) -> Option<Form> {
-    let from = Form::of(it.kind, shape)?;
+fn safe_form(from: Option<Form>, to: Form, next: Option<char>) -> Option<Form> {
+    let from = from?;
     if form::pinned(from.close, next) {
         if from.digits == form::Digits::Enclosed {
             return Some(from);
@@ -638,11 +706,56 @@ fn safe_form(it: &Item<'_>, shape: &Shape<'_>, to: Form, next: Option<char>) -> 
     Some(to)
 }
 
+/// Writes into `out` (cleared first) the marker of `kind`, taken apart as
+/// `shape` of form `from`, with the number `n`: in the target form of its
+/// `site` (None where its form is kept), else renumbered in place where
+/// `renumber`. False, and `out` empty, where it is written as it is.
+fn write_marker(
+    kind: MarkerKind,
+    shape: &Shape<'_>,
+    from: Option<Form>,
+    n: u32,
+    renumber: bool,
+    site: Option<&Site>,
+    out: &mut String,
+) -> bool {
+    out.clear();
+    let reformed = site.is_some_and(|site| {
+        site.target
+            .and_then(|t| safe_form(from, t, site.next))
+            .is_some_and(|t| t.write_into(kind, shape, n, out))
+            || {
+                // A form that cannot write the number (`⑳` is the last
+                // of its family) falls back to the standard one.
+                from.is_some()
+                    && Form::gbt9704(kind)
+                        .and_then(|t| safe_form(from, t, site.next))
+                        .is_some_and(|t| t.write_into(kind, shape, n, out))
+            }
+    });
+    reformed || (renumber && shape.renumbered_into(n, out))
+}
+
 /// A part (None outside parts) and a kind: what one form is chosen for.
 type Scope = (Option<usize>, MarkerKind);
 
+/// What is around one item, the same in every round of a plan.
+#[derive(Clone, Copy)]
+struct Site {
+    /// The form its scope and kind are written in, if one is chosen.
+    target: Option<Form>,
+    /// A doubled delimiter right after the marker.
+    dropped: Option<Span>,
+    /// The char after the marker and any doubled delimiter.
+    next: Option<char>,
+}
+
 /// The form to write each (scope, kind) in.
-fn targets(items: &[Item<'_>], style: Style) -> HashMap<Scope, Form> {
+fn targets(
+    items: &[Item<'_>],
+    shapes: &[Option<(Shape<'_>, Option<Form>)>],
+    style: Style,
+) -> HashMap<Scope, Form> {
     let mut out = HashMap::default();
     match style {
         Style::Gbt9704 => {
@@ -654,11 +767,11 @@ fn targets(items: &[Item<'_>], style: Style) -> HashMap<Scope, Form> {
         }
         Style::Majority => {
             let mut forms: HashMap<Scope, Vec<Form>> = HashMap::default();
-            for it in items {
+            for (it, shape) in items.iter().zip(shapes) {
                 if !form::has_style(it.kind) {
                     continue;
                 }
-                if let Some(f) = Shape::of(it.kind, it.marker).and_then(|s| Form::of(it.kind, &s)) {
+                if let Some(f) = shape.and_then(|(_, f)| f) {
                     forms.entry((it.scope, it.kind)).or_default().push(f);
                 }
             }
@@ -756,6 +869,40 @@ mod tests {
     fn a_one_the_next_marker_continues_past_becomes_two() {
         let src = "一、甲\n一是抓。\n一是管。\n三是督。\n";
         assert_eq!(fixed(src), "一、甲\n一是抓。\n二是管。\n三是督。\n");
+    }
+
+    /// Whether the first round of the plan of `src` settles without
+    /// planning its result again.
+    fn alone(src: &str) -> bool {
+        let doc = crate::parse(src);
+        let mut plan = Plan::once(&doc, Style::Majority, false);
+        plan.renumbers.iter_mut().for_each(|r| *r = true);
+        let numbers = plan.numbers();
+        let sites = plan.sites(Style::Majority);
+        plan.settles_alone(&numbers, &sites, &mut String::new())
+    }
+
+    #[test]
+    fn a_plan_that_renumbers_and_unifies_forms_settles_alone() {
+        let src = "一、甲\n（一）子\n(二)丑\n（四）寅\n三、乙\n1.天\n2、地\n3.人\n";
+        assert!(alone(src));
+        let once = fixed(src);
+        assert_eq!(
+            once,
+            "一、甲\n（一）子\n（二）丑\n（三）寅\n二、乙\n1.天\n2.地\n3.人\n"
+        );
+        assert_eq!(fixed(&once), once);
+    }
+
+    #[test]
+    fn a_range_is_planned_again() {
+        // Renumbered, `第三条` becomes `第二条`, and the range after it then
+        // continues that series (`第二条` then `第一至三条` would skip): not
+        // something to know without planning the edited text.
+        let src = "第一条　甲。\n第三条　乙。\n第一至三条　丙。\n第四条　丁。\n";
+        assert!(!alone(src));
+        let once = fixed(src);
+        assert_eq!(fixed(&once), once);
     }
 
     #[test]

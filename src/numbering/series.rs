@@ -25,7 +25,6 @@
 //! by the same rank rule as the body (docs/format.md §3 rule 1).
 
 use foldhash::{HashMap, HashSet};
-use std::collections::hash_map::Entry;
 use std::hash::{Hash, Hasher};
 
 use crate::document::{Document, Span};
@@ -223,26 +222,30 @@ fn key(it: &Item<'_>) -> Option<Key> {
 
 /// The series of `items`, each in the order of its first item.
 pub(crate) fn series(items: &[Item<'_>]) -> Vec<Series> {
-    let mut open: HashMap<Key, usize> = HashMap::default();
+    let groups = groups(items);
+    let (mut n_keys, mut n_kinds) = (0, 0);
+    for &(k, kind) in groups.iter().flatten() {
+        n_keys = n_keys.max(k + 1);
+        n_kinds = n_kinds.max(kind + 1);
+    }
+    // The open series of each group.
+    let mut open: Vec<Option<usize>> = vec![None; n_keys];
     // The latest series of each kind in a scope, whatever its parent: a new
     // series that starts where it stopped carries on its count.
-    let mut latest: HashMap<Key, usize> = HashMap::default();
+    let mut latest: Vec<Option<usize>> = vec![None; n_kinds];
     let mut out: Vec<Series> = Vec::new();
-    let keys: Vec<Option<Key>> = items.iter().map(key).collect();
     // The next item of the same group, for the `一是…一是…三是` rule: one
     // backward pass, so the look ahead stays linear.
     let mut next_of: Vec<Option<usize>> = vec![None; items.len()];
-    let mut seen: HashMap<Key, usize> = HashMap::default();
-    for (i, k) in keys.iter().enumerate().rev() {
-        if let Some(k) = k {
-            next_of[i] = seen.insert(*k, i);
+    let mut seen: Vec<Option<usize>> = vec![None; n_keys];
+    for (i, g) in groups.iter().enumerate().rev() {
+        if let Some((k, _)) = *g {
+            next_of[i] = seen[k].replace(i);
         }
     }
     for (i, it) in items.iter().enumerate() {
-        let Some(key) = keys[i] else { continue };
-        let kind_key = Key {
-            parent: None,
-            ..key
+        let Some((key, kind_key)) = groups[i] else {
+            continue;
         };
         // A `1` that the next marker of the group continues past belongs
         // to the open series: `一是 一是 三是` is 1, 2, 3 with a wrong middle.
@@ -251,14 +254,13 @@ pub(crate) fn series(items: &[Item<'_>]) -> Vec<Series> {
             let next = next_of[i].map(|n| items[n].number);
             matches!((last, next), (Some(l), Some(n)) if l.checked_add(2) == Some(n))
         };
-        let slot = match open.entry(key) {
-            Entry::Occupied(e) if it.number != 1 || continued_past(*e.get()) => {
-                let s = *e.get();
+        let slot = match open[key] {
+            Some(s) if it.number != 1 || continued_past(s) => {
                 out[s].members.push(i);
                 s
             }
-            entry => {
-                let carried = latest.get(&kind_key).and_then(|&p| {
+            _ => {
+                let carried = latest[kind_key].and_then(|p| {
                     let prev = &out[p];
                     let last = items[*prev.members.last()?].number;
                     let len = u32::try_from(prev.members.len()).ok()?;
@@ -284,13 +286,33 @@ pub(crate) fn series(items: &[Item<'_>]) -> Vec<Series> {
                     ),
                     from: carried.map(|(_, p)| p),
                 });
-                entry.insert_entry(s);
+                open[key] = Some(s);
                 s
             }
         };
-        latest.insert(kind_key, slot);
+        latest[kind_key] = Some(slot);
     }
     out
+}
+
+/// Per item, the dense ids of its [`key`] and of that key without the
+/// parent (its kind in its scope); None where [`key`] is. Hashed once
+/// here, so [`series`] indexes vectors instead of looking keys up.
+fn groups(items: &[Item<'_>]) -> Vec<Option<(usize, usize)>> {
+    let mut ids: HashMap<Key, usize> = HashMap::default();
+    let mut kind_ids: HashMap<Key, usize> = HashMap::default();
+    items
+        .iter()
+        .map(|it| {
+            let k = key(it)?;
+            let n = ids.len();
+            let id = *ids.entry(k).or_insert(n);
+            let n = kind_ids.len();
+            let kind_key = Key { parent: None, ..k };
+            let kind = *kind_ids.entry(kind_key).or_insert(n);
+            Some((id, kind))
+        })
+        .collect()
 }
 
 /// A title reduced to what must agree between the TOC and the body: letters

@@ -35,6 +35,14 @@ use crate::input::{Format, Source, SourceMap};
 use crate::numbering::check::{Diagnostic, check};
 use crate::numbering::message::Lang;
 
+/// A key as [`Writer::key`] takes it: quoted, with its colon (`"kind":`).
+/// Keys are this module's own names: nothing to escape.
+macro_rules! key {
+    ($k:literal) => {
+        concat!("\"", $k, "\":")
+    };
+}
+
 /// The numbering checks of a document read by
 /// [`input::read`](crate::input::read): [`check`], less the diagnostics on
 /// labels that Word's numbering drew. Nobody typed those, so they cannot
@@ -174,40 +182,40 @@ pub fn write_chunk(
     let mut w = Writer::new(out, style);
     w.begin_object();
     if let Some(f) = file {
-        w.key("file");
+        w.key(key!("file"));
         w.str(f);
     }
     if let Some(h) = file_hex {
-        w.key("file_hex");
+        w.key(key!("file_hex"));
         w.str(h);
     }
-    w.key("document");
+    w.key(key!("document"));
     w.opt_str(chunk.document);
-    w.key("path");
+    w.key(key!("path"));
     w.labels(&chunk.ancestors);
     let h = chunk.heading;
-    w.key("kind");
+    w.key(key!("kind"));
     w.str(h.map_or("preamble", |h| h.kind.as_str()));
-    w.key("marker");
+    w.key(key!("marker"));
     w.str(h.map_or("", |h| h.marker));
-    w.key("title");
+    w.key(key!("title"));
     w.str(h.map_or("", |h| &*h.heading().title));
-    w.key("level");
+    w.key(key!("level"));
     w.uint(h.map_or(0, |h| h.level));
-    w.key("text");
+    w.key(key!("text"));
     w.str(&chunk.text);
-    w.key("span");
+    w.key(key!("span"));
     w.span(chunk.span);
-    w.key("line");
+    w.key(key!("line"));
     w.uint(chunk.line);
-    w.key("chars");
+    w.key(key!("chars"));
     w.uint(chunk.chars);
-    w.key("piece");
+    w.key(key!("piece"));
     w.uint(chunk.piece);
-    w.key("pieces");
+    w.key(key!("pieces"));
     w.uint(chunk.pieces);
     if !chunk.merged.is_empty() {
-        w.key("merged");
+        w.key(key!("merged"));
         w.labels(&chunk.merged);
     }
     w.end_object();
@@ -456,17 +464,21 @@ impl<'o, 's> Writer<'o, 's> {
         }
     }
 
-    fn key(&mut self, k: &str) {
+    /// A member's key, `quoted` as [`key!`] writes it (`"kind":`). Inlined,
+    /// so the key's copy is a few moves of a known length.
+    #[inline(always)]
+    fn key(&mut self, quoted: &'static str) {
         if !self.first {
             self.out.push(',');
         }
         self.first = false;
-        self.newline();
-        self.out.push('"');
-        // Keys are this module's own names: nothing to escape.
-        self.out.push_str(k);
-        self.out
-            .push_str(if self.indent.is_some() { "\": " } else { "\":" });
+        if self.indent.is_some() {
+            self.newline();
+            self.out.push_str(quoted);
+            self.out.push(' ');
+        } else {
+            self.out.push_str(quoted);
+        }
         self.after_key = true;
     }
 
@@ -533,7 +545,20 @@ impl<'o, 's> Writer<'o, 's> {
 
     /// `[start, end]` on one line in every style.
     fn span(&mut self, s: Span) {
-        self.numbers(&[s.start as u64, s.end as u64]);
+        self.before_value();
+        self.out.push('[');
+        push_uint(self.out, s.start as u64);
+        self.comma();
+        push_uint(self.out, s.end as u64);
+        self.out.push(']');
+    }
+
+    /// The separator of a one-line array: `,` or, indented, `, `.
+    fn comma(&mut self) {
+        self.out.push(',');
+        if self.indent.is_some() {
+            self.out.push(' ');
+        }
     }
 
     fn opt_span(&mut self, s: Option<Span>) {
@@ -549,8 +574,7 @@ impl<'o, 's> Writer<'o, 's> {
         self.out.push('[');
         for (i, &n) in ns.iter().enumerate() {
             if i > 0 {
-                self.out
-                    .push_str(if self.indent.is_some() { ", " } else { "," });
+                self.comma();
             }
             push_uint(self.out, n);
         }
@@ -578,9 +602,9 @@ impl<'o, 's> Writer<'o, 's> {
         self.begin_array();
         for t in texts {
             self.begin_object();
-            self.key("text");
+            self.key(key!("text"));
             self.str(t.text);
-            self.key("span");
+            self.key(key!("span"));
             self.span(t.span);
             self.end_object();
             self.maybe_flush();
@@ -590,21 +614,21 @@ impl<'o, 's> Writer<'o, 's> {
 
     fn toc_entry(&mut self, e: &TocEntry<'_>) {
         self.begin_object();
-        self.key("kind");
+        self.key(key!("kind"));
         self.str(e.kind.as_str());
-        self.key("marker");
+        self.key(key!("marker"));
         self.str(e.marker);
-        self.key("number");
+        self.key(key!("number"));
         self.opt_uint(e.number);
-        self.key("title");
+        self.key(key!("title"));
         self.str(e.title);
-        self.key("line");
+        self.key(key!("line"));
         self.uint(e.line);
-        self.key("column");
+        self.key(key!("column"));
         self.uint(e.column);
-        self.key("marker_span");
+        self.key(key!("marker_span"));
         self.span(e.marker_span);
-        self.key("title_span");
+        self.key(key!("title_span"));
         self.span(e.title_span);
         self.end_object();
     }
@@ -636,37 +660,37 @@ impl<'o, 's> Writer<'o, 's> {
         let doc = j.doc;
         self.begin_object();
         if let Some(f) = j.file {
-            self.key("file");
+            self.key(key!("file"));
             self.str(f);
         }
         if let Some(h) = j.file_hex {
-            self.key("file_hex");
+            self.key(key!("file_hex"));
             self.str(h);
         }
-        self.key("schema");
+        self.key(key!("schema"));
         self.uint(2);
-        self.key("title");
+        self.key(key!("title"));
         self.opt_str(doc.title.as_ref().map(|t| &*t.text));
-        self.key("title_span");
+        self.key(key!("title_span"));
         self.opt_span(doc.title.as_ref().map(|t| t.span));
-        self.key("subtitle");
+        self.key(key!("subtitle"));
         self.opt_str(doc.subtitle.as_ref().map(|t| &*t.text));
-        self.key("subtitle_span");
+        self.key(key!("subtitle_span"));
         self.opt_span(doc.subtitle.as_ref().map(|t| t.span));
-        self.key("toc");
+        self.key(key!("toc"));
         self.begin_array();
         for e in &doc.toc {
             self.toc_entry(e);
         }
         self.end_array();
-        self.key("preamble");
+        self.key(key!("preamble"));
         self.texts(&doc.preamble);
         // Word input: each heading's paragraph and how its marker was made.
         let map = j
             .source
             .filter(|(s, _)| s.format == Format::Docx)
             .map(|(_, m)| m);
-        self.key("children");
+        self.key(key!("children"));
         self.begin_array();
         for node in doc.children() {
             self.heading(node, map);
@@ -676,29 +700,29 @@ impl<'o, 's> Writer<'o, 's> {
 
     /// The document's fields from `diagnostics` on, and its end.
     fn document_tail(&mut self, j: &Json<'_, '_>, diags: &[Diagnostic]) {
-        self.key("diagnostics");
+        self.key(key!("diagnostics"));
         self.begin_array();
         for d in diags {
             self.diagnostic(d, Lang::En);
         }
         self.end_array();
         if let Some((source, _)) = j.source {
-            self.key("source");
+            self.key(key!("source"));
             self.begin_object();
-            self.key("format");
+            self.key(key!("format"));
             self.str(source.format.as_str());
             if let Some(e) = source.encoding {
-                self.key("encoding");
+                self.key(key!("encoding"));
                 self.str(e);
             }
             self.end_object();
         }
         if j.guessed {
-            self.key("encoding_confidence");
+            self.key(key!("encoding_confidence"));
             self.str("low");
         }
         if j.replacements != 0 {
-            self.key("replacements");
+            self.key(key!("replacements"));
             self.uint(j.replacements);
         }
         self.end_object();
@@ -707,11 +731,11 @@ impl<'o, 's> Writer<'o, 's> {
     fn heading(&mut self, node: Node<'_, '_>, map: Option<&SourceMap>) {
         let h = node.heading();
         self.begin_object();
-        self.key("kind");
+        self.key(key!("kind"));
         self.str(h.kind.as_str());
-        self.key("marker");
+        self.key(key!("marker"));
         self.str(h.marker);
-        self.key("number");
+        self.key(key!("number"));
         self.opt_uint(h.number);
         let path = h.path();
         if !path.is_empty() {
@@ -719,28 +743,28 @@ impl<'o, 's> Writer<'o, 's> {
             for (n, &p) in ns.iter_mut().zip(path) {
                 *n = u64::from(p);
             }
-            self.key("path");
+            self.key(key!("path"));
             self.numbers(&ns[..path.len()]);
         }
         // The level the line declares (`###` is 3, an HTML or Word heading
         // level), for explicit headings and numbered ones on such lines.
         if let Some(d) = h.depth() {
-            self.key("depth");
+            self.key(key!("depth"));
             self.uint(d);
         }
-        self.key("level");
+        self.key(key!("level"));
         self.uint(h.level);
-        self.key("title");
+        self.key(key!("title"));
         self.str(&h.title);
-        self.key("line");
+        self.key(key!("line"));
         self.uint(h.line);
-        self.key("column");
+        self.key(key!("column"));
         self.uint(h.column);
-        self.key("span");
+        self.key(key!("span"));
         self.span(h.span);
-        self.key("marker_span");
+        self.key(key!("marker_span"));
         self.span(h.marker_span);
-        self.key("title_span");
+        self.key(key!("title_span"));
         self.span(h.title_span);
         if let Some(m) = map {
             let numbering = if m.is_drawn(h.marker_span) {
@@ -749,17 +773,17 @@ impl<'o, 's> Writer<'o, 's> {
                 (!h.marker.is_empty()).then_some("typed")
             };
             if let Some(n) = numbering {
-                self.key("numbering");
+                self.key(key!("numbering"));
                 self.str(n);
             }
             if let Some(p) = m.paragraph(h.line) {
-                self.key("paragraph");
+                self.key(key!("paragraph"));
                 self.uint(p);
             }
         }
-        self.key("body");
+        self.key(key!("body"));
         self.texts(node.body());
-        self.key("children");
+        self.key(key!("children"));
         self.begin_array();
         for child in node.children() {
             self.heading(child, map);
@@ -771,36 +795,36 @@ impl<'o, 's> Writer<'o, 's> {
 
     fn diagnostic(&mut self, d: &Diagnostic, lang: Lang) {
         self.begin_object();
-        self.key("code");
+        self.key(key!("code"));
         self.str(d.code.as_str());
-        self.key("severity");
+        self.key(key!("severity"));
         self.str(d.severity.as_str());
-        self.key("line");
+        self.key(key!("line"));
         self.uint(d.line);
-        self.key("column");
+        self.key(key!("column"));
         self.uint(d.column);
-        self.key("message");
+        self.key(key!("message"));
         self.str(&d.message(lang));
         if let Some(help) = d.help(lang) {
-            self.key("help");
+            self.key(key!("help"));
             self.str(&help);
         }
-        self.key("span");
+        self.key(key!("span"));
         self.span(d.span);
         if let Some(s) = &d.suggestion {
-            self.key("suggestion");
+            self.key(key!("suggestion"));
             self.begin_object();
-            self.key("span");
+            self.key(key!("span"));
             self.span(s.span);
-            self.key("replacement");
+            self.key(key!("replacement"));
             self.str(&s.replacement);
-            self.key("edits");
+            self.key(key!("edits"));
             self.begin_array();
             for e in &s.edits {
                 self.begin_object();
-                self.key("span");
+                self.key(key!("span"));
                 self.span(e.span);
-                self.key("replacement");
+                self.key(key!("replacement"));
                 self.str(&e.replacement);
                 self.end_object();
             }
@@ -860,13 +884,13 @@ impl CheckReport {
         w.depth = 1;
         w.first = !self.any;
         w.begin_object();
-        w.key("file");
+        w.key(key!("file"));
         w.str(name);
         if let Some(h) = hex {
-            w.key("file_hex");
+            w.key(key!("file_hex"));
             w.str(h);
         }
-        w.key("diagnostics");
+        w.key(key!("diagnostics"));
         w.begin_array();
         for d in diags {
             w.diagnostic(d, lang);
@@ -938,36 +962,71 @@ const ESCAPE: [u8; 256] = {
 /// looked through eight bytes at a time.
 fn push_escaped(out: &mut String, s: &str) {
     let bytes = s.as_bytes();
+    // Bytes before `start` are written; clean runs are copied in one go.
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        if let Some(word) = bytes.get(i..i + 8) {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(word);
-            if !needs_escape(u64::from_le_bytes(w)) {
-                i += 8;
-                continue;
-            }
+    let mut at = 0;
+    // Blocks of 16 bytes are tested in a few vector instructions; the rest
+    // eight bytes at a time, then byte by byte.
+    for block in bytes.chunks_exact(BLOCK) {
+        if block_needs_escape(block) {
+            escape_bytes(out, s, at..at + BLOCK, &mut start);
         }
-        let b = bytes[i];
-        let e = ESCAPE[b as usize];
-        if e != 0 {
-            // `b` is ASCII, so `start..i` lies on character boundaries.
-            out.push_str(&s[start..i]);
-            if e == b'u' {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.push_str("\\u00");
-                out.push(HEX[(b >> 4) as usize] as char);
-                out.push(HEX[(b & 0xf) as usize] as char);
-            } else {
-                out.push('\\');
-                out.push(e as char);
-            }
-            start = i + 1;
+        at += BLOCK;
+    }
+    while let Some(word) = bytes.get(at..at + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(word);
+        if needs_escape(u64::from_le_bytes(w)) {
+            escape_bytes(out, s, at..at + 8, &mut start);
         }
-        i += 1;
+        at += 8;
+    }
+    // The last few bytes, padded with spaces (which stay as they are).
+    let tail = &bytes[at..];
+    let mut w = [b' '; 8];
+    w[..tail.len()].copy_from_slice(tail);
+    if needs_escape(u64::from_le_bytes(w)) {
+        escape_bytes(out, s, at..bytes.len(), &mut start);
     }
     out.push_str(&s[start..]);
+}
+
+/// Bytes tested at once by [`block_needs_escape`].
+const BLOCK: usize = 16;
+
+/// Whether any byte of `block` (of [`BLOCK`] bytes) is below 0x20, `"` or
+/// `\\`. Without early exit, so that the compiler tests all of them at once.
+fn block_needs_escape(block: &[u8]) -> bool {
+    let Ok(block) = <&[u8; BLOCK]>::try_from(block) else {
+        return true;
+    };
+    block.iter().fold(false, |any, &b| {
+        any | (b < 0x20) | (b == b'"') | (b == b'\\')
+    })
+}
+
+/// Escapes the bytes of `s` in `range` that need it: the clean run since
+/// `start` is copied before each escape, and `start` moves past it.
+fn escape_bytes(out: &mut String, s: &str, range: std::ops::Range<usize>, start: &mut usize) {
+    for i in range {
+        let b = s.as_bytes()[i];
+        let e = ESCAPE[b as usize];
+        if e == 0 {
+            continue;
+        }
+        // `b` is ASCII, so `start..i` lies on character boundaries.
+        out.push_str(&s[*start..i]);
+        if e == b'u' {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 0xf) as usize] as char);
+        } else {
+            out.push('\\');
+            out.push(e as char);
+        }
+        *start = i + 1;
+    }
 }
 
 /// Whether any of the eight bytes of `w` is below 0x20, `"` or `\\`

@@ -22,6 +22,26 @@ fn tree_and_json_from_stdin() {
 }
 
 #[test]
+fn no_check_leaves_the_diagnostics_out_and_the_outline_as_it_is() {
+    let src = "一、甲\n三、乙\n（一）子\n（三）丑\n".as_bytes();
+    let parse = |extra: &[&str]| -> serde_json::Value {
+        let mut args = vec!["parse", "--format", "json"];
+        args.extend_from_slice(extra);
+        args.push("-");
+        serde_json::from_str(&stdout(&tigang(&args, Some(src)))).unwrap()
+    };
+    let mut checked = parse(&[]);
+    let unchecked = parse(&["--no-check"]);
+    assert_eq!(checked["diagnostics"].as_array().unwrap().len(), 2);
+    assert!(unchecked.get("diagnostics").is_none(), "{unchecked}");
+    checked.as_object_mut().unwrap().remove("diagnostics");
+    assert_eq!(checked, unchecked);
+    // --jsonl too.
+    let line = stdout(&tigang(&["parse", "--jsonl", "--no-check", "-"], Some(src)));
+    assert!(!line.contains("diagnostics"), "{line}");
+}
+
+#[test]
 fn json_is_compact_into_a_pipe_and_pretty_with_the_flag() {
     let src = "一、总体要求\n（一）指导思想\n".as_bytes();
     let compact = stdout(&tigang(&["parse", "--format", "json", "-"], Some(src)));

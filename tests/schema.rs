@@ -75,6 +75,10 @@ fn command_line_output_matches_the_schemas() {
         let json: Value = serde_json::from_str(line).unwrap();
         assert_valid(&doc, &json, json["file"].as_str().unwrap_or("?"));
     }
+    let outline: Value =
+        serde_json::from_str(&run(&["parse", "-f", "json", "--no-check", &speech])).unwrap();
+    assert!(outline.get("diagnostics").is_none());
+    assert_valid(&doc, &outline, "parse --format json --no-check");
 
     let chunk = schema("chunk.schema.json");
     let out = run(&[

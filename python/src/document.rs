@@ -432,9 +432,11 @@ impl Document {
         self.origin.path.as_deref()
     }
 
-    /// The JSON of `tigang parse --format json` as Python objects.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let value = self.json_value();
+    /// The JSON of `tigang parse --format json` as Python objects; with
+    /// `check=False` without `"diagnostics"`, as `--no-check` prints it.
+    #[pyo3(signature = (*, check = true))]
+    fn to_dict<'py>(&self, py: Python<'py>, check: bool) -> PyResult<Bound<'py, PyAny>> {
+        let value = self.json_value().diagnostics(check);
         let text = py.detach(|| value.to_string(json::Style::Compact));
         json_loads(py, text)
     }
@@ -442,10 +444,11 @@ impl Document {
     /// The JSON of `tigang parse --format json`, byte for byte (without the
     /// final line break): with the default `indent=2` as on a terminal or
     /// with `--pretty` (spans on one line, `[60, 900]`), with `indent=None`
-    /// compact on one line, as into a pipe.
-    #[pyo3(signature = (*, indent = Some(2)))]
-    fn to_json(&self, py: Python<'_>, indent: Option<usize>) -> String {
-        let value = self.json_value();
+    /// compact on one line, as into a pipe. With `check=False` the numbering
+    /// is not checked and `"diagnostics"` is left out (`--no-check`).
+    #[pyo3(signature = (*, indent = Some(2), check = true))]
+    fn to_json(&self, py: Python<'_>, indent: Option<usize>, check: bool) -> String {
+        let value = self.json_value().diagnostics(check);
         let style = match indent {
             None => json::Style::Compact,
             Some(2) => json::Style::Pretty,

@@ -25,6 +25,17 @@ def test_json_equals_the_cli(document_path):
     assert json.loads(pretty) == json.loads(cli)
 
 
+def test_unchecked_json_equals_the_cli(document_path):
+    cli = run_cli("parse", "--format", "json", "--no-check", document_path).stdout
+    doc = tigang.read(document_path)
+    assert (doc.to_json(indent=None, check=False) + "\n").encode("utf-8") == cli
+    unchecked = doc.to_dict(check=False)
+    assert "diagnostics" not in unchecked
+    checked = doc.to_dict()
+    checked.pop("diagnostics")
+    assert unchecked == checked
+
+
 def test_one_line_json_equals_jsonl(document_path):
     line = json.loads(run_cli("parse", "--jsonl", document_path).stdout)
     assert line.pop("file") == str(document_path)

@@ -247,6 +247,7 @@ pub struct Json<'d, 'a> {
     guessed: bool,
     replacements: usize,
     alongside: bool,
+    diagnostics: bool,
 }
 
 impl<'d, 'a> Json<'d, 'a> {
@@ -266,6 +267,7 @@ impl<'d, 'a> Json<'d, 'a> {
             guessed: false,
             replacements: 0,
             alongside: false,
+            diagnostics: true,
         }
     }
 
@@ -328,6 +330,23 @@ impl<'d, 'a> Json<'d, 'a> {
     /// ```
     pub fn check_alongside(mut self, yes: bool) -> Self {
         self.alongside = yes;
+        self
+    }
+
+    /// Whether the JSON has `"diagnostics"` (the default). Without, the
+    /// numbering is not checked at all, and the field is left out rather
+    /// than written empty, which would say the numbering is right: the
+    /// outline alone, for indexing (`tigang parse --no-check`).
+    ///
+    /// ```
+    /// use tigang::render::json::{Json, Style};
+    /// let doc = tigang::parse("一、甲\n三、乙\n");
+    /// let outline = Json::new(&doc).diagnostics(false).to_string(Style::Compact);
+    /// assert!(outline.ends_with(r#""children":[]}]}"#));
+    /// assert!(Json::new(&doc).to_string(Style::Compact).contains(r#""diagnostics":[{"code":"numbering-skip""#));
+    /// ```
+    pub fn diagnostics(mut self, yes: bool) -> Self {
+        self.diagnostics = yes;
         self
     }
 
@@ -634,6 +653,11 @@ impl<'o, 's> Writer<'o, 's> {
     }
 
     fn document(&mut self, j: &Json<'_, '_>) {
+        if !j.diagnostics {
+            self.document_head(j);
+            self.document_tail(j, None);
+            return;
+        }
         if j.alongside {
             let done = std::thread::scope(|s| {
                 let checks = std::thread::Builder::new().spawn_scoped(s, || diagnostics(j));
@@ -644,7 +668,7 @@ impl<'o, 's> Writer<'o, 's> {
                 let diags = checks
                     .join()
                     .unwrap_or_else(|e| std::panic::resume_unwind(e));
-                self.document_tail(j, &diags);
+                self.document_tail(j, Some(&diags));
                 true
             });
             if done {
@@ -652,7 +676,7 @@ impl<'o, 's> Writer<'o, 's> {
             }
         }
         self.document_head(j);
-        self.document_tail(j, &diagnostics(j));
+        self.document_tail(j, Some(&diagnostics(j)));
     }
 
     /// The document's fields up to and with `children`.
@@ -698,14 +722,16 @@ impl<'o, 's> Writer<'o, 's> {
         self.end_array();
     }
 
-    /// The document's fields from `diagnostics` on, and its end.
-    fn document_tail(&mut self, j: &Json<'_, '_>, diags: &[Diagnostic]) {
-        self.key(key!("diagnostics"));
-        self.begin_array();
-        for d in diags {
-            self.diagnostic(d, Lang::En);
+    /// The document's fields from `diagnostics` (when checked) on, and its end.
+    fn document_tail(&mut self, j: &Json<'_, '_>, diags: Option<&[Diagnostic]>) {
+        if let Some(diags) = diags {
+            self.key(key!("diagnostics"));
+            self.begin_array();
+            for d in diags {
+                self.diagnostic(d, Lang::En);
+            }
+            self.end_array();
         }
-        self.end_array();
         if let Some((source, _)) = j.source {
             self.key(key!("source"));
             self.begin_object();

@@ -48,6 +48,8 @@ pub struct Style {
     /// JSON: the checks on a second thread (one document alone; a batch
     /// keeps each core on its own documents).
     pub alongside: bool,
+    /// JSON: with `"diagnostics"` (not under `--no-check`).
+    pub check: bool,
     /// `--max-chars` for chunks.
     pub max_chars: Option<NonZeroUsize>,
     /// `--min-chars` for chunks.
@@ -84,7 +86,8 @@ pub fn render(
             let mut json = Json::new(doc)
                 .source(&x.source, &x.map)
                 .read_notes(x.guessed, x.replaced)
-                .check_alongside(style.alongside);
+                .check_alongside(style.alongside)
+                .diagnostics(style.check);
             if style.jsonl {
                 json = json.file(meta.file, meta.file_hex);
             }

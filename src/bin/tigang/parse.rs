@@ -71,6 +71,11 @@ pub struct Args {
     /// output is a terminal; compact, on one line, into a pipe or a file).
     #[arg(long)]
     pretty: bool,
+    /// With --format json or --jsonl: leave the numbering unchecked and the
+    /// "diagnostics" field out (the outline alone, about twice as fast on a
+    /// long document; `tigang check` reports the numbering).
+    #[arg(long)]
+    no_check: bool,
     #[command(flatten)]
     read: input::ReadArgs,
     /// With --format chunks: split bodies longer than N characters at sentence ends.
@@ -150,6 +155,7 @@ pub fn run(mut args: Args) -> Result<std::process::ExitCode, String> {
             jsonl: args.jsonl,
             pretty: args.pretty || (!to_dir && std::io::stdout().is_terminal()),
             alongside: false,
+            check: !args.no_check,
             max_chars: args.max_chars,
             min_chars: args.min_chars,
         },

@@ -70,7 +70,7 @@ EOF
 
 if [ "$QUICK" = 0 ]; then
   echo "== throughput against pulldown-cmark (criterion)"
-  cargo bench --quiet --bench throughput -- '/(parse|parse_json|pulldown_cmark|pulldown_html)$' 2>&1 |
+  cargo bench --quiet --bench throughput -- '/(parse|parse_json|parse_json_outline|pulldown_cmark|pulldown_html)$' 2>&1 |
     sed -n '/^size /,$p'
 fi
 echo "== load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -31,7 +31,7 @@ const SIZES: [(&str, usize, usize); 3] = [
 /// The seed of every benchmark document (change it and the figures change).
 const SEED: u64 = 1;
 
-const BENCHES: [&str; 7] = [
+const BENCHES: [&str; 8] = [
     "memchr_lines",
     "parse",
     "parse_json",
@@ -39,6 +39,7 @@ const BENCHES: [&str; 7] = [
     "pulldown_cmark",
     "pulldown_html",
     "parse_serde_json",
+    "parse_json_outline",
 ];
 
 fn group_name(size: &str) -> String {
@@ -75,6 +76,17 @@ fn bench(c: &mut Criterion) -> Vec<(usize, usize)> {
                 out.clear();
                 let doc = tigang::parse(black_box(&text));
                 tigang::render::json::Json::new(&doc)
+                    .write(&mut out, tigang::render::json::Style::Compact);
+                out.len()
+            })
+        });
+        // The outline alone: no numbering checks (`parse --no-check`).
+        g.bench_function("parse_json_outline", |b| {
+            b.iter(|| {
+                out.clear();
+                let doc = tigang::parse(black_box(&text));
+                tigang::render::json::Json::new(&doc)
+                    .diagnostics(false)
                     .write(&mut out, tigang::render::json::Style::Compact);
                 out.len()
             })
@@ -152,11 +164,12 @@ fn report(lens: &[(usize, usize)]) {
     println!();
     println!("== tigang throughput (MB/s = 10^6 bytes of each parser's own input per second)");
     println!(
-        "{:<6} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>12} | {:>8} {:>8} {:>9} {:>8}",
+        "{:<6} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>12} | {:>8} {:>8} {:>9} {:>9} {:>8}",
         "size",
         "memchr",
         "parse",
         "parse+json",
+        "+outline",
         "+serde",
         "cli json",
         "pulldown",
@@ -165,6 +178,7 @@ fn report(lens: &[(usize, usize)]) {
         "parse/pd",
         "json/pd",
         "json/html",
+        "outl/html",
         "doc-time"
     );
     for ((name, _, _), &(text_len, md_len)) in SIZES.iter().zip(lens) {
@@ -187,17 +201,19 @@ fn report(lens: &[(usize, usize)]) {
         let pd = mbps(t[4], md_len);
         let pd_html = mbps(t[5], md_len);
         let serde = mbps(t[6], text_len);
+        let outline = mbps(t[7], text_len);
         // Same document, wall time: pulldown-cmark's time ÷ tigang's time.
         let doc_time = match (t[1], t[4]) {
             (Some(p), Some(d)) => format!("{:.2}x", d / p),
             _ => "-".to_string(),
         };
         println!(
-            "{:<6} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>12} | {:>8} {:>8} {:>9} {:>8}",
+            "{:<6} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>12} | {:>8} {:>8} {:>9} {:>9} {:>8}",
             name,
             fmt(memchr),
             fmt(parse),
             fmt(json),
+            fmt(outline),
             fmt(serde),
             fmt(cli),
             fmt(pd),
@@ -206,11 +222,12 @@ fn report(lens: &[(usize, usize)]) {
             ratio(parse, pd),
             ratio(json, pd),
             ratio(json, pd_html),
+            ratio(outline, pd_html),
             doc_time
         );
     }
     println!(
-        "targets (issue 16): parse/pd >= 1.0x, parse+json / pulldown parse+HTML >= 0.6x; doc-time = pulldown's time / tigang's time on the same document"
+        "targets (issue 16): parse/pd >= 1.0x, parse+json / pulldown parse+HTML >= 0.6x; +outline = parse + JSON without the checks (--no-check); doc-time = pulldown's time / tigang's time on the same document"
     );
 }
 

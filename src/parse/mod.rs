@@ -3,7 +3,8 @@
 //!
 //! 1. [`scan`]: lines, leading noise, front matter, and the candidate
 //!    markers (line starts whose first characters have a marker's shape,
-//!    inline ordinals and lost line breaks found in one pass of [`find`]),
+//!    looked at as each line is cut; inline ordinals and lost line breaks;
+//!    all from one pass of [`find`]),
 //!    each confirmed by [`recognise`] (the pest grammar) through
 //!    [`lookahead`]'s memo;
 //! 2. [`toc`]: the table of contents, whose lines leave the candidates;
@@ -33,10 +34,15 @@ use layout::Layout;
 /// Parses `src` into a [`Document`].
 pub(crate) fn build<'a>(src: &'a str, options: &ParseOptions<'_>) -> Document<'a> {
     // 1. Lines and candidates, after any front matter: the text read once.
-    let (lines, marks) = scan::read(src);
+    let mut scanner = scan::Scanner::new(src);
+    let scan::Read {
+        lines,
+        marks,
+        heads,
+    } = scan::read(src, &mut scanner);
     let body_from = scan::front_matter(src, &lines);
     let first_line = body_from.map_or(0, |at| lines.partition_point(|l| l.start < at));
-    let mut cands = scan::Scanner::new(src).scan(&lines, first_line, &marks);
+    let mut cands = scanner.scan(&lines, first_line, &marks, heads);
     drop(marks);
     if !options.table_rows.is_empty() {
         // Nothing in a table opens a heading (spec §8).

@@ -65,30 +65,43 @@ impl Candidate {
 /// are not blank.
 #[cfg(test)]
 pub(crate) fn lines(src: &str) -> Vec<Line> {
-    read(src).0
+    read(src, &mut Scanner::new(src)).lines
 }
 
-/// The text read once ([`find::positions`]): its lines, split at `\n`,
-/// `\r\n` and `\r` (the blank ones left out), and the offsets where `是`
-/// `要` `第` `。` `：` `；` `:` begin, for [`Scanner::scan`].
-pub(crate) fn read(src: &str) -> (Vec<Line>, Vec<usize>) {
+/// What one reading of the text gives ([`read`]).
+pub(crate) struct Read {
+    /// The lines, split at `\n`, `\r\n` and `\r`, the blank ones left out.
+    pub lines: Vec<Line>,
+    /// The offsets where `是` `要` `第` `。` `：` `；` `:` begin.
+    pub marks: Vec<usize>,
+    /// The marker at the head of each line that has one ([`Scanner`]).
+    pub heads: Vec<Candidate>,
+}
+
+/// The text read once ([`find::positions`]): its lines, the marks for
+/// [`Scanner::scan`], and each line's head marker, looked at by `scanner`
+/// as the line is cut, while its bytes are still in the cache.
+pub(crate) fn read<'s>(src: &'s str, scanner: &mut Scanner<'s>) -> Read {
     let bytes = src.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len() / 40 + 1);
+    let mut lines = Vec::with_capacity(bytes.len() / 40 + 1);
+    let mut heads = Vec::new();
     let mut start = 0;
     let mut number = 0;
     let mut push = |start: usize, end: usize, number: usize| {
         let content = start + noise_len(&src[start..end]);
         if content < end {
-            out.push(Line {
+            let line = Line {
                 start,
                 content,
                 end,
                 number,
-            });
+            };
+            if let Some(c) = scanner.line_head(lines.len(), &line) {
+                heads.push(c);
+            }
+            lines.push(line);
         }
     };
-    // Each line is cut as its break is found, its first bytes still in the
-    // cache.
     let marks = find::positions(bytes, |i| {
         if i < start {
             // The `\n` of a `\r\n` already consumed.
@@ -101,7 +114,11 @@ pub(crate) fn read(src: &str) -> (Vec<Line>, Vec<usize>) {
     if start < bytes.len() {
         push(start, bytes.len(), number);
     }
-    (out, marks)
+    Read {
+        lines,
+        marks,
+        heads,
+    }
 }
 
 /// The start of the line after the one that ends at `end`.
@@ -411,16 +428,18 @@ impl<'s> Scanner<'s> {
     }
 
     /// Candidates of `lines` (document line numbers start at `first`), in
-    /// order: line-level markers line by line, inline ordinals at the
-    /// `marks` that [`read`] found, merged.
-    pub fn scan(&mut self, lines: &[Line], first: usize, marks: &[usize]) -> Vec<Candidate> {
+    /// order: the line heads [`read`] found, inline ordinals at its
+    /// `marks`, merged.
+    pub fn scan(
+        &mut self,
+        lines: &[Line],
+        first: usize,
+        marks: &[usize],
+        mut heads: Vec<Candidate>,
+    ) -> Vec<Candidate> {
         let from = lines.get(first).map_or(self.src.len(), |l| l.start);
-        let mut heads = Vec::new();
-        for (i, line) in lines.iter().enumerate().skip(first) {
-            if let Some(c) = self.line_head(i, line) {
-                heads.push(c);
-            }
-        }
+        // Front matter has no markers.
+        heads.retain(|c| c.line >= first);
         let (inline, lost) = self.in_paragraphs(lines, from, marks);
         let inline = merge_candidates(inline, lost);
         let mut out = Vec::with_capacity(heads.len() + inline.len());
@@ -866,9 +885,10 @@ mod tests {
     }
 
     fn inline_markers(src: &str) -> Vec<(&str, Boundary)> {
-        let ls = lines(src);
-        Scanner::new(src)
-            .scan(&ls, 0, &read(src).1)
+        let mut scanner = Scanner::new(src);
+        let r = read(src, &mut scanner);
+        scanner
+            .scan(&r.lines, 0, &r.marks, r.heads)
             .iter()
             .map(|c| (&src[c.start..c.end()], c.boundary))
             .collect()
@@ -895,8 +915,10 @@ mod tests {
     #[test]
     fn columns_count_chars() {
         let src = "前言\n>　　一、甲。一是乙";
-        let cols: Vec<_> = Scanner::new(src)
-            .scan(&lines(src), 0, &read(src).1)
+        let mut scanner = Scanner::new(src);
+        let r = read(src, &mut scanner);
+        let cols: Vec<_> = scanner
+            .scan(&r.lines, 0, &r.marks, r.heads)
             .iter()
             .map(|c| (c.line, c.column))
             .collect();

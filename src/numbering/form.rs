@@ -5,6 +5,7 @@
 
 use crate::kind::MarkerKind;
 use crate::numeral;
+use crate::parse::text;
 
 /// The writing system of a marker's numeral.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -98,48 +99,12 @@ fn is_arabic(c: char) -> bool {
 
 fn is_chinese_digit(c: char) -> bool {
     // ASCII first: most chars tested are the brackets and delimiters around
-    // a numeral, and none of those folds to a numeral.
+    // a numeral, and none of those is a numeral. The grammar's numerals, and
+    // the rarer capitals it leaves out.
     !c.is_ascii()
-        && matches!(
-            numeral::fold_compat(c),
-            '〇' | '零'
-                | '一'
-                | '二'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '两'
-                | '兩'
-                | '壹'
-                | '弌'
-                | '贰'
-                | '貳'
-                | '弍'
-                | '叁'
-                | '參'
-                | '叄'
-                | '弎'
-                | '肆'
-                | '伍'
-                | '陆'
-                | '陸'
-                | '柒'
-                | '捌'
-                | '玖'
-                | '十'
-                | '拾'
-                | '百'
-                | '佰'
-                | '千'
-                | '仟'
-                | '廿'
-                | '卅'
-                | '卌'
-        )
+        && (text::is_cn_numeral(c)
+            || text::is_capital_numeral(c)
+            || matches!(numeral::fold_compat(c), '弌' | '弎' | '卌'))
 }
 
 /// A numeral char only the traditional capitals write (`貳` `參`).

@@ -396,6 +396,7 @@ mod unnamed {
 
     /// Gives an unnamed file the name `dest`, which must not exist
     /// (`AlreadyExists` otherwise): the file appears whole or not at all.
+    /// `NotFound` where there is no `/proc` to link through (or no Linux).
     #[cfg(target_os = "linux")]
     pub fn link_as(file: &File, dest: &Path) -> io::Result<()> {
         use std::ffi::CString;
@@ -494,36 +495,8 @@ mod temps {
     }
 
     /// Gives an unnamed file a temporary name, for the rename.
-    #[cfg(target_os = "linux")]
     pub fn link(file: &File, dir: &Path, name: &str) -> io::Result<PathBuf> {
-        use std::ffi::CString;
-        use std::os::fd::AsRawFd;
-        use std::os::unix::ffi::OsStrExt;
-        let from = CString::new(format!("/proc/self/fd/{}", file.as_raw_fd()))
-            .map_err(io::Error::other)?;
-        register(dir, name, |tmp| {
-            let to = CString::new(tmp.as_os_str().as_bytes()).map_err(io::Error::other)?;
-            // SAFETY: two valid NUL-terminated paths; linkat reads them only.
-            let r = unsafe {
-                libc::linkat(
-                    libc::AT_FDCWD,
-                    from.as_ptr(),
-                    libc::AT_FDCWD,
-                    to.as_ptr(),
-                    libc::AT_SYMLINK_FOLLOW,
-                )
-            };
-            if r == 0 {
-                Ok(())
-            } else {
-                Err(io::Error::last_os_error())
-            }
-        })
-    }
-
-    #[cfg(not(target_os = "linux"))]
-    pub fn link(_file: &File, _dir: &Path, _name: &str) -> io::Result<PathBuf> {
-        Err(io::ErrorKind::NotFound.into())
+        register(dir, name, |tmp| unnamed::link_as(file, tmp))
     }
 
     /// Removes a temporary file that will not be renamed.

@@ -146,6 +146,8 @@ pub struct Heading<'a> {
     pub number: Option<u32>,
     /// Depth in the tree, 1 for top-level headings.
     pub level: usize,
+    /// What decided the level: the numbering, the markup or the line's text.
+    pub level_from: LevelFrom,
     /// The title: the text after the marker up to the first sentence end.
     /// Borrowed from the input, unless the title was wrapped over several
     /// lines (a PDF extraction, a hanging indent): then its pieces are
@@ -176,6 +178,57 @@ pub struct Heading<'a> {
     pub(crate) body_range: (usize, usize),
 }
 
+/// Where a heading's level came from (docs/format.md §7, `level_from`): how
+/// sure a retrieval pipeline may be of it.
+///
+/// ```
+/// use tigang::LevelFrom;
+/// let doc = tigang::parse("## 工作目标\n一、甲\n");
+/// let from: Vec<_> = doc.headings().map(|h| h.level_from).collect();
+/// assert_eq!(from, [LevelFrom::Markup, LevelFrom::Numbering]);
+/// assert_eq!(LevelFrom::Title.as_str(), "title");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LevelFrom {
+    /// The marker's kind and the document's own order (`一、` › `（一）`).
+    Numbering,
+    /// The level the line declares: a Markdown `#` depth, an HTML heading,
+    /// a Word heading style or outline level, where depths tell levels apart.
+    Markup,
+    /// The line's text: a section label (`摘要`, `参考文献`) or another
+    /// unnumbered heading, in a document whose `#` depths carry no level.
+    Title,
+}
+
+impl LevelFrom {
+    /// The JSON name: `numbering`, `markup` or `title`.
+    ///
+    /// ```
+    /// assert_eq!(tigang::LevelFrom::Numbering.as_str(), "numbering");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            LevelFrom::Numbering => "numbering",
+            LevelFrom::Markup => "markup",
+            LevelFrom::Title => "title",
+        }
+    }
+}
+
+impl std::fmt::Display for LevelFrom {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl Serialize for LevelFrom {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 /// [`Heading::parent`] of a top-level heading.
 pub(crate) const NO_PARENT: usize = usize::MAX;
 
@@ -190,6 +243,7 @@ impl std::fmt::Debug for Heading<'_> {
             d.field("path", &self.path());
         }
         d.field("level", &self.level)
+            .field("level_from", &self.level_from)
             .field("title", &self.title)
             .field("line", &self.line)
             .field("column", &self.column)

@@ -91,9 +91,11 @@ pub enum Rule {
     #[doc = "`a.` `a）` `(a)` `A.` `A、` `（A）`: one Latin letter, not a word (`e.g.`)."]
     r#letter,
     r#latin,
-    #[doc = "A number on a title line: `2 设计要求`, `1.1项目简介`, `4.1信息`; not a\nyear, date or quantity (`94 年 6 月 8 日`, `100 个`)."]
+    #[doc = "A number on a title line: `2 设计要求`, `1.1项目简介`, `4.1信息`, and as\nPDF converters glue it, `3.1.1Data…`, `2Data…`, `0引言`; not a year,\ndate or quantity (`94 年 6 月 8 日`, `100 个`), nor a word such as `5G`."]
     r#title_number,
     r#title_char,
+    #[doc = "Section 0 of a paper (`0引言`)."]
+    r#zero_num,
     r#quantity,
     #[doc = "`①` `㉑` `❶`"]
     r#circled,
@@ -186,6 +188,7 @@ impl Rule {
             Rule::r#latin,
             Rule::r#title_number,
             Rule::r#title_char,
+            Rule::r#zero_num,
             Rule::r#quantity,
             Rule::r#circled,
             Rule::r#ordinal_shi,
@@ -1184,80 +1187,7 @@ impl ::pest::Parser<Rule> for OutlineParser {
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
                 ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
                 {
-                    state.atomic(::pest::Atomicity::CompoundAtomic, |state| {
-                        state.rule(Rule::r#title_number, |state| {
-                            state.sequence(|state| {
-                                self::r#dotted_num(state)
-                                    .and_then(|state| {
-                                        state.sequence(|state| {
-                                            state
-                                                .optional(|state| {
-                                                    state.sequence(|state| {
-                                                        self::r#dot(state).and_then(|state| {
-                                                            self::r#dotted_num(state)
-                                                        })
-                                                    })
-                                                })
-                                                .and_then(|state| {
-                                                    state.optional(|state| {
-                                                        state.sequence(|state| {
-                                                            self::r#dot(state).and_then(|state| {
-                                                                self::r#dotted_num(state)
-                                                            })
-                                                        })
-                                                    })
-                                                })
-                                                .and_then(|state| {
-                                                    state.optional(|state| {
-                                                        state.sequence(|state| {
-                                                            self::r#dot(state).and_then(|state| {
-                                                                self::r#dotted_num(state)
-                                                            })
-                                                        })
-                                                    })
-                                                })
-                                                .and_then(|state| {
-                                                    state.optional(|state| {
-                                                        state.sequence(|state| {
-                                                            self::r#dot(state).and_then(|state| {
-                                                                self::r#dotted_num(state)
-                                                            })
-                                                        })
-                                                    })
-                                                })
-                                                .and_then(|state| {
-                                                    state.optional(|state| {
-                                                        state.sequence(|state| {
-                                                            self::r#dot(state).and_then(|state| {
-                                                                self::r#dotted_num(state)
-                                                            })
-                                                        })
-                                                    })
-                                                })
-                                        })
-                                    })
-                                    .and_then(|state| state.optional(|state| self::r#dot(state)))
-                                    .and_then(|state| {
-                                        state.lookahead(true, |state| self::r#sp(state)).or_else(
-                                            |state| {
-                                                state.lookahead(true, |state| {
-                                                    self::r#title_char(state)
-                                                })
-                                            },
-                                        )
-                                    })
-                                    .and_then(|state| {
-                                        state.lookahead(false, |state| {
-                                            state.sequence(|state| {
-                                                state
-                                                    .repeat(|state| self::r#sp(state))
-                                                    .and_then(|state| self::r#quantity(state))
-                                            })
-                                        })
-                                    })
-                            })
-                        })
-                    })
+                    state . atomic (:: pest :: Atomicity :: CompoundAtomic , | state | { state . rule (Rule :: r#title_number , | state | { state . sequence (| state | { self :: r#dotted_num (state) . and_then (| state | { state . sequence (| state | { state . sequence (| state | { self :: r#dot (state) . and_then (| state | { self :: r#dotted_num (state) }) }) . and_then (| state | { state . sequence (| state | { self :: r#dot (state) . and_then (| state | { self :: r#dotted_num (state) }) }) }) . and_then (| state | { state . optional (| state | { state . sequence (| state | { self :: r#dot (state) . and_then (| state | { self :: r#dotted_num (state) }) }) }) }) . and_then (| state | { state . optional (| state | { state . sequence (| state | { self :: r#dot (state) . and_then (| state | { self :: r#dotted_num (state) }) }) }) }) . and_then (| state | { state . optional (| state | { state . sequence (| state | { self :: r#dot (state) . and_then (| state | { self :: r#dotted_num (state) }) }) }) }) }) }) . and_then (| state | { state . optional (| state | { self :: r#dot (state) }) }) . and_then (| state | { state . lookahead (true , | state | { self :: r#sp (state) }) . or_else (| state | { state . lookahead (true , | state | { self :: r#title_char (state) }) }) . or_else (| state | { state . lookahead (true , | state | { self :: r#ASCII_ALPHA (state) }) }) }) }) . or_else (| state | { state . sequence (| state | { state . sequence (| state | { self :: r#dotted_num (state) . and_then (| state | { self :: r#dot (state) }) . and_then (| state | { self :: r#dotted_num (state) }) . and_then (| state | { state . optional (| state | { self :: r#dot (state) }) }) . and_then (| state | { state . lookahead (true , | state | { self :: r#sp (state) }) . or_else (| state | { state . lookahead (true , | state | { self :: r#title_char (state) }) }) . or_else (| state | { state . lookahead (true , | state | { self :: r#ASCII_ALPHA (state) }) }) }) }) . or_else (| state | { state . sequence (| state | { self :: r#dotted_num (state) . or_else (| state | { self :: r#zero_num (state) }) . and_then (| state | { state . optional (| state | { self :: r#dot (state) }) }) . and_then (| state | { state . lookahead (true , | state | { self :: r#sp (state) }) . or_else (| state | { state . lookahead (true , | state | { self :: r#title_char (state) }) }) . or_else (| state | { state . lookahead (true , | state | { state . sequence (| state | { self :: r#ASCII_ALPHA_UPPER (state) . and_then (| state | { self :: r#ASCII_ALPHA_LOWER (state) }) }) }) }) }) }) }) . and_then (| state | { state . lookahead (false , | state | { state . sequence (| state | { state . repeat (| state | { self :: r#sp (state) }) . and_then (| state | { self :: r#quantity (state) }) }) }) }) }) }) }) })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
@@ -1277,6 +1207,23 @@ impl ::pest::Parser<Rule> for OutlineParser {
                             })
                             .and_then(|state| super::hidden::skip(state))
                             .and_then(|state| self::r#ANY(state))
+                    })
+                }
+                #[inline]
+                #[allow(non_snake_case, unused_variables)]
+                pub fn r#zero_num(
+                    state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
+                {
+                    state.rule(Rule::r#zero_num, |state| {
+                        state.sequence(|state| {
+                            state
+                                .match_string("0")
+                                .and_then(|state| super::hidden::skip(state))
+                                .and_then(|state| {
+                                    state.lookahead(false, |state| self::r#ASCII_DIGIT(state))
+                                })
+                        })
                     })
                 }
                 #[inline]
@@ -2187,6 +2134,22 @@ impl ::pest::Parser<Rule> for OutlineParser {
                 }
                 #[inline]
                 #[allow(dead_code, non_snake_case, unused_variables)]
+                pub fn ASCII_ALPHA_LOWER(
+                    state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
+                {
+                    state.match_range('a'..'z')
+                }
+                #[inline]
+                #[allow(dead_code, non_snake_case, unused_variables)]
+                pub fn ASCII_ALPHA_UPPER(
+                    state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
+                {
+                    state.match_range('A'..'Z')
+                }
+                #[inline]
+                #[allow(dead_code, non_snake_case, unused_variables)]
                 pub fn ASCII_ALPHA(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
                 ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
@@ -2251,6 +2214,7 @@ impl ::pest::Parser<Rule> for OutlineParser {
             Rule::r#latin => rules::r#latin(state),
             Rule::r#title_number => rules::r#title_number(state),
             Rule::r#title_char => rules::r#title_char(state),
+            Rule::r#zero_num => rules::r#zero_num(state),
             Rule::r#quantity => rules::r#quantity(state),
             Rule::r#circled => rules::r#circled(state),
             Rule::r#ordinal_shi => rules::r#ordinal_shi(state),

@@ -112,8 +112,8 @@ pub mod lsp;
 mod snapshot;
 
 pub use document::{
-    Ancestors, Children, Document, Heading, Headings, Node, Segment, SegmentKind, Span, Text,
-    TocEntry,
+    Ancestors, Children, Document, Heading, Headings, LevelFrom, Node, Segment, SegmentKind, Span,
+    Text, TocEntry,
 };
 pub use kind::MarkerKind;
 #[cfg(feature = "serde")]

@@ -21,9 +21,9 @@ pub(crate) struct Sources<'a> {
     pub src: &'a str,
     /// The YAML front matter, `[0, end)`.
     pub front_matter: Option<Span>,
-    /// The first preamble paragraph is a Markdown heading line that stands
-    /// for the title (`# 標題`, spec §3 rule 3).
-    pub heading_line: bool,
+    /// Where the explicit heading line that stands for the title starts
+    /// (`# 標題`, spec §3 rule 3): a preamble paragraph starts there.
+    pub title_line: Option<usize>,
 }
 
 /// The document's title and subtitle (spec §4).
@@ -41,11 +41,26 @@ pub(crate) fn pick<'a>(
             at.and_then(|i| subtitle_under(preamble, i, from.src)),
         );
     }
-    if from.heading_line {
-        if let Some(p) = preamble.first() {
-            let title = cleaned(*p);
-            return (Some(title), subtitle_under(preamble, 0, from.src));
+    if let Some(i) = from
+        .title_line
+        .and_then(|at| preamble.iter().position(|p| p.span.start == at))
+    {
+        // A main title set on two `#` lines: the second ends in a genre word.
+        let first = preamble[i];
+        if let Some(&second) = preamble.get(i + 1).filter(|s| {
+            !ends_in_genre(first.text)
+                && ends_in_genre(s.text)
+                && is_title_like(s.text)
+                && adjacent(from.src, first, **s)
+        }) {
+            let (a, b) = (cleaned(first), cleaned(second));
+            let title = Title {
+                text: Cow::Owned(format!("{} {}", a.text, b.text)),
+                span: Span::new(a.span.start, b.span.end),
+            };
+            return (Some(title), subtitle_under(preamble, i + 1, from.src));
         }
+        return (Some(cleaned(first)), subtitle_under(preamble, i, from.src));
     }
     let crumbs: Vec<&str> = preamble
         .iter()
@@ -129,11 +144,12 @@ fn same_text(a: &str, b: &str) -> bool {
     norm(a) == norm(b)
 }
 
-/// Only whitespace (blank lines) between two paragraphs.
+/// Only whitespace (blank lines) between two paragraphs, and the `#` run
+/// of a Markdown heading line.
 fn adjacent(src: &str, a: Text<'_>, b: Text<'_>) -> bool {
     src[a.span.end..b.span.start]
         .chars()
-        .all(char::is_whitespace)
+        .all(|c| c.is_whitespace() || c == '#')
 }
 
 fn plain(t: Text<'_>) -> Title<'_> {
@@ -296,7 +312,7 @@ fn one_line_title(p: Option<Text<'_>>) -> Option<Title<'_>> {
     })
 }
 
-fn is_title_like(t: &str) -> bool {
+pub(crate) fn is_title_like(t: &str) -> bool {
     let chars = t.chars().count();
     let cjk = t
         .chars()
@@ -367,7 +383,7 @@ fn is_breadcrumb(t: &str) -> bool {
 }
 
 /// Site furniture: URLs, breadcrumbs, metadata labels, counts, sizes, dates.
-fn is_furniture(t: &str) -> bool {
+pub(crate) fn is_furniture(t: &str) -> bool {
     // Words that also occur in real titles (`全民阅读`, `版权保护`) count only
     // in their furniture form: a label with a colon, a count, a phrase.
     const MARKS: &[&str] = &[
@@ -481,7 +497,7 @@ mod tests {
         let from = Sources {
             src: "",
             front_matter: None,
-            heading_line: false,
+            title_line: None,
         };
         pick(p, &from).0.map(|t| t.text.into_owned())
     }

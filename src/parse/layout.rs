@@ -2,8 +2,8 @@
 //! [`title`](super::title)), bodies, preamble paragraphs and spans, and the
 //! flat heading list with its tree links.
 
+use super::candidate::{Candidate, Line};
 use super::nest::Node;
-use super::scan::{self, Line};
 use super::text::{skip_delimiter, trim, trim_space};
 use super::title::Titles;
 use super::toc;
@@ -32,7 +32,7 @@ impl<'s, 'l> Layout<'s, 'l> {
 
     /// The first byte a heading owns: its marker, or for a part closing its
     /// line, the title before it.
-    pub fn own_start(&self, c: &scan::Candidate) -> usize {
+    pub fn own_start(&self, c: &Candidate) -> usize {
         self.titles.own_start(c)
     }
 
@@ -75,7 +75,7 @@ impl<'s, 'l> Layout<'s, 'l> {
     fn heading(
         &self,
         node: &Node,
-        next: Option<&scan::Candidate>,
+        next: Option<&Candidate>,
         paragraphs: &mut Vec<Text<'s>>,
     ) -> Heading<'s> {
         let c = &node.cand;
@@ -97,6 +97,7 @@ impl<'s, 'l> Layout<'s, 'l> {
             marker: &self.src[marker_span.range()],
             number: c.rec.kind.is_numbered().then_some(node.number),
             level: node.level,
+            level_from: node.level_from,
             title: found.text,
             line: self.lines[c.line].number + 1,
             column: c.column,
@@ -146,7 +147,7 @@ impl<'s, 'l> Layout<'s, 'l> {
 
     /// A TOC entry; `next` is the entry after it, which may share its line
     /// (a one-line TOC).
-    pub fn toc_entry(&self, c: &scan::Candidate, next: Option<&scan::Candidate>) -> TocEntry<'s> {
+    pub fn toc_entry(&self, c: &Candidate, next: Option<&Candidate>) -> TocEntry<'s> {
         let line = &self.lines[c.line];
         let end = next
             .filter(|n| n.line == c.line)

@@ -457,7 +457,7 @@ mod tests {
         // Twice over, so that the second round is answered from the memo.
         for round in 0..2 {
             for text in &texts {
-                let Some(kind) = crate::parse::scan::shape(text) else {
+                let Some(kind) = crate::parse::shape::shape(text) else {
                     continue;
                 };
                 assert_eq!(

@@ -6,7 +6,10 @@
 //!    looked at as each line is cut; inline ordinals and lost line breaks;
 //!    all from one pass of [`find`]),
 //!    each confirmed by [`recognise`] (the pest grammar) through
-//!    [`lookahead`]'s memo;
+//!    [`lookahead`]'s memo; then the candidates that are no heading of the
+//!    document ([`furniture`], `nest::own_series`) leave, and [`levels`]
+//!    decides whether `#` depths carry levels and which explicit heading is
+//!    the title;
 //! 2. [`toc`]: the table of contents, whose lines leave the candidates;
 //! 3. [`nest`]: which candidates become headings, and their parents;
 //! 4. [`layout`]: titles ([`title`]), bodies, preamble and spans, the flat
@@ -15,13 +18,20 @@
 //!
 //! [`text`] holds the character classes and trims every stage shares.
 
+mod candidate;
 mod doc_title;
 mod find;
+mod front_matter;
+mod furniture;
 mod layout;
+mod levels;
 mod lookahead;
+mod lost_breaks;
 mod nest;
+pub(crate) mod noise;
 mod recognise;
 mod scan;
+mod shape;
 pub(crate) mod text;
 mod title;
 mod toc;
@@ -40,7 +50,7 @@ pub(crate) fn build<'a>(src: &'a str, options: &ParseOptions<'_>) -> Document<'a
         marks,
         heads,
     } = scan::read(src, &mut scanner);
-    let body_from = scan::front_matter(src, &lines);
+    let body_from = front_matter::front_matter(src, &lines);
     let first_line = body_from.map_or(0, |at| lines.partition_point(|l| l.start < at));
     let mut cands = scanner.scan(&lines, first_line, &marks, heads);
     drop(marks);
@@ -54,7 +64,9 @@ pub(crate) fn build<'a>(src: &'a str, options: &ParseOptions<'_>) -> Document<'a
         });
     }
     nest::own_series(src, &mut cands);
-    let heading_line = drop_title_heading(src, &mut cands, first_line);
+    furniture::drop_non_headings(src, &lines, &mut cands);
+    // Whether `#` depths carry levels; the explicit heading that is the title.
+    let title_line = levels::judge(src, &lines, &mut cands, first_line);
 
     // 2. The table of contents: its lines are neither headings nor text.
     let found = toc::detect(src, &lines[first_line..], first_line, &cands);
@@ -119,7 +131,7 @@ pub(crate) fn build<'a>(src: &'a str, options: &ParseOptions<'_>) -> Document<'a
         let from = doc_title::Sources {
             src,
             front_matter: body_from.map(|end| Span::new(0, end)),
-            heading_line,
+            title_line,
         };
         doc_title::pick(&preamble, &from)
     };
@@ -135,31 +147,4 @@ pub(crate) fn build<'a>(src: &'a str, options: &ParseOptions<'_>) -> Document<'a
         headings,
         paragraphs,
     }
-}
-
-/// An explicit heading on the first line of the text, when no other has its
-/// level, is the document's title (`# 標題`, spec §3 rule 3), not a heading
-/// of the tree: it stays in the preamble, where [`doc_title`] finds it.
-///
-/// A section label that opens the text (`## 编者按`) stays a heading.
-/// Returns whether the line was taken as the title.
-fn drop_title_heading(src: &str, cands: &mut Vec<scan::Candidate>, first_line: usize) -> bool {
-    let Some(first) = cands.first() else {
-        return false;
-    };
-    if first.rec.kind != MarkerKind::Heading || first.line != first_line {
-        return false;
-    }
-    let level = first.explicit;
-    let text = src[first.start..].lines().next().unwrap_or("");
-    let label = doc_title::is_section_label(text.trim_end_matches('#').trim());
-    if label
-        || cands[1..]
-            .iter()
-            .any(|c| c.rec.kind == MarkerKind::Heading && c.explicit == level)
-    {
-        return false;
-    }
-    cands.remove(0);
-    true
 }

@@ -18,7 +18,8 @@
 //! finds, for every line-level candidate, the next member of its series, in
 //! one forward pass. The nesting itself is one bounded forward pass.
 
-use super::scan::{Boundary, Candidate};
+use super::candidate::{Boundary, Candidate, Place};
+use crate::document::LevelFrom;
 use crate::kind::MarkerKind;
 
 /// An accepted heading: the candidate, its parent (index into the same list),
@@ -29,6 +30,7 @@ pub(crate) struct Node {
     pub parent: Option<usize>,
     pub level: usize,
     pub number: u32,
+    pub level_from: LevelFrom,
 }
 
 /// Turns candidates (in document order) into headings.
@@ -74,11 +76,21 @@ pub(crate) fn nest(src: &str, cands: &[Candidate]) -> Vec<Node> {
 
 /// Explicit heading levels (Markdown `#` … `######`).
 const LEVELS: usize = 6;
-/// Keys: the explicit levels, then each line-level kind and form.
-const KEYS: usize = LEVELS + 21;
+/// A section label where `#` depths carry no level ([`Place::Label`]).
+const LABEL: usize = LEVELS + 21;
+/// Another unnumbered heading there ([`Place::Loose`]).
+const LOOSE: usize = LABEL + 1;
+/// Keys: the explicit levels, each line-level kind and form, then the two
+/// places of unnumbered lines in a document whose depths carry no level.
+const KEYS: usize = LOOSE + 1;
 /// The first key of a list kind (`壹、` and below), which a document may
 /// reorder (rule 2); the kinds above it are the fixed structure of codes.
 const FIRST_LIST: usize = LEVELS + 7;
+
+/// Whether key `k` is a numbered kind (not an explicit level or place).
+fn numbered(k: usize) -> bool {
+    (LEVELS..LABEL).contains(&k)
+}
 
 /// What is ranked: an explicit level, or a line-level kind (dotted markers by
 /// their depth, `（1）` and `1）`, `A.` and `a.` apart). Ordinals have none.
@@ -86,7 +98,11 @@ fn key(src: &str, c: &Candidate) -> Option<usize> {
     use MarkerKind::*;
     let text = || &src[c.start..c.end()];
     Some(match c.rec.kind {
-        Heading => usize::from(c.explicit.clamp(1, LEVELS as u8)) - 1,
+        Heading => match c.place {
+            Place::Label => LABEL,
+            Place::Loose => LOOSE,
+            _ => usize::from(c.explicit.clamp(1, LEVELS as u8)) - 1,
+        },
         Part => LEVELS,
         Book => LEVELS + 1,
         SubBook => LEVELS + 2,
@@ -151,6 +167,14 @@ fn default_rank(k: usize) -> Rank {
         // Explicit headings rank above every numbered kind, by their level.
         return (10 * (k as u32 + 1), 0);
     }
+    if k == LABEL {
+        // Above everything: a label closes all that is open.
+        return (0, 0);
+    }
+    if k == LOOSE {
+        // Below everything: any heading but another loose one stays open.
+        return (u32::MAX, 0);
+    }
     let (kind, depth, form) = KINDS[k - LEVELS];
     let r = kind.rank(depth).map_or(0, u32::from);
     (1000 + 10 * r + form, 0)
@@ -213,7 +237,7 @@ fn continuations(cands: &[Candidate], keys: &[Option<usize>]) -> Vec<Option<usiz
             last = [None; KEYS];
             continue;
         }
-        let Some(k) = keys[j].filter(|&k| k >= LEVELS) else {
+        let Some(k) = keys[j].filter(|&k| numbered(k)) else {
             continue;
         };
         if let Some(i) = last[k] {
@@ -236,9 +260,9 @@ fn nest_once(src: &str, cands: &[Candidate]) -> Vec<Node> {
     // Where the explicit headings of each level are, to tell whether a
     // series goes on across them.
     let mut explicit_at: [Vec<usize>; LEVELS] = Default::default();
-    for (i, c) in cands.iter().enumerate() {
-        if c.rec.kind == MarkerKind::Heading {
-            explicit_at[usize::from(c.explicit.clamp(1, LEVELS as u8)) - 1].push(i);
+    for (i, k) in keys.iter().enumerate() {
+        if let Some(k) = k.filter(|&k| k < LEVELS) {
+            explicit_at[k].push(i);
         }
     }
     let across = |level: usize, from: usize, to: usize| {
@@ -258,8 +282,17 @@ fn nest_once(src: &str, cands: &[Candidate]) -> Vec<Node> {
             if kind == MarkerKind::Part {
                 stack.clear();
                 order = Order::new();
+            } else if k == LABEL {
+                stack.clear();
             } else {
-                if !order.placed[k] {
+                if numbered(k) {
+                    // A numbered heading closes an open section label (a
+                    // label's own headings are unnumbered).
+                    if let Some(i) = stack.iter().position(|o| o.key == Some(LABEL)) {
+                        stack.truncate(i);
+                    }
+                }
+                if k < LABEL && !order.placed[k] {
                     order.placed[k] = true;
                     place(&mut order, k, &cand, ci, &stack, &cont, &across);
                 }
@@ -304,6 +337,12 @@ fn nest_once(src: &str, cands: &[Candidate]) -> Vec<Node> {
         }
         let parent = stack.last().map(|o| o.node);
         let level = parent.map_or(1, |p| nodes[p].level + 1);
+        let level_from = match cand.place {
+            Place::Label | Place::Loose => LevelFrom::Title,
+            Place::Markup if kind == MarkerKind::Heading => LevelFrom::Markup,
+            Place::Markup if key.is_some_and(|k| order.tied[k]) => LevelFrom::Markup,
+            _ => LevelFrom::Numbering,
+        };
         stack.push(Open {
             node: nodes.len(),
             kind,
@@ -317,6 +356,7 @@ fn nest_once(src: &str, cands: &[Candidate]) -> Vec<Node> {
             parent,
             level,
             number,
+            level_from,
         });
     }
     nodes
@@ -468,7 +508,7 @@ fn place(
         // goes on after it: the explicit headings stand for lost markers of
         // that series and rank beside it.
         let open = stack.iter().rev().find(|o| {
-            o.key.is_some_and(|ok| ok >= LEVELS && !order.tied[ok]) && cont[o.cand].is_some()
+            o.key.is_some_and(|ok| numbered(ok) && !order.tied[ok]) && cont[o.cand].is_some()
         });
         if let Some(o) = open {
             let ok = o.key.unwrap_or(k);
@@ -476,7 +516,7 @@ fn place(
         }
         return;
     }
-    if cand.explicit > 0 {
+    if cand.place == Place::Markup {
         // `## 一、`: the line's own level places the kind.
         order.tie(k, usize::from(cand.explicit.clamp(1, LEVELS as u8)) - 1);
         return;
@@ -504,8 +544,9 @@ fn place(
     let below: Vec<&Open> = stack
         .iter()
         .filter(|o| {
-            o.key
-                .is_some_and(|ok| ok >= FIRST_LIST && ok != k && order.rank[ok] >= rank)
+            o.key.is_some_and(|ok| {
+                numbered(ok) && ok >= FIRST_LIST && ok != k && order.rank[ok] >= rank
+            })
         })
         .collect();
     if below.iter().any(|o| cont[o.cand].is_some()) {

@@ -184,7 +184,7 @@ impl Match {
                 Rule::num | Rule::cn_num | Rule::cap_num | Rule::small_num | Rule::arabic => {
                     Reading::Numeral
                 }
-                Rule::dotted_num => Reading::Dotted,
+                Rule::dotted_num | Rule::zero_num => Reading::Dotted,
                 Rule::enclosed_circled
                 | Rule::enclosed_paren_digit
                 | Rule::enclosed_digit

@@ -1,65 +1,17 @@
-//! Cheap scanning: lines, leading noise, and the few positions where a marker
-//! can begin. Pest (via [`crate::recognise`]) only sees those positions.
+//! The candidates: the lines of the text, and the few positions where a
+//! marker can begin (a line start of the right [`shape`], an inline ordinal,
+//! a list marker after a sentence end), each confirmed by pest (via
+//! [`recognise`]), which sees only those positions.
 
+use super::candidate::{Boundary, Candidate, Line, Place, after_break};
 use super::find;
 use super::lookahead::Memo;
+use super::lost_breaks::{accept_lost_breaks, is_list_kind, may_start_list};
+use super::noise::{atx_depth, is_heading_text, noise_len};
 use super::recognise::{self, Recognised};
-use super::text::{
-    is_capital_numeral, is_cn_numeral, is_digit, is_numeral, is_space, leading, leading_space,
-    trailing_space,
-};
+use super::shape::shape;
+use super::text::{is_cn_numeral, is_numeral, is_space, leading, leading_space, trailing_space};
 use crate::kind::MarkerKind;
-
-/// One line of the input that holds more than noise. `start..end` is the
-/// line without its line break, `content` (< `end`) is where the text begins
-/// after the leading noise (spec §1), `number` counts every line from 0,
-/// blank ones included.
-///
-/// Blank lines are not kept: nothing is ever found on them, and a file of
-/// ten million `\r` would otherwise cost 320 MB. Two kept lines with
-/// consecutive indices have only blank lines between them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Line {
-    pub start: usize,
-    pub content: usize,
-    pub end: usize,
-    pub number: usize,
-}
-
-/// What stands before a marker.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Boundary {
-    /// The start of the line (after the noise).
-    LineStart,
-    /// `。！？；：` (or a closing quote after one of them).
-    Sentence,
-    /// `，`: the marker only counts when it continues an open series.
-    Comma,
-    /// A part marker closing a short line that is its title.
-    LineEnd,
-}
-
-/// A possible marker, in document order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Candidate {
-    pub rec: Recognised,
-    pub start: usize,
-    pub line: usize,
-    /// 1-based, in chars.
-    pub column: usize,
-    pub boundary: Boundary,
-    /// The level the line declares (Markdown `#`s), 0 for none.
-    pub explicit: u8,
-    /// The line opens a Markdown bold run (`**一、总体要求**`): the title
-    /// ends where it closes.
-    pub bold: bool,
-}
-
-impl Candidate {
-    pub fn end(&self) -> usize {
-        self.start + self.rec.len()
-    }
-}
 
 /// Splits `src` into lines at `\n`, `\r\n` and `\r`, and keeps those that
 /// are not blank.
@@ -118,243 +70,6 @@ pub(crate) fn read<'s>(src: &'s str, scanner: &mut Scanner<'s>) -> Read {
         lines,
         marks,
         heads,
-    }
-}
-
-/// The start of the line after the one that ends at `end`.
-pub(crate) fn after_break(bytes: &[u8], end: usize) -> usize {
-    match bytes.get(end) {
-        Some(b'\r') if bytes.get(end + 1) == Some(&b'\n') => end + 2,
-        Some(_) => end + 1,
-        None => end,
-    }
-}
-
-/// Byte length of the leading noise of a line: whitespace, `>` quote marks,
-/// Markdown `#`s, `**`, list bullets and HTML space entities.
-pub(crate) fn noise_len(line: &str) -> usize {
-    let b = line.as_bytes();
-    let mut i = 0;
-    loop {
-        // Most lines begin with an ideograph (lead bytes E4–EE, never
-        // noise), after an indent of `　` or ` `: bytes decide those.
-        match b.get(i..i + 3) {
-            Some([0xE4..=0xEE, ..]) => return i,
-            Some([0xE3, 0x80, 0x80]) => {
-                i += 3;
-                continue;
-            }
-            Some([b' ', ..]) => {
-                i += 1;
-                continue;
-            }
-            _ => {}
-        }
-        let rest = &line[i..];
-        let Some(c) = rest.chars().next() else {
-            return i;
-        };
-        let step = match c {
-            c if is_space(c) => c.len_utf8(),
-            '>' | '＞' => c.len_utf8(),
-            '#' => {
-                let hashes = rest.bytes().take_while(|&x| x == b'#').count();
-                match rest[hashes..].chars().next() {
-                    None => hashes,
-                    Some(n) if is_space(n) => hashes,
-                    _ => 0,
-                }
-            }
-            '*' | '_' if b.get(i + 1) == Some(&(c as u8)) => 2,
-            '-' | '*' | '+' => match rest[1..].chars().next() {
-                Some(n) if is_space(n) => 1,
-                _ => 0,
-            },
-            '•' | '·' | '●' | '○' | '■' | '□' | '◆' | '◇' | '▪' | '►' | '▶' => {
-                c.len_utf8()
-            }
-            '&' => entity_len(rest),
-            _ => 0,
-        };
-        if step == 0 {
-            // Forum anti-copy junk glued before a marker (spec §1).
-            return i + junk_len(rest);
-        }
-        i += step;
-    }
-}
-
-/// Byte length of forum anti-copy junk at the start of `s`
-/// (`u: g8 x9 P C" |# `4 G一、讲话…`): a run of ASCII letters, digits,
-/// spaces and punctuation, with spaces and punctuation a real word or
-/// number does not have, right before the first character of a marker that
-/// starts with an ideograph or a bracket. 0 when there is none.
-fn junk_len(s: &str) -> usize {
-    let b = s.as_bytes();
-    if !b.first().is_some_and(|&x| x.is_ascii_graphic()) {
-        return 0;
-    }
-    let n = b.iter().take_while(|&&x| (0x20..0x7F).contains(&x)).count();
-    if n < 6 || n == b.len() {
-        return 0;
-    }
-    let run = &b[..n];
-    let spaces = run.iter().filter(|&&x| x == b' ').count();
-    let odd = run
-        .iter()
-        .filter(|&&x| {
-            matches!(
-                x,
-                b'"' | b'|' | b'#' | b'`' | b'^' | b'~' | b'\\' | b':' | b'\''
-            )
-        })
-        .count();
-    let letters = run.iter().any(u8::is_ascii_alphabetic);
-    let marker = shape(&s[n..]).is_some_and(|k| {
-        !matches!(
-            k,
-            MarkerKind::Digit | MarkerKind::Dotted | MarkerKind::ParenDigit | MarkerKind::Letter
-        )
-    });
-    if spaces >= 2 && odd >= 2 && letters && marker {
-        n
-    } else {
-        0
-    }
-}
-
-/// The number of `#` of a Markdown ATX heading, read from a line's leading
-/// noise (`## `, `> ### `); 0 when the line is not one.
-pub(crate) fn atx_depth(noise: &str) -> u8 {
-    let b = noise.as_bytes();
-    let Some(at) = memchr::memchr(b'#', b) else {
-        return 0;
-    };
-    let hashes = b[at..].iter().take_while(|&&x| x == b'#').count();
-    // `noise_len` takes `#`s only when a space or the end follows them.
-    if hashes <= 6 { hashes as u8 } else { 0 }
-}
-
-/// Whether the text of an ATX line reads as a heading: something besides a
-/// closing `#` run is there.
-fn is_heading_text(text: &str) -> bool {
-    let t = &text[..text.len() - trailing_space(text)];
-    !t.trim_end_matches('#').trim_end().is_empty()
-}
-
-fn entity_len(s: &str) -> usize {
-    const ENTITIES: [&str; 7] = [
-        "&nbsp;", "&ensp;", "&emsp;", "&thinsp;", "&#160;", "&#12288;", "&#x3000;",
-    ];
-    ENTITIES
-        .iter()
-        .find(|e| s.starts_with(**e))
-        .map_or(0, |e| e.len())
-}
-
-/// The YAML front matter block (`---` … `---` at the very top), as the byte
-/// offset where the content after it starts.
-pub(crate) fn front_matter(src: &str, lines: &[Line]) -> Option<usize> {
-    let first = lines.first().filter(|l| l.number == 0)?;
-    let text = src[first.start..first.end].trim_start_matches('\u{FEFF}');
-    if text.trim_end() != "---" {
-        return None;
-    }
-    lines[1..]
-        .iter()
-        .find(|l| matches!(src[l.start..l.end].trim_end(), "---" | "..."))
-        .map(|l| after_break(src.as_bytes(), l.end))
-}
-
-/// The kind a line start can only be, read from its first characters, so that
-/// pest is asked only where a marker is likely and only for that kind (it
-/// tries alternatives one by one). Conservative: never rejects what the
-/// grammar would accept; the grammar still decides.
-pub(crate) fn shape(head: &str) -> Option<MarkerKind> {
-    use MarkerKind::*;
-    let mut chars = head.chars();
-    let c = chars.next()?;
-    let rest = chars.as_str();
-    let after_spaces = |s: &'_ str| s[leading_space(s)..].chars().next();
-    // The character after a run of numerals (and spaces).
-    let after_numerals =
-        |s: &'_ str| after_spaces(s[leading_space(s)..].trim_start_matches(is_numeral));
-    match c {
-        c if is_cn_numeral(c) || is_capital_numeral(c) => {
-            let after = rest.trim_start_matches(|c| is_cn_numeral(c) || is_capital_numeral(c));
-            match (after.chars().next()?, after_spaces(after)?) {
-                ('是', _) => Some(OrdinalShi),
-                ('要', _) => Some(OrdinalYao),
-                (_, '、' | '．' | '.') if is_capital_numeral(c) => Some(CapitalNumeral),
-                (_, '、' | '．' | '.') => Some(Numeral),
-                _ => None,
-            }
-        }
-        '第' => {
-            if !after_spaces(rest).is_some_and(is_numeral) {
-                return None;
-            }
-            Some(match after_numerals(rest)? {
-                '章' => Chapter,
-                '节' | '節' | '\u{FA56}' | '\u{FAAD}' => Section,
-                // `第十二至十四條`: a range of articles.
-                '条' | '條' | '至' => Article,
-                '篇' => Part,
-                '编' | '編' => Book,
-                '分' => SubBook,
-                '部' => Division,
-                _ => OrdinalDi,
-            })
-        }
-        '篇' | '【' | '〖' => Some(Part),
-        // `[1]` `［2］` are footnote marks, not items.
-        '[' => match after_spaces(rest)? {
-            '篇' | '第' => Some(Part),
-            d if is_numeral(d) && !is_digit(d) => Some(ParenNumeral),
-            _ => None,
-        },
-        '［' => match after_spaces(rest)? {
-            d if is_numeral(d) && !is_digit(d) => Some(ParenNumeral),
-            _ => None,
-        },
-        '（' | '(' | '〔' => match after_spaces(rest)? {
-            d if is_digit(d) => Some(ParenDigit),
-            d if is_numeral(d) => Some(ParenNumeral),
-            d if d.is_ascii_alphabetic() => Some(Letter),
-            _ => None,
-        },
-        c if c.is_ascii_alphabetic() => match rest.chars().next()? {
-            '.' | '．' | '、' | ')' | '）' => Some(Letter),
-            ' ' => matches!(after_spaces(rest)?, '.' | '．' | '、').then_some(Letter),
-            _ => None,
-        },
-        d if is_digit(d) => {
-            let after = rest.trim_start_matches(is_digit);
-            let mut it = after.chars();
-            match (it.next()?, it.next()) {
-                ('.' | '．', Some(n)) if n.is_ascii_digit() => Some(Dotted),
-                (')' | '）' | ']' | '］' | '〕' | '】', _) => Some(ParenDigit),
-                _ => match after_spaces(after)? {
-                    '.' | '．' | '、' | '：' | ':' => Some(Digit),
-                    ')' | '）' | ']' | '］' | '〕' => Some(ParenDigit),
-                    _ => None,
-                },
-            }
-        }
-        '\u{2460}'..='\u{2473}'
-        | '\u{24EB}'..='\u{24FE}'
-        | '\u{2776}'..='\u{2793}'
-        | '\u{3251}'..='\u{325F}'
-        | '\u{32B1}'..='\u{32BF}' => Some(Circled),
-        '\u{2474}'..='\u{2487}' => Some(ParenDigit),
-        '\u{2488}'..='\u{249B}' => Some(Digit),
-        '\u{3220}'..='\u{3229}' | '\u{3280}'..='\u{3289}' => Some(ParenNumeral),
-        '首' | '其' | '再' | '然' | '最' => matches!(
-            (c, rest.chars().next()?),
-            ('首', '先') | ('其', '次') | ('再', '次') | ('然', '后' | '後') | ('最', '后' | '後')
-        )
-        .then_some(Sequence),
-        _ => None,
     }
 }
 
@@ -520,6 +235,7 @@ impl<'s> Scanner<'s> {
             boundary,
             explicit,
             bold: noise.ends_with("**") || noise.ends_with("__"),
+            place: Place::of_line(explicit),
         })
     }
 
@@ -635,6 +351,7 @@ impl<'s> Scanner<'s> {
                 boundary,
                 explicit: 0,
                 bold: false,
+                place: Place::Numbering,
             });
         }
         (inline, lost)
@@ -669,22 +386,8 @@ impl<'s> Scanner<'s> {
             boundary: Boundary::Sentence,
             explicit: 0,
             bold: false,
+            place: Place::Numbering,
         })
-    }
-}
-
-/// Whether the bytes at `s` can begin a list marker, from their first two
-/// bytes: an ASCII digit or `(`; 一二三五七九 (E4 B8–BA), 四六八十 (E5 85/8D/9B);
-/// `（` and full-width digits (EF BC); enclosed numerals (E2 91–93, E2 9D,
-/// E3 88/8A); `〔` (E3 80); the compatibility and Kangxi forms (EF A7, E2 BC).
-fn may_start_list(bytes: &[u8], s: usize) -> bool {
-    match bytes.get(s..s + 2) {
-        Some([b'0'..=b'9' | b'(', _]) => true,
-        Some([0xE4, 0xB8..=0xBA] | [0xE5, 0x85 | 0x8D | 0x9B]) => true,
-        Some(
-            [0xEF, 0xBC | 0xA7] | [0xE2, 0x91..=0x93 | 0x9D | 0xBC] | [0xE3, 0x80 | 0x88 | 0x8A],
-        ) => true,
-        _ => bytes.get(s).is_some_and(u8::is_ascii_digit),
     }
 }
 
@@ -709,145 +412,6 @@ fn merge_candidates(a: Vec<Candidate>, b: Vec<Candidate>) -> Vec<Candidate> {
     out
 }
 
-/// The kinds that count inside a paragraph when the line breaks were lost
-/// (spec §2: "as `numeral`"), and `①` after a short label.
-fn is_list_kind(kind: MarkerKind) -> bool {
-    matches!(
-        kind,
-        MarkerKind::Numeral
-            | MarkerKind::ParenNumeral
-            | MarkerKind::Digit
-            | MarkerKind::ParenDigit
-            | MarkerKind::Circled
-    )
-}
-
-/// Which line-level markers found inside paragraphs count (spec §2, lost
-/// line breaks). One stands outside quotes and
-///
-/// - is part of a run: the next number of its kind follows later on the
-///   same line (`主要问题在于：一、…。二、…`);
-/// - or continues a series of its kind the document already opened;
-/// - or, numbered 1, follows a short label (`注：1、…` with `2、` after it);
-/// - or, numbered 1, follows a sentence that announces points
-///   (`下面，我讲三点意见。一、…`, `主要有以下几个方面：（一）…`).
-///
-/// The others are dropped. One forward pass; the next candidate of each
-/// kind is found by one backward pass first.
-fn accept_lost_breaks(src: &str, lines: &[Line], cands: &mut Vec<Candidate>) {
-    let lost = |c: &Candidate| c.boundary == Boundary::Sentence && is_list_kind(c.rec.kind);
-    if !cands.iter().any(lost) {
-        return;
-    }
-    const KINDS: usize = MarkerKind::ALL.len();
-    let mut next: Vec<Option<usize>> = vec![None; cands.len()];
-    let mut seen: [Option<usize>; KINDS] = [None; KINDS];
-    for (i, c) in cands.iter().enumerate().rev() {
-        if is_list_kind(c.rec.kind) {
-            next[i] = seen[c.rec.kind as usize].replace(i);
-        }
-    }
-    let mut last: [Option<u32>; KINDS] = [None; KINDS];
-    let mut keep = vec![true; cands.len()];
-    // Quote depth along the current line, up to `quote_at`.
-    let (mut quote_line, mut quote_at, mut depth) = (usize::MAX, 0, 0u32);
-    for i in 0..cands.len() {
-        let c = cands[i];
-        let k = c.rec.kind as usize;
-        if c.rec.kind == MarkerKind::Part {
-            last = [None; KINDS];
-            continue;
-        }
-        if !lost(&c) {
-            if c.boundary == Boundary::LineStart && is_list_kind(c.rec.kind) {
-                last[k] = Some(c.rec.number);
-            }
-            continue;
-        }
-        let line = &lines[c.line];
-        if quote_line != c.line {
-            (quote_line, quote_at, depth) = (c.line, line.content, 0);
-        }
-        depth = quote_depth(&src[quote_at..c.start], depth);
-        quote_at = c.start;
-        let n = c.rec.number;
-        let next_is = |m: u32, same_line: bool| {
-            next[i].is_some_and(|j| {
-                let d = &cands[j];
-                d.rec.number == m && (!same_line || (d.line == c.line && lost(d)))
-            })
-        };
-        let accept = depth == 0
-            && if c.rec.kind == MarkerKind::Circled {
-                n == 1 && after_label(src, line, &c) && next_is(2, false)
-            } else {
-                next_is(n + 1, true)
-                    || last[k].is_some_and(|p| p.checked_add(1) == Some(n))
-                    || (n == 1 && after_label(src, line, &c) && next_is(2, false))
-                    || (n == 1 && announces(src, line, &c))
-            };
-        if accept {
-            last[k] = Some(n);
-        } else {
-            keep[i] = false;
-        }
-    }
-    let mut i = 0;
-    cands.retain(|_| {
-        i += 1;
-        keep[i - 1]
-    });
-}
-
-/// Quotes and brackets left open after `text`, starting from `depth`.
-fn quote_depth(text: &str, mut depth: u32) -> u32 {
-    for c in text.chars() {
-        match c {
-            '“' | '「' | '『' | '《' | '(' | '（' => depth += 1,
-            '”' | '」' | '』' | '》' | ')' | '）' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    depth
-}
-
-/// A short label and a colon before the marker, at the start of its line:
-/// `注：1、…`, `主要内容：①…`.
-fn after_label(src: &str, line: &Line, c: &Candidate) -> bool {
-    let before = src[line.content..c.start].trim_end();
-    before.ends_with(['：', ':']) && before.chars().count() <= 12
-}
-
-/// Whether the sentence before the marker announces points: `下面，我讲三点
-/// 意见。`, `主要有以下几个方面：`, `具体如下：`.
-fn announces(src: &str, line: &Line, c: &Candidate) -> bool {
-    let before = &src[line.content..c.start];
-    // The sentence that ends right before the marker.
-    let body = before
-        .trim_end()
-        .trim_end_matches(['。', '：', ':', '；', '！', '？']);
-    let start = body.rfind(['。', '！', '？', '；']).map_or(0, |p| {
-        p + body[p..].chars().next().map_or(0, char::len_utf8)
-    });
-    let sentence = &body[start..];
-    if sentence.chars().count() > 80 {
-        return false;
-    }
-    const WORDS: [&str; 6] = ["以下", "如下", "下面", "几点", "几个", "幾個"];
-    if WORDS.iter().any(|w| sentence.contains(w)) {
-        return true;
-    }
-    // A count of points: `三点意见`, `两个问题`, `四个方面`, `五项任务`.
-    let chars: Vec<char> = sentence.chars().collect();
-    chars.windows(2).any(|w| {
-        (is_cn_numeral(w[0]) || w[0] == '两' || w[0] == '兩')
-            && matches!(
-                w[1],
-                '点' | '點' | '个' | '個' | '项' | '項' | '条' | '條' | '方'
-            )
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -866,22 +430,6 @@ mod tests {
             .map(|l| (l.number, &src[l.start..l.end]))
             .collect();
         assert_eq!(got, [(0, "a"), (4, "b")]);
-    }
-
-    #[test]
-    fn noise_is_skipped() {
-        for (line, rest) in [
-            (">　　一、总体", "一、总体"),
-            ("## 一、总体", "一、总体"),
-            ("**一、总体**", "一、总体**"),
-            ("- （二）措施", "（二）措施"),
-            ("&nbsp;&nbsp;(一)目标", "(一)目标"),
-            ("\u{FEFF}一、", "一、"),
-            ("#标签", "#标签"),
-            ("-1.5", "-1.5"),
-        ] {
-            assert_eq!(&line[noise_len(line)..], rest, "{line}");
-        }
     }
 
     fn inline_markers(src: &str) -> Vec<(&str, Boundary)> {
@@ -923,57 +471,5 @@ mod tests {
             .map(|c| (c.line, c.column))
             .collect();
         assert_eq!(cols, [(1, 4), (1, 8)]);
-    }
-
-    #[test]
-    fn shape_is_conservative() {
-        // Every marker the whole grammar accepts has an entry that accepts it.
-        for text in [
-            "【篇1】",
-            "篇一 ",
-            "第 1 章",
-            "第一節",
-            "第一条",
-            "第二篇",
-            "貳、",
-            "拾壹、",
-            "二十三、",
-            "一 、",
-            "（ 十二 ）",
-            "[一]",
-            "〔三〕",
-            "㈣",
-            "１２．甲",
-            "3、甲",
-            "⒌",
-            "2.3.1 甲",
-            "(4)",
-            "5）",
-            "⑹",
-            "㉑",
-            "十一是",
-            "三要",
-            "第二，",
-            "第三是",
-            "其次",
-            "然後",
-            "\u{2F00}、",
-        ] {
-            let whole = recognise::line_marker(text);
-            assert!(whole.is_some(), "{text} is a marker");
-            let kind = shape(text);
-            assert_eq!(kind, whole.map(|r| r.kind), "{text}");
-            assert_eq!(
-                kind.and_then(|k| recognise::line_marker_of(k, text)),
-                whole,
-                "{text}"
-            );
-        }
-        for text in ["我们", "一方面", "1.5万", "首届", "第x"] {
-            assert!(
-                shape(text).is_none() || recognise::line_marker(text).is_none(),
-                "{text}"
-            );
-        }
     }
 }

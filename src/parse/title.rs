@@ -18,8 +18,9 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
-use super::scan::{Boundary, Candidate, Line};
-use super::text::{skip_delimiter, title_stop, title_stop_within, trim, trim_space};
+use super::candidate::{Boundary, Candidate, Line};
+use super::recognise;
+use super::text::{leading_space, skip_delimiter, title_stop, title_stop_within, trim, trim_space};
 use crate::document::Span;
 use crate::kind::MarkerKind;
 
@@ -89,6 +90,7 @@ impl<'s, 'l> Titles<'s, 'l> {
             return self.one(self.explicit(line.content, line_limit), line_limit);
         }
         let from = skip_delimiter(src, c.end(), line_limit);
+        let from = skip_copy(src, c, from, line_limit);
         // `**三、妨害社會管理秩序罪** 裡，…`: the bold run is the title.
         let bold_end = c
             .bold
@@ -243,6 +245,32 @@ impl<'s, 'l> Titles<'s, 'l> {
                 .iter()
                 .all(|&b| b == b' ' || b == b'\t');
         hanging && len(cur) * 10 >= len(n) * 8
+    }
+}
+
+/// `（1）（1）定位漫游`: a marker written twice in a row (as PDF converters
+/// double it) is one marker, and the copy is noise between it and the title
+/// (spec §3 rule 3).
+fn skip_copy(src: &str, c: &Candidate, from: usize, limit: usize) -> usize {
+    let marker = &src[c.start..c.end()];
+    let copies = !matches!(
+        c.rec.kind,
+        MarkerKind::Heading
+            | MarkerKind::OrdinalShi
+            | MarkerKind::OrdinalYao
+            | MarkerKind::OrdinalDi
+            | MarkerKind::Sequence
+    ) && marker.chars().count() >= 2;
+    let at = c.end() + leading_space(&src[c.end()..limit]);
+    // The copy must read as the same marker (`二、二、三级医院` holds one).
+    let copy = copies
+        && src[at..limit].starts_with(marker)
+        && recognise::line_marker_of(c.rec.kind, &src[at..limit])
+            .is_some_and(|r| r.len() == marker.len());
+    if copy {
+        skip_delimiter(src, at + marker.len(), limit)
+    } else {
+        from
     }
 }
 

@@ -12,9 +12,10 @@ use std::cell::Cell;
 
 use foldhash::{HashMap, HashSet};
 
+use super::candidate::{Boundary, Candidate, Line, Place};
 use super::recognise::Recognised;
-use super::scan::{self, Boundary, Candidate, Line};
 use super::text;
+use super::{noise, shape};
 use crate::document::Span;
 use crate::kind::MarkerKind;
 
@@ -172,6 +173,7 @@ impl Heads<'_> {
             boundary: Boundary::LineStart,
             explicit: 0,
             bold: false,
+            place: Place::Numbering,
         }
     }
 
@@ -256,7 +258,7 @@ fn labelled(heads: &Heads) -> Found {
             i += 1;
             continue;
         }
-        let label_level = scan::atx_depth(&src[line.start..line.content]);
+        let label_level = noise::atx_depth(&src[line.start..line.content]);
         // (line index, head index) of each entry.
         let mut block: Vec<(usize, Option<usize>)> = Vec::new();
         let mut ended_by_heading = false;
@@ -275,10 +277,10 @@ fn labelled(heads: &Heads) -> Found {
                 .get(h)
                 .filter(|hd| hd.cand.line == offset + j && hd.cand.rec.kind != MarkerKind::Heading)
                 .map(|_| h);
-            let level = scan::atx_depth(&src[l.start..l.content]);
+            let level = noise::atx_depth(&src[l.start..l.content]);
             let first_level = block
                 .first()
-                .map(|&(fj, _)| scan::atx_depth(&src[lines[fj].start..lines[fj].content]));
+                .map(|&(fj, _)| noise::atx_depth(&src[lines[fj].start..lines[fj].content]));
             let markdown_heading = level > 0
                 && (label_level == 0 || level <= label_level)
                 && first_level != Some(level);
@@ -383,7 +385,7 @@ fn one_line_entries(src: &str, line: &Line, line_index: usize) -> Vec<Candidate>
         let rest = &src[at..line.end];
         let skip = rest.len() - rest.trim_start_matches(leader).len();
         let head = &src[at + skip..line.end];
-        let found = scan::shape(head)
+        let found = shape::shape(head)
             .filter(|k| !k.is_ordinal())
             .and_then(|k| super::recognise::line_marker_of(k, head));
         let Some(rec) = found else { break };
@@ -396,6 +398,7 @@ fn one_line_entries(src: &str, line: &Line, line_index: usize) -> Vec<Candidate>
             boundary: Boundary::LineStart,
             explicit: 0,
             bold: false,
+            place: Place::Numbering,
         });
         // The entry runs to the next run of leaders that a marker follows.
         let body = &src[start + rec.len()..line.end];
@@ -405,7 +408,7 @@ fn one_line_entries(src: &str, line: &Line, line_index: usize) -> Vec<Candidate>
                 let after = &body[k..];
                 let skip = after.len() - after.trim_start_matches(leader).len();
                 let rest = &after[skip..];
-                if skip > 0 && scan::shape(rest).is_some_and(|k| !k.is_ordinal()) {
+                if skip > 0 && shape::shape(rest).is_some_and(|k| !k.is_ordinal()) {
                     next = Some(start + rec.len() + k);
                     break;
                 }

@@ -122,21 +122,31 @@ pub fn check(src: &str, doc: &Document<'_>) {
 
     // 2. Segments tile the input and rebuild it byte for byte.
     let segs = doc.segments();
+    let mut previous = None;
     let mut at = 0;
     let mut rebuilt = String::with_capacity(src.len());
     for s in &segs {
         assert_eq!(s.span.start, at, "segments leave a hole or overlap at {at}");
         rebuilt.push_str(&src[s.span.range()]);
         at = s.span.end;
-        // Only noise lies between places: no ideograph is ever dropped.
+        // Only noise lies between places: no ideograph is ever dropped. A
+        // marker written twice (`（一）（一）甲`) leaves its copy there.
         if s.kind == SegmentKind::Gap {
-            let gap = &src[s.span.range()];
+            let mut gap = &src[s.span.range()];
+            if let Some(p) = previous.filter(|p: &tigang::Segment| p.kind == SegmentKind::Marker) {
+                let copy = &src[p.span.range()];
+                let lead = gap.trim_start();
+                if let Some(rest) = lead.strip_prefix(copy) {
+                    gap = rest;
+                }
+            }
             assert!(
                 !gap.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)),
                 "text lost between places at {:?}: {gap:?}",
                 s.span
             );
         }
+        previous = Some(*s);
     }
     assert_eq!(at, src.len(), "segments stop before the end");
     assert_eq!(rebuilt, src, "segments do not rebuild the input");

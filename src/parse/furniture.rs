@@ -1,0 +1,456 @@
+//! Lines that look like headings and are not (spec §3 rule 3, §2): what PDF
+//! converters mark `#` besides headings (captions, author, affiliation and
+//! keyword lines, a title translated into English, formulas), the section
+//! labels that are headings of their own kind (`摘要`, `参考文献`), and
+//! numbered lines that are a flattened table's cells or an affiliation list.
+//!
+//! Each test reads one line's text; none looks at its neighbours, so the
+//! stage that asks ([`levels`](super::levels)) stays one pass.
+
+use super::candidate::{Boundary, Candidate, Line};
+use crate::kind::MarkerKind;
+
+/// What an unnumbered `#` line is, in a document whose `#` depths carry no
+/// level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unnumbered {
+    /// A section label (`摘要`, `[参考文献]`, `附件1`): a top-level heading.
+    Label,
+    /// Short, no sentence end, none of the below: reads as a heading.
+    Heading,
+    /// A caption, an author, affiliation or keyword line, a title in
+    /// another script, a formula, a sentence, furniture: a body paragraph.
+    Body,
+}
+
+/// Longest unnumbered line, in chars, that still reads as a heading.
+const MAX_HEADING_CHARS: usize = 50;
+
+/// Judges the text of an unnumbered `#` line (without its `#` run).
+/// `latin_is_foreign`: the document is written in Chinese, so a line in
+/// Latin script is a translation (`Review on …`), not one of its headings.
+pub(crate) fn unnumbered(text: &str, latin_is_foreign: bool) -> Unnumbered {
+    let text = text.trim();
+    if is_metadata(text) || is_caption(text) {
+        return Unnumbered::Body;
+    }
+    if is_label(text) {
+        return Unnumbered::Label;
+    }
+    let han = text.chars().filter(|&c| is_han(c)).count();
+    let chars = text.chars().count();
+    let sentence = text.contains(['。', '！', '？', '；'])
+        || text.ends_with(['，', ',', '、', '：', ':', ';']);
+    let letters = text.chars().any(char::is_alphabetic);
+    if (han == 0 && (latin_is_foreign || !letters))
+        || (latin_is_foreign && is_mostly_latin(text, han))
+        || sentence
+        || chars > MAX_HEADING_CHARS
+        || text.contains('$')
+        || is_author_line(text)
+        || is_affiliation(text)
+        || super::doc_title::is_furniture(text)
+    {
+        return Unnumbered::Body;
+    }
+    Unnumbered::Heading
+}
+
+/// Whether `c` is a CJK ideograph (the unified block and extension A).
+pub(crate) fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
+/// A line of Latin script with at most a stray ideograph or two in it.
+fn is_mostly_latin(text: &str, han: usize) -> bool {
+    let latin = text.chars().filter(char::is_ascii_alphabetic).count();
+    latin >= 4 && (han <= 1 || han * 8 < latin)
+}
+
+/// The text of a label line, for comparing: without brackets around it,
+/// a trailing colon or `#` run, and spaces inside (`摘　要`, `参 考 文 献`).
+fn label_key(text: &str) -> String {
+    let mut t = text.trim().trim_end_matches('#').trim_end();
+    for (open, close) in [
+        ('[', ']'),
+        ('【', '】'),
+        ('［', '］'),
+        ('〔', '〕'),
+        ('(', ')'),
+        ('（', '）'),
+        ('<', '>'),
+        ('〈', '〉'),
+    ] {
+        if let Some(inner) = t.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
+            t = inner;
+            break;
+        }
+    }
+    t.trim_end_matches(['：', ':', '.', '．'])
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Section labels of papers, reports and 公文, Simplified and Traditional,
+/// and their English names (`[Abstract]`).
+const LABELS: &[&str] = &[
+    "摘要",
+    "内容摘要",
+    "内容提要",
+    "提要",
+    "引言",
+    "前言",
+    "序言",
+    "序",
+    "绪论",
+    "緒論",
+    "导言",
+    "導言",
+    "导论",
+    "導論",
+    "结论",
+    "結論",
+    "结语",
+    "結語",
+    "结束语",
+    "結束語",
+    "参考文献",
+    "參考文獻",
+    "参考资料",
+    "參考資料",
+    "主要参考文献",
+    "附录",
+    "附錄",
+    "附件",
+    "附表",
+    "致谢",
+    "致謝",
+    "谢辞",
+    "謝辭",
+    "鸣谢",
+    "鳴謝",
+    "作者简介",
+    "作者簡介",
+    "作者介绍",
+    "作者介紹",
+    "作者贡献声明",
+    "作者貢獻聲明",
+    "利益冲突声明",
+    "利益衝突聲明",
+    "目录",
+    "目錄",
+    "目次",
+    "后记",
+    "後記",
+    "编者按",
+    "編者按",
+    "按语",
+    "按語",
+    "注释",
+    "註釋",
+    "abstract",
+    "references",
+    "reference",
+    "bibliography",
+    "acknowledgements",
+    "acknowledgments",
+    "acknowledgement",
+    "appendix",
+    "contents",
+    "preface",
+    "foreword",
+];
+
+/// `摘要`, `[参考文献]`, `参 考 文 献：`, `附件2`, `附录A 调查问卷`.
+pub(crate) fn is_label(text: &str) -> bool {
+    let key = label_key(text);
+    if LABELS.contains(&key.as_str()) {
+        return true;
+    }
+    // An attachment or appendix with its number and name.
+    ["附件", "附录", "附錄", "appendix"].iter().any(|p| {
+        key.strip_prefix(p).is_some_and(|rest| {
+            rest.chars().count() <= 30
+                && rest.chars().next().is_some_and(|c| {
+                    c.is_ascii_alphanumeric()
+                        || ('０'..='９').contains(&c)
+                        || super::text::is_cn_numeral(c)
+                        || matches!(c, '：' | ':' | '-' | '—')
+                })
+        })
+    })
+}
+
+/// A line of the paper's metadata: keywords, classification, DOI, funding,
+/// dates, correspondence.
+fn is_metadata(text: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "关键词",
+        "关键字",
+        "關鍵詞",
+        "關鍵字",
+        "主题词",
+        "主題詞",
+        "keywords",
+        "keyword",
+        "indexterms",
+        "中图分类号",
+        "中圖分類號",
+        "分类号",
+        "文献标识码",
+        "文獻標識碼",
+        "文章编号",
+        "文章編號",
+        "doi",
+        "基金项目",
+        "基金項目",
+        "收稿日期",
+        "修回日期",
+        "通讯作者",
+        "通信作者",
+        "通訊作者",
+        "作者单位",
+        "作者單位",
+        "通讯地址",
+        "通信地址",
+        "通訊地址",
+        "地址：",
+        "地址:",
+        "作者：",
+        "作者:",
+        "单位：",
+        "单位:",
+        "e-mail",
+        "email",
+        "电子邮箱",
+        "電子郵箱",
+        "引用格式",
+        "引用本文",
+        "citethis",
+    ];
+    let key = label_key(text);
+    // `[关键词]` alone, or `关键词：…`.
+    let key = key
+        .trim_start_matches(['[', '【', '［', '〔', '(', '（'])
+        .replace([']', '】', '］', '〕', ')', '）'], "");
+    HEADS.iter().any(|h| key.starts_with(h))
+}
+
+/// `图1 …`, `图 2-3`, `表2`, `附表1`, `续表`, `Fig. 3`, `Figure 1`, `Table 2`.
+fn is_caption(text: &str) -> bool {
+    let t = text.trim_start();
+    for head in ["附图", "附圖", "附表", "续表", "續表", "图", "圖", "表"] {
+        if let Some(rest) = t.strip_prefix(head) {
+            if head.starts_with('续') || head.starts_with('續') {
+                return true;
+            }
+            let rest = rest.trim_start();
+            let mut it = rest.chars();
+            return match (it.next(), it.next()) {
+                (Some(c), _) if c.is_ascii_digit() || ('０'..='９').contains(&c) || c == 'S' => {
+                    true
+                }
+                // `图一 流程`, not `表一览`.
+                (Some(c), Some(n)) => super::text::is_cn_numeral(c) && !is_han(n),
+                _ => false,
+            };
+        }
+    }
+    let lower: String = t.chars().take(8).flat_map(char::to_lowercase).collect();
+    ["fig.", "fig ", "figure", "table", "tab."].iter().any(|h| {
+        lower.strip_prefix(h).is_some_and(|rest| {
+            rest.trim_start()
+                .starts_with(|c: char| c.is_ascii_digit() || c == 's')
+        })
+    })
+}
+
+/// Names with their affiliation marks: `吴振新1 陈瑶1.2 李文燕1.2`,
+/// `张三，李四，王五`. Two to four ideographs a name; two names with marks,
+/// or three without.
+fn is_author_line(text: &str) -> bool {
+    let tokens: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、' | ';'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    if tokens.len() < 2 {
+        return false;
+    }
+    let mut marked = 0;
+    for t in &tokens {
+        let name_len = t.chars().take_while(|&c| is_han(c)).count();
+        let name_bytes: usize = t.chars().take(name_len).map(char::len_utf8).sum();
+        let mark = &t[name_bytes..];
+        if !(2..=4).contains(&name_len)
+            || !mark.chars().all(|c| {
+                c.is_ascii_digit()
+                    || matches!(c, '.' | '*' | '#' | '†' | '‡' | '¹' | '²' | '³')
+                    || ('\u{2070}'..='\u{2079}').contains(&c)
+            })
+        {
+            return false;
+        }
+        marked += usize::from(!mark.is_empty());
+    }
+    marked >= 2 || tokens.len() >= 3
+}
+
+/// An affiliation or address: a six-digit postcode beside an institution
+/// (`中国科学院文献情报中心 北京 100190`), or an e-mail address.
+pub(crate) fn is_affiliation(text: &str) -> bool {
+    if text.contains('@') && text.contains('.') {
+        return true;
+    }
+    const PLACES: &[&str] = &[
+        "大学",
+        "大學",
+        "学院",
+        "學院",
+        "研究所",
+        "研究院",
+        "中心",
+        "医院",
+        "醫院",
+        "公司",
+        "学校",
+        "學校",
+        "实验室",
+        "實驗室",
+        "科学院",
+        "科學院",
+    ];
+    has_postcode(text) && PLACES.iter().any(|p| text.contains(p))
+}
+
+/// Six ASCII digits in a row, not part of a longer number.
+fn has_postcode(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut run = 0;
+    for (i, &x) in b.iter().enumerate() {
+        if x.is_ascii_digit() {
+            run += 1;
+        } else {
+            if run == 6 {
+                return true;
+            }
+            run = 0;
+        }
+        if i + 1 == b.len() && run == 6 {
+            return true;
+        }
+    }
+    false
+}
+
+/// Drops numbered line starts that are not headings of any document: a
+/// flattened table's cells (`22.` `33.` `44.`, each alone on its line and
+/// continuing no series) and an affiliation list (`1．中国科学院… 北京
+/// 100190 2.中国科学院大学…`), with the markers inside it.
+pub(crate) fn drop_non_headings(src: &str, lines: &[Line], cands: &mut Vec<Candidate>) {
+    const KINDS: usize = MarkerKind::ALL.len();
+    let mut last: [Option<u32>; KINDS] = [None; KINDS];
+    let mut affiliation_line = usize::MAX;
+    let mut keep = vec![true; cands.len()];
+    for (i, c) in cands.iter().enumerate() {
+        if c.rec.kind == MarkerKind::Part {
+            last = [None; KINDS];
+            continue;
+        }
+        if c.line == affiliation_line {
+            keep[i] = false;
+            continue;
+        }
+        if c.boundary != Boundary::LineStart
+            || !matches!(c.rec.kind, MarkerKind::Digit | MarkerKind::ParenDigit)
+        {
+            continue;
+        }
+        let line = &lines[c.line];
+        let rest = src[c.end()..line.end].trim();
+        let n = c.rec.number;
+        let previous = last[c.rec.kind as usize].replace(n);
+        if rest.is_empty() && n > 1 && previous.is_none_or(|p| p + 1 != n && p != n) {
+            keep[i] = false;
+        } else if n == 1 && rest.chars().count() <= 200 && is_affiliation(rest) {
+            keep[i] = false;
+            affiliation_line = c.line;
+        }
+    }
+    let mut i = 0;
+    cands.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels() {
+        for t in [
+            "摘要",
+            "摘　要",
+            "[摘要]",
+            "【参考文献】",
+            "参考文献：",
+            "参 考 文 献",
+            "[Abstract]",
+            "References",
+            "附件2",
+            "附件：实施方案",
+            "附录A 调查问卷",
+            "作者贡献声明：",
+        ] {
+            assert!(is_label(t), "{t}");
+        }
+        for t in ["摘要与讨论", "附件管理系统的设计", "参考"] {
+            assert!(!is_label(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn bodies() {
+        use Unnumbered::*;
+        for (t, want) in [
+            ("图1STKOS术语发布与共享服务系统框架", Body),
+            ("表 2 各组患者基本情况", Body),
+            ("Fig. 3 The framework", Body),
+            ("吴振新1 陈瑶1.2 李文燕1.2 付鸿鹄1 许丽媛1", Body),
+            ("张三 李四 王五", Body),
+            ("[关键词]", Body),
+            ("关键词：术语服务", Body),
+            ("[Keyword]", Body),
+            ("Development of diagnostic vitrectomy", Body),
+            ("technology", Body),
+            (
+                "地址：北京市中关村北四环西路33号中国科学院文献情报中心信息系统部",
+                Body,
+            ),
+            ("（中国科学院文献情报中心 北京 100190）", Body),
+            ("$E = mc^2$", Body),
+            ("本文的主要贡献如下。", Body),
+            ("图书管理系统的设计", Heading),
+            ("表彰先进", Heading),
+            ("研究方法", Heading),
+            ("作者简介", Label),
+        ] {
+            assert_eq!(unnumbered(t, true), want, "{t}");
+        }
+        // In a document in English, English lines are headings.
+        assert_eq!(unnumbered("Development of methods", false), Heading);
+        assert_eq!(unnumbered("2019", false), Body);
+        assert!(!is_mostly_latin("数据DataCuration", 2));
+    }
+
+    #[test]
+    fn postcodes() {
+        assert!(has_postcode("北京 100190"));
+        assert!(has_postcode("100190)"));
+        assert!(!has_postcode("2024年"));
+        assert!(!has_postcode("1001900"));
+    }
+}

@@ -1,0 +1,161 @@
+//! Lost line breaks (spec §2): which line-level markers found inside a
+//! paragraph count, because the text around them shows a run of them or a
+//! list announced right before.
+
+use super::candidate::{Boundary, Candidate, Line};
+use super::text::is_cn_numeral;
+use crate::kind::MarkerKind;
+
+/// Whether the bytes at `s` can begin a list marker, from their first two
+/// bytes: an ASCII digit or `(`; 一二三五七九 (E4 B8–BA), 四六八十 (E5 85/8D/9B);
+/// `（` and full-width digits (EF BC); enclosed numerals (E2 91–93, E2 9D,
+/// E3 88/8A); `〔` (E3 80); the compatibility and Kangxi forms (EF A7, E2 BC).
+pub(crate) fn may_start_list(bytes: &[u8], s: usize) -> bool {
+    match bytes.get(s..s + 2) {
+        Some([b'0'..=b'9' | b'(', _]) => true,
+        Some([0xE4, 0xB8..=0xBA] | [0xE5, 0x85 | 0x8D | 0x9B]) => true,
+        Some(
+            [0xEF, 0xBC | 0xA7] | [0xE2, 0x91..=0x93 | 0x9D | 0xBC] | [0xE3, 0x80 | 0x88 | 0x8A],
+        ) => true,
+        _ => bytes.get(s).is_some_and(u8::is_ascii_digit),
+    }
+}
+
+/// The kinds that count inside a paragraph when the line breaks were lost
+/// (spec §2: "as `numeral`"), and `①` after a short label.
+pub(crate) fn is_list_kind(kind: MarkerKind) -> bool {
+    matches!(
+        kind,
+        MarkerKind::Numeral
+            | MarkerKind::ParenNumeral
+            | MarkerKind::Digit
+            | MarkerKind::ParenDigit
+            | MarkerKind::Circled
+    )
+}
+
+/// Which line-level markers found inside paragraphs count (spec §2, lost
+/// line breaks). One stands outside quotes and
+///
+/// - is part of a run: the next number of its kind follows later on the
+///   same line (`主要问题在于：一、…。二、…`);
+/// - or continues a series of its kind the document already opened;
+/// - or, numbered 1, follows a short label (`注：1、…` with `2、` after it);
+/// - or, numbered 1, follows a sentence that announces points
+///   (`下面，我讲三点意见。一、…`, `主要有以下几个方面：（一）…`).
+///
+/// The others are dropped. One forward pass; the next candidate of each
+/// kind is found by one backward pass first.
+pub(crate) fn accept_lost_breaks(src: &str, lines: &[Line], cands: &mut Vec<Candidate>) {
+    let lost = |c: &Candidate| c.boundary == Boundary::Sentence && is_list_kind(c.rec.kind);
+    if !cands.iter().any(lost) {
+        return;
+    }
+    const KINDS: usize = MarkerKind::ALL.len();
+    let mut next: Vec<Option<usize>> = vec![None; cands.len()];
+    let mut seen: [Option<usize>; KINDS] = [None; KINDS];
+    for (i, c) in cands.iter().enumerate().rev() {
+        if is_list_kind(c.rec.kind) {
+            next[i] = seen[c.rec.kind as usize].replace(i);
+        }
+    }
+    let mut last: [Option<u32>; KINDS] = [None; KINDS];
+    let mut keep = vec![true; cands.len()];
+    // Quote depth along the current line, up to `quote_at`.
+    let (mut quote_line, mut quote_at, mut depth) = (usize::MAX, 0, 0u32);
+    for i in 0..cands.len() {
+        let c = cands[i];
+        let k = c.rec.kind as usize;
+        if c.rec.kind == MarkerKind::Part {
+            last = [None; KINDS];
+            continue;
+        }
+        if !lost(&c) {
+            if c.boundary == Boundary::LineStart && is_list_kind(c.rec.kind) {
+                last[k] = Some(c.rec.number);
+            }
+            continue;
+        }
+        let line = &lines[c.line];
+        if quote_line != c.line {
+            (quote_line, quote_at, depth) = (c.line, line.content, 0);
+        }
+        depth = quote_depth(&src[quote_at..c.start], depth);
+        quote_at = c.start;
+        let n = c.rec.number;
+        let next_is = |m: u32, same_line: bool| {
+            next[i].is_some_and(|j| {
+                let d = &cands[j];
+                d.rec.number == m && (!same_line || (d.line == c.line && lost(d)))
+            })
+        };
+        let accept = depth == 0
+            && if c.rec.kind == MarkerKind::Circled {
+                n == 1 && after_label(src, line, &c) && next_is(2, false)
+            } else {
+                next_is(n + 1, true)
+                    || last[k].is_some_and(|p| p.checked_add(1) == Some(n))
+                    || (n == 1 && after_label(src, line, &c) && next_is(2, false))
+                    || (n == 1 && announces(src, line, &c))
+            };
+        if accept {
+            last[k] = Some(n);
+        } else {
+            keep[i] = false;
+        }
+    }
+    let mut i = 0;
+    cands.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+}
+
+/// Quotes and brackets left open after `text`, starting from `depth`.
+fn quote_depth(text: &str, mut depth: u32) -> u32 {
+    for c in text.chars() {
+        match c {
+            '“' | '「' | '『' | '《' | '(' | '（' => depth += 1,
+            '”' | '」' | '』' | '》' | ')' | '）' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    depth
+}
+
+/// A short label and a colon before the marker, at the start of its line:
+/// `注：1、…`, `主要内容：①…`.
+fn after_label(src: &str, line: &Line, c: &Candidate) -> bool {
+    let before = src[line.content..c.start].trim_end();
+    before.ends_with(['：', ':']) && before.chars().count() <= 12
+}
+
+/// Whether the sentence before the marker announces points: `下面，我讲三点
+/// 意见。`, `主要有以下几个方面：`, `具体如下：`.
+fn announces(src: &str, line: &Line, c: &Candidate) -> bool {
+    let before = &src[line.content..c.start];
+    // The sentence that ends right before the marker.
+    let body = before
+        .trim_end()
+        .trim_end_matches(['。', '：', ':', '；', '！', '？']);
+    let start = body.rfind(['。', '！', '？', '；']).map_or(0, |p| {
+        p + body[p..].chars().next().map_or(0, char::len_utf8)
+    });
+    let sentence = &body[start..];
+    if sentence.chars().count() > 80 {
+        return false;
+    }
+    const WORDS: [&str; 6] = ["以下", "如下", "下面", "几点", "几个", "幾個"];
+    if WORDS.iter().any(|w| sentence.contains(w)) {
+        return true;
+    }
+    // A count of points: `三点意见`, `两个问题`, `四个方面`, `五项任务`.
+    let chars: Vec<char> = sentence.chars().collect();
+    chars.windows(2).any(|w| {
+        (is_cn_numeral(w[0]) || w[0] == '两' || w[0] == '兩')
+            && matches!(
+                w[1],
+                '点' | '點' | '个' | '個' | '项' | '項' | '条' | '條' | '方'
+            )
+    })
+}

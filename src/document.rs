@@ -183,7 +183,7 @@ pub struct Heading<'a> {
 ///
 /// ```
 /// use tigang::LevelFrom;
-/// let doc = tigang::parse("## 工作目标\n一、甲\n");
+/// let doc = tigang::parse("同志们：\n## 工作目标\n一、甲\n");
 /// let from: Vec<_> = doc.headings().map(|h| h.level_from).collect();
 /// assert_eq!(from, [LevelFrom::Markup, LevelFrom::Numbering]);
 /// assert_eq!(LevelFrom::Title.as_str(), "title");

@@ -7,7 +7,7 @@ mod common;
 
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-use tigang::render::{Chunk, chunks, markdown};
+use tigang::render::{Chunk, chunks, markdown_outline as markdown};
 use tigang::{Document, Heading, Node, Span};
 
 /// Marker and title as the renderings write them.

@@ -51,6 +51,25 @@ pub fn edits(doc: &Document<'_>, style: Style) -> Vec<Edit> {
     Plan::new(doc, style).edits()
 }
 
+/// The edits that give a Markdown document back with its heading levels
+/// set from the outline (docs/format.md §7, "Markdown out"): each line where
+/// a heading starts gets `#` × its level (one more when the title stands on
+/// a `#` line), a `#` line that is no heading loses its `#` run, and no
+/// other byte changes. For the flat Markdown of PDF converters, where every
+/// heading is `#`.
+///
+/// Parsing the edited text gives the same outline.
+///
+/// ```
+/// let src = "# 某研究\n\n# 1 引言\n\n# 1.1 背景\n\n# 图1 流程\n";
+/// let doc = tigang::parse(src);
+/// let out = tigang::fmt::apply(src, &tigang::fmt::levels(&doc));
+/// assert_eq!(out, "# 某研究\n\n## 1 引言\n\n### 1.1 背景\n\n图1 流程\n");
+/// ```
+pub fn levels(doc: &Document<'_>) -> Vec<Edit> {
+    super::levels::edits(doc)
+}
+
 /// Why [`verify`] refused a set of edits: the first heading (or table of
 /// contents entry) they would change.
 #[derive(Clone, Debug, PartialEq, Eq)]

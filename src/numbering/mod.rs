@@ -11,7 +11,8 @@
 //! - [`check`]: the numbering checks, as [`Diagnostic`]s whose suggestions
 //!   are the plan's edits;
 //! - `message`: what a finding says, in English or Chinese;
-//! - [`fmt`]: the plan's edits, marker bytes only.
+//! - [`fmt`]: the plan's edits, marker bytes only; and `levels`, the edits
+//!   that set a Markdown document's heading depths from the outline.
 //!
 //! [`Document`]: crate::Document
 //! [`Diagnostic`]: check::Diagnostic
@@ -19,6 +20,7 @@
 pub(crate) mod check;
 pub mod fmt;
 mod form;
+mod levels;
 pub(crate) mod message;
 mod plan;
 mod series;

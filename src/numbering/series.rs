@@ -249,10 +249,13 @@ pub(crate) fn series(items: &[Item<'_>]) -> Vec<Series> {
         };
         // A `1` that the next marker of the group continues past belongs
         // to the open series: `一是 一是 三是` is 1, 2, 3 with a wrong middle.
+        // So does a `1` right after a `0` (`0 引言`, `1 方法`: papers number
+        // their introduction 0).
         let continued_past = |s: usize| {
             let last = out[s].members.last().map(|&m| items[m].number);
             let next = next_of[i].map(|n| items[n].number);
-            matches!((last, next), (Some(l), Some(n)) if l.checked_add(2) == Some(n))
+            last == Some(0)
+                || matches!((last, next), (Some(l), Some(n)) if l.checked_add(2) == Some(n))
         };
         let slot = match open[key] {
             Some(s) if it.number != 1 || continued_past(s) => {
@@ -280,7 +283,8 @@ pub(crate) fn series(items: &[Item<'_>]) -> Vec<Series> {
                         if it.kind == MarkerKind::Article {
                             it.number.max(1)
                         } else {
-                            1
+                            // A series that starts at 0 does so on purpose.
+                            u32::from(it.number != 0)
                         },
                         |(n, _)| n,
                     ),

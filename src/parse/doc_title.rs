@@ -313,6 +313,9 @@ fn one_line_title(p: Option<Text<'_>>) -> Option<Title<'_>> {
 }
 
 pub(crate) fn is_title_like(t: &str) -> bool {
+    if super::paper::is_paper_furniture(t) {
+        return false;
+    }
     let chars = t.chars().count();
     let cjk = t
         .chars()

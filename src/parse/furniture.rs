@@ -8,6 +8,7 @@
 //! stage that asks ([`levels`](super::levels)) stays one pass.
 
 use super::candidate::{Boundary, Candidate, Line};
+use super::paper::{is_affiliation, is_author_line, is_caption, is_han, is_metadata, label_key};
 use crate::kind::MarkerKind;
 
 /// What an unnumbered `#` line is, in a document whose `#` depths carry no
@@ -39,8 +40,9 @@ pub(crate) fn unnumbered(text: &str, latin_is_foreign: bool) -> Unnumbered {
     }
     let han = text.chars().filter(|&c| is_han(c)).count();
     let chars = text.chars().count();
-    let sentence = text.contains(['。', '！', '？', '；'])
-        || text.ends_with(['，', ',', '、', '：', ':', ';']);
+    // A trailing `：` introduces what follows (`…會議結論：`, `参考文献：`).
+    let sentence =
+        text.contains(['。', '！', '？', '；']) || text.ends_with(['，', ',', '、', ';']);
     let letters = text.chars().any(char::is_alphabetic);
     if (han == 0 && (latin_is_foreign || !letters))
         || (latin_is_foreign && is_mostly_latin(text, han))
@@ -56,41 +58,10 @@ pub(crate) fn unnumbered(text: &str, latin_is_foreign: bool) -> Unnumbered {
     Unnumbered::Heading
 }
 
-/// Whether `c` is a CJK ideograph (the unified block and extension A).
-pub(crate) fn is_han(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
-}
-
 /// A line of Latin script with at most a stray ideograph or two in it.
 fn is_mostly_latin(text: &str, han: usize) -> bool {
     let latin = text.chars().filter(char::is_ascii_alphabetic).count();
     latin >= 4 && (han <= 1 || han * 8 < latin)
-}
-
-/// The text of a label line, for comparing: without brackets around it,
-/// a trailing colon or `#` run, and spaces inside (`摘　要`, `参 考 文 献`).
-fn label_key(text: &str) -> String {
-    let mut t = text.trim().trim_end_matches('#').trim_end();
-    for (open, close) in [
-        ('[', ']'),
-        ('【', '】'),
-        ('［', '］'),
-        ('〔', '〕'),
-        ('(', ')'),
-        ('（', '）'),
-        ('<', '>'),
-        ('〈', '〉'),
-    ] {
-        if let Some(inner) = t.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
-            t = inner;
-            break;
-        }
-    }
-    t.trim_end_matches(['：', ':', '.', '．'])
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// Section labels of papers, reports and 公文, Simplified and Traditional,
@@ -183,167 +154,6 @@ pub(crate) fn is_label(text: &str) -> bool {
     })
 }
 
-/// A line of the paper's metadata: keywords, classification, DOI, funding,
-/// dates, correspondence.
-fn is_metadata(text: &str) -> bool {
-    const HEADS: &[&str] = &[
-        "关键词",
-        "关键字",
-        "關鍵詞",
-        "關鍵字",
-        "主题词",
-        "主題詞",
-        "keywords",
-        "keyword",
-        "indexterms",
-        "中图分类号",
-        "中圖分類號",
-        "分类号",
-        "文献标识码",
-        "文獻標識碼",
-        "文章编号",
-        "文章編號",
-        "doi",
-        "基金项目",
-        "基金項目",
-        "收稿日期",
-        "修回日期",
-        "通讯作者",
-        "通信作者",
-        "通訊作者",
-        "作者单位",
-        "作者單位",
-        "通讯地址",
-        "通信地址",
-        "通訊地址",
-        "地址：",
-        "地址:",
-        "作者：",
-        "作者:",
-        "单位：",
-        "单位:",
-        "e-mail",
-        "email",
-        "电子邮箱",
-        "電子郵箱",
-        "引用格式",
-        "引用本文",
-        "citethis",
-    ];
-    let key = label_key(text);
-    // `[关键词]` alone, or `关键词：…`.
-    let key = key
-        .trim_start_matches(['[', '【', '［', '〔', '(', '（'])
-        .replace([']', '】', '］', '〕', ')', '）'], "");
-    HEADS.iter().any(|h| key.starts_with(h))
-}
-
-/// `图1 …`, `图 2-3`, `表2`, `附表1`, `续表`, `Fig. 3`, `Figure 1`, `Table 2`.
-fn is_caption(text: &str) -> bool {
-    let t = text.trim_start();
-    for head in ["附图", "附圖", "附表", "续表", "續表", "图", "圖", "表"] {
-        if let Some(rest) = t.strip_prefix(head) {
-            if head.starts_with('续') || head.starts_with('續') {
-                return true;
-            }
-            let rest = rest.trim_start();
-            let mut it = rest.chars();
-            return match (it.next(), it.next()) {
-                (Some(c), _) if c.is_ascii_digit() || ('０'..='９').contains(&c) || c == 'S' => {
-                    true
-                }
-                // `图一 流程`, not `表一览`.
-                (Some(c), Some(n)) => super::text::is_cn_numeral(c) && !is_han(n),
-                _ => false,
-            };
-        }
-    }
-    let lower: String = t.chars().take(8).flat_map(char::to_lowercase).collect();
-    ["fig.", "fig ", "figure", "table", "tab."].iter().any(|h| {
-        lower.strip_prefix(h).is_some_and(|rest| {
-            rest.trim_start()
-                .starts_with(|c: char| c.is_ascii_digit() || c == 's')
-        })
-    })
-}
-
-/// Names with their affiliation marks: `吴振新1 陈瑶1.2 李文燕1.2`,
-/// `张三，李四，王五`. Two to four ideographs a name; two names with marks,
-/// or three without.
-fn is_author_line(text: &str) -> bool {
-    let tokens: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、' | ';'))
-        .filter(|t| !t.is_empty())
-        .collect();
-    if tokens.len() < 2 {
-        return false;
-    }
-    let mut marked = 0;
-    for t in &tokens {
-        let name_len = t.chars().take_while(|&c| is_han(c)).count();
-        let name_bytes: usize = t.chars().take(name_len).map(char::len_utf8).sum();
-        let mark = &t[name_bytes..];
-        if !(2..=4).contains(&name_len)
-            || !mark.chars().all(|c| {
-                c.is_ascii_digit()
-                    || matches!(c, '.' | '*' | '#' | '†' | '‡' | '¹' | '²' | '³')
-                    || ('\u{2070}'..='\u{2079}').contains(&c)
-            })
-        {
-            return false;
-        }
-        marked += usize::from(!mark.is_empty());
-    }
-    marked >= 2 || tokens.len() >= 3
-}
-
-/// An affiliation or address: a six-digit postcode beside an institution
-/// (`中国科学院文献情报中心 北京 100190`), or an e-mail address.
-pub(crate) fn is_affiliation(text: &str) -> bool {
-    if text.contains('@') && text.contains('.') {
-        return true;
-    }
-    const PLACES: &[&str] = &[
-        "大学",
-        "大學",
-        "学院",
-        "學院",
-        "研究所",
-        "研究院",
-        "中心",
-        "医院",
-        "醫院",
-        "公司",
-        "学校",
-        "學校",
-        "实验室",
-        "實驗室",
-        "科学院",
-        "科學院",
-    ];
-    has_postcode(text) && PLACES.iter().any(|p| text.contains(p))
-}
-
-/// Six ASCII digits in a row, not part of a longer number.
-fn has_postcode(text: &str) -> bool {
-    let b = text.as_bytes();
-    let mut run = 0;
-    for (i, &x) in b.iter().enumerate() {
-        if x.is_ascii_digit() {
-            run += 1;
-        } else {
-            if run == 6 {
-                return true;
-            }
-            run = 0;
-        }
-        if i + 1 == b.len() && run == 6 {
-            return true;
-        }
-    }
-    false
-}
-
 /// Drops numbered line starts that are not headings of any document: a
 /// flattened table's cells (`22.` `33.` `44.`, each alone on its line and
 /// continuing no series) and an affiliation list (`1．中国科学院… 北京
@@ -421,6 +231,7 @@ mod tests {
             ("Fig. 3 The framework", Body),
             ("吴振新1 陈瑶1.2 李文燕1.2 付鸿鹄1 许丽媛1", Body),
             ("张三 李四 王五", Body),
+            ("李明远1 张晓琳1,2 王立新1", Body),
             ("[关键词]", Body),
             ("关键词：术语服务", Body),
             ("[Keyword]", Body),
@@ -444,13 +255,5 @@ mod tests {
         assert_eq!(unnumbered("Development of methods", false), Heading);
         assert_eq!(unnumbered("2019", false), Body);
         assert!(!is_mostly_latin("数据DataCuration", 2));
-    }
-
-    #[test]
-    fn postcodes() {
-        assert!(has_postcode("北京 100190"));
-        assert!(has_postcode("100190)"));
-        assert!(!has_postcode("2024年"));
-        assert!(!has_postcode("1001900"));
     }
 }

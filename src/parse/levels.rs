@@ -23,22 +23,29 @@ use super::candidate::{Boundary, Candidate, Line, Place};
 use super::furniture::{self, Unnumbered};
 use crate::kind::MarkerKind;
 
-/// Judges every explicit heading of the candidates (after `first_line`,
-/// the first line after any front matter), dropping those that are body
-/// text or the document's title, and returns where the title's line starts
-/// when an explicit heading is the title (it stays in the preamble).
-pub(crate) fn judge(
-    src: &str,
-    lines: &[Line],
-    cands: &mut Vec<Candidate>,
-    first_line: usize,
-) -> Option<usize> {
+/// What [`judge`] found: where the title's line starts when an explicit
+/// heading is the document title (it stays in the preamble), and whether
+/// the first part's depths carry levels ([`title_heading`] then decides the
+/// title, once the table of contents is known).
+pub(crate) struct Judged {
+    pub title_line: Option<usize>,
+    pub depth_carries_level: bool,
+}
+
+/// Judges every explicit heading of the candidates: in each part whose
+/// depths carry no level, numbered headings are placed by their numbering
+/// and unnumbered lines by their text, and those that are body text or the
+/// document's title leave the candidates.
+pub(crate) fn judge(src: &str, lines: &[Line], cands: &mut Vec<Candidate>) -> Judged {
+    let mut judged = Judged {
+        title_line: None,
+        depth_carries_level: true,
+    };
     if !cands.iter().any(|c| c.explicit > 0) {
-        return None;
+        return judged;
     }
     let latin_is_foreign = written_in_chinese(src, lines, cands);
     let mut keep = vec![true; cands.len()];
-    let mut title = None;
     let mut from = 0;
     while from < cands.len() {
         // One part: from its marker (or the start) to the next part.
@@ -48,26 +55,30 @@ pub(crate) fn judge(
             .map_or(cands.len(), |i| from + 1 + i);
         let part = from..to;
         let first_part = from == 0 && cands[0].rec.kind != MarkerKind::Part;
-        if depth_carries_no_level(&cands[part.clone()]) {
-            let found = flatten(src, lines, cands, part, &mut keep, latin_is_foreign);
+        // What each unnumbered `#` line is, read once.
+        let lines_are: Vec<Option<Unnumbered>> = cands[part.clone()]
+            .iter()
+            .map(|c| {
+                (c.rec.kind == MarkerKind::Heading && c.explicit > 0)
+                    .then(|| furniture::unnumbered(line_text(src, lines, c), latin_is_foreign))
+            })
+            .collect();
+        let depths = depths(&cands[part.clone()], &lines_are);
+        if depths != Depths::Carry {
+            let found = flatten(src, lines, cands, part, &mut keep, &lines_are, depths);
             if first_part {
-                title = found;
-            }
-        } else if first_part {
-            title = title_heading(src, lines, cands, first_line);
-            if let Some(i) = title {
-                keep[i] = false;
+                judged.title_line = found.map(|i| cands[i].start);
+                judged.depth_carries_level = false;
             }
         }
         from = to;
     }
-    let start = title.map(|i| cands[i].start);
     let mut i = 0;
     cands.retain(|_| {
         i += 1;
         keep[i - 1]
     });
-    start
+    judged
 }
 
 /// The default rank of a numbered line-level candidate (GB/T 9704 order),
@@ -76,30 +87,80 @@ fn rank(c: &Candidate) -> Option<u16> {
     c.rec.kind.rank(usize::from(c.rec.depth))
 }
 
-/// Whether the `#` lines of one part tell no levels apart: more lower-ranked
-/// series start right after a higher-ranked heading at the same depth than
-/// one depth or more deeper. Numbered lines without a depth between them are
-/// body text as far as the `#` lines go.
-fn depth_carries_no_level(cands: &[Candidate]) -> bool {
+/// Whether the `#` lines of one part tell no levels apart.
+///
+/// - A series that starts (at 1) right after a heading of another numbered
+///   kind at the same depth says they do not (`# 一、` ⏎ `# （一）`): a new
+///   series right after a heading, with only body text between, is that
+///   heading's; GB/T 9704 or the document's own order (rule 2: a `1.`
+///   holding `（一）`) says which kind is whose.
+/// - One that starts a depth or more deeper says they do (`## 一、` ⏎
+///   `### （一）`), and so does one that starts right after an unnumbered
+///   line that reads as a heading at the same depth (`### 第二十三條` ⏎
+///   `### 管理辦法` ⏎ `### 一.`: the author chose one level), the title
+///   aside.
+///
+/// The majority decides. With neither and one depth for every `#` line,
+/// which a converter writes as an author could, only the lines that read as
+/// no heading at all (a caption, an author line) or as the title are
+/// judged by their text ([`Depths::Unknown`]). Numbered lines without a depth
+/// between `#` lines are body text as far as those go.
+fn depths(cands: &[Candidate], judged: &[Option<Unnumbered>]) -> Depths {
     let (mut same, mut deeper) = (0u32, 0u32);
+    let mut depths = (u8::MAX, 0u8);
     let mut prev: Option<&Candidate> = None;
-    for c in cands {
-        if c.explicit == 0 || c.boundary != Boundary::LineStart {
+    let mut prev_judged = None;
+    // Before the first numbered `#` line, an unnumbered one is the title.
+    let mut front = true;
+    for (c, j) in cands.iter().zip(judged) {
+        // A caption or an author line marked `#` is no heading.
+        if c.explicit == 0 || c.boundary != Boundary::LineStart || *j == Some(Unnumbered::Body) {
             continue;
         }
-        if let (Some(p), Some(r)) = (prev, rank(c)) {
-            let starts = c.rec.number == 1;
-            if starts && rank(p).is_some_and(|pr| pr < r) {
+        depths = (depths.0.min(c.explicit), depths.1.max(c.explicit));
+        if let (Some(p), Some(_)) = (prev, rank(c)) {
+            // An ordinal that starts its line holds what follows (rule 4).
+            let other_kind = (rank(p).is_some() || p.rec.kind.is_ordinal())
+                && (p.rec.kind, p.rec.depth) != (c.rec.kind, c.rec.depth);
+            let after_heading = !front
+                && p.rec.kind == MarkerKind::Heading
+                && p.explicit == c.explicit
+                && prev_judged == Some(Unnumbered::Heading);
+            if c.rec.number == 1 && other_kind {
                 if p.explicit == c.explicit {
                     same += 1;
                 } else if p.explicit < c.explicit {
                     deeper += 1;
                 }
+            } else if c.rec.number == 1 && after_heading {
+                deeper += 1;
             }
         }
+        front &= rank(c).is_none();
         prev = Some(c);
+        prev_judged = *j;
     }
-    same > deeper
+    if same > deeper {
+        Depths::Flat
+    } else if same == 0 && deeper == 0 && depths.0 == depths.1 {
+        Depths::Unknown
+    } else {
+        Depths::Carry
+    }
+}
+
+/// What a part's `#` depths say ([`depths`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Depths {
+    /// They tell levels apart: they place headings (rule 3).
+    Carry,
+    /// They tell nothing: the numbering places headings, and unnumbered
+    /// `#` lines are judged by their text.
+    Flat,
+    /// One depth and no series to tell by: numbered `#` lines keep their
+    /// depth, but a caption, an author line or a sentence is body and the
+    /// first line that reads as a title is the title.
+    Unknown,
 }
 
 /// Whether the document is written in Chinese, so that an explicit heading
@@ -110,7 +171,7 @@ fn written_in_chinese(src: &str, lines: &[Line], cands: &[Candidate]) -> bool {
     for c in cands.iter().filter(|c| c.explicit > 0) {
         if src[c.start..lines[c.line].end]
             .chars()
-            .any(furniture::is_han)
+            .any(super::paper::is_han)
         {
             han += 1;
         } else {
@@ -137,32 +198,43 @@ fn flatten(
     cands: &mut [Candidate],
     part: std::ops::Range<usize>,
     keep: &mut [bool],
-    latin_is_foreign: bool,
+    judged: &[Option<Unnumbered>],
+    depths: Depths,
 ) -> Option<usize> {
+    let flat = depths == Depths::Flat;
+    let first = part.start;
     // Before the first numbered heading or label: the front matter.
     let mut front = true;
     let mut title: Option<usize> = None;
     for i in part {
         let c = &mut cands[i];
         if c.rec.kind != MarkerKind::Heading {
-            if c.place == Place::Markup {
+            if flat && c.place == Place::Markup {
                 c.place = Place::Numbering;
             }
             front &= !(c.boundary == Boundary::LineStart && rank(c).is_some());
             continue;
         }
         let text = line_text(src, lines, c);
-        match furniture::unnumbered(text, latin_is_foreign) {
+        match judged[i - first].unwrap_or(Unnumbered::Heading) {
             Unnumbered::Body => keep[i] = false,
             Unnumbered::Label => {
-                c.place = Place::Label;
+                if flat {
+                    c.place = Place::Label;
+                }
                 front = false;
             }
-            Unnumbered::Heading if front => {
-                keep[i] = false;
-                if title.is_none() && super::doc_title::is_title_like(text) {
+            Unnumbered::Heading if front && title.is_none() => {
+                // The first `#` line that reads as a title is the title.
+                let bare = text.trim_end_matches(['：', ':']);
+                if super::doc_title::is_title_like(bare) {
                     title = Some(i);
                 }
+                keep[i] = false;
+            }
+            Unnumbered::Heading if front && super::paper::is_institution(text) => {
+                // An affiliation under the title (`北京大学信息管理系`).
+                keep[i] = false;
             }
             Unnumbered::Heading => {
                 // A running header repeats the title.
@@ -172,7 +244,7 @@ fn flatten(
                 });
                 if repeats {
                     keep[i] = false;
-                } else {
+                } else if flat {
                     cands[i].place = Place::Loose;
                 }
             }
@@ -181,25 +253,33 @@ fn flatten(
     title
 }
 
-/// Where depths do carry levels: an explicit heading on the first line of
-/// the text is the document title (`# 標題`, spec §3 rule 3) when no other
+/// Where depths do carry levels: an explicit heading before every other
+/// heading is the document title (`# 標題`, spec §3 rule 3) when no other
 /// unnumbered heading has its depth and it is not a section label
-/// (`## 编者按`). Returns its index.
-fn title_heading(
+/// (`## 编者按`). Asked once the table of contents has left the candidates
+/// (its lines are no headings); the title leaves them too, and where its
+/// line starts is returned.
+pub(crate) fn title_heading(
     src: &str,
     lines: &[Line],
-    cands: &[Candidate],
+    cands: &mut Vec<Candidate>,
     first_line: usize,
 ) -> Option<usize> {
     let first = cands.first()?;
-    if first.rec.kind != MarkerKind::Heading || first.line != first_line {
+    // Before any other heading, wherever it stands: a `#` line says more
+    // than a plain line above it (a caption, a bullet, an author line).
+    if first.rec.kind != MarkerKind::Heading {
         return None;
     }
+    let _ = first_line;
     let level = first.explicit;
     let text = line_text(src, lines, first);
-    let label = super::doc_title::is_section_label(text);
+    let label = super::doc_title::is_section_label(text) || furniture::is_label(text);
     let shared = cands[1..]
         .iter()
         .any(|c| c.rec.kind == MarkerKind::Heading && c.explicit == level);
-    (!label && !shared).then_some(0)
+    if label || shared {
+        return None;
+    }
+    Some(cands.remove(0).start)
 }

@@ -29,6 +29,7 @@ mod lookahead;
 mod lost_breaks;
 mod nest;
 pub(crate) mod noise;
+mod paper;
 mod recognise;
 mod scan;
 mod shape;
@@ -65,8 +66,8 @@ pub(crate) fn build<'a>(src: &'a str, options: &ParseOptions<'_>) -> Document<'a
     }
     nest::own_series(src, &mut cands);
     furniture::drop_non_headings(src, &lines, &mut cands);
-    // Whether `#` depths carry levels; the explicit heading that is the title.
-    let title_line = levels::judge(src, &lines, &mut cands, first_line);
+    // Whether `#` depths carry levels, and what unnumbered `#` lines are.
+    let judged = levels::judge(src, &lines, &mut cands);
 
     // 2. The table of contents: its lines are neither headings nor text.
     let found = toc::detect(src, &lines[first_line..], first_line, &cands);
@@ -78,6 +79,12 @@ pub(crate) fn build<'a>(src: &'a str, options: &ParseOptions<'_>) -> Document<'a
         skip[i] = true;
     }
     cands.retain(|c| !skip[c.line]);
+    // An explicit heading that is the title, where `#` depths carry levels.
+    let title_line = if judged.depth_carries_level {
+        levels::title_heading(src, &lines, &mut cands, first_line)
+    } else {
+        judged.title_line
+    };
 
     // 3. Nesting.
     let nodes = nest::nest(src, &cands);

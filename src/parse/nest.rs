@@ -167,9 +167,13 @@ fn default_rank(k: usize) -> Rank {
         // Explicit headings rank above every numbered kind, by their level.
         return (10 * (k as u32 + 1), 0);
     }
-    if k == LABEL {
-        // Above everything: a label closes all that is open.
+    if k == LEVELS {
+        // A part is a document of its own (rule 5): above explicit levels.
         return (0, 0);
+    }
+    if k == LABEL {
+        // Above everything but a part: a label closes all that is open in it.
+        return (1, 0);
     }
     if k == LOOSE {
         // Below everything: any heading but another loose one stays open.
@@ -183,6 +187,9 @@ fn default_rank(k: usize) -> Rank {
 /// The ranks of one document (or part), as it has set them so far.
 struct Order {
     rank: [Rank; KEYS],
+    /// The ranks by numbering alone (rules 1 and 2, no ties to markup): a
+    /// point inside a paragraph ranks so whatever `#` lines say.
+    numbering: [Rank; KEYS],
     /// Whether a key's place has been decided (at its first appearance).
     placed: [bool; KEYS],
     /// Whether a numbered key was tied to an explicit level (rule 3).
@@ -193,6 +200,7 @@ impl Order {
     fn new() -> Order {
         Order {
             rank: std::array::from_fn(default_rank),
+            numbering: std::array::from_fn(default_rank),
             placed: [false; KEYS],
             tied: [false; KEYS],
         }
@@ -202,7 +210,16 @@ impl Order {
     /// there that GB/T ranks above `k`.
     fn put_below(&mut self, k: usize, under: usize) {
         let (p, s) = self.rank[under];
+        // Below a kind tied to a `#` level, the kind ranks with the level
+        // under it (a `##` line closes it, as it closes any heading there).
+        let p = if self.tied[under] && p < 10 * LEVELS as u32 {
+            p + 10
+        } else {
+            p
+        };
         self.rank[k] = (p, s + 1 + default_rank(k).0);
+        let (p, s) = self.numbering[under];
+        self.numbering[k] = (p, s + 1 + default_rank(k).0);
     }
 
     /// Rule 3: numbered key `k` ranks beside explicit level `level` (0-based).
@@ -219,10 +236,21 @@ struct Open {
     /// The index of the candidate, for its continuation.
     cand: usize,
     key: Option<usize>,
+    /// The rank of a numbered heading on a line that declares its level
+    /// (`### 1.`): that level's, whatever an earlier line of its kind said.
+    own_rank: Option<Rank>,
     /// An ordinal that began its line stays open for line-level headings
     /// below it; one that began inside a paragraph does not.
     line_start: bool,
     number: u32,
+}
+
+impl Open {
+    /// The rank the heading holds now: its own line's, or its key's (which
+    /// a later tie may still move, rule 3).
+    fn rank(&self, order: &Order) -> Option<Rank> {
+        self.own_rank.or(self.key.map(|k| order.rank[k]))
+    }
 }
 
 /// For each candidate, the index of the next member of its series: the next
@@ -278,16 +306,22 @@ fn nest_once(src: &str, cands: &[Candidate]) -> Vec<Node> {
         let kind = cand.rec.kind;
         let key = keys[ci];
         let mut number = cand.rec.number;
+        // `### 1.` ranks at its line's level even where `1.` first stood at
+        // another (a re-levelled converter file, spec §7).
+        let mut own_rank = (cand.place == Place::Markup && key.is_some_and(numbered))
+            .then(|| default_rank(usize::from(cand.explicit.clamp(1, LEVELS as u8)) - 1));
         if let Some(k) = key {
             if kind == MarkerKind::Part {
                 stack.clear();
                 order = Order::new();
             } else if k == LABEL {
-                stack.clear();
+                let part = usize::from(stack.first().is_some_and(|o| o.kind == MarkerKind::Part));
+                stack.truncate(part);
             } else {
-                if numbered(k) {
+                if numbered(k) && cand.boundary == Boundary::LineStart {
                     // A numbered heading closes an open section label (a
-                    // label's own headings are unnumbered).
+                    // label's own headings are unnumbered; a list inside its
+                    // paragraph is the label's).
                     if let Some(i) = stack.iter().position(|o| o.key == Some(LABEL)) {
                         stack.truncate(i);
                     }
@@ -296,12 +330,45 @@ fn nest_once(src: &str, cands: &[Candidate]) -> Vec<Node> {
                     order.placed[k] = true;
                     place(&mut order, k, &cand, ci, &stack, &cont, &across);
                 }
-                let rank = order.rank[k];
+                if cand.boundary != Boundary::LineStart && numbered(k) {
+                    // A point inside a paragraph (lost line breaks) ranks by
+                    // its numbering, not by a `#` line of its kind.
+                    own_rank = Some(order.numbering[k]);
+                }
+                let rank = own_rank.unwrap_or(order.rank[k]);
+                if k == LOOSE {
+                    // Loose headings are siblings, whatever they hold, and
+                    // the points of a paragraph end with it.
+                    if let Some(i) = stack.iter().position(|o| o.key == Some(LOOSE)) {
+                        stack.truncate(i);
+                    }
+                    while stack.last().is_some_and(|o| !o.line_start) {
+                        stack.pop();
+                    }
+                } else if let Some(top) = stack
+                    .last_mut()
+                    .filter(|o| o.key == Some(LOOSE) && opens_under_loose(&cand, k))
+                {
+                    // A list that starts (at 1) right under a loose heading
+                    // is its (`# 第一次会议结论：` ⏎ `# 1. …`): the heading
+                    // now ranks just above the list, which closes it no more.
+                    top.own_rank = Some((rank.0.saturating_sub(1), u32::MAX));
+                }
+                // Rule 1: the nearest open heading of its own kind or of a
+                // lower rank closes (a `#` line's own level aside).
+                let own_kind = |o: &Open| cand.place != Place::Markup && o.key == Some(k);
                 if let Some(i) = stack
                     .iter()
-                    .position(|o| o.key.is_some_and(|ok| order.rank[ok] >= rank))
+                    .position(|o| own_kind(o) || o.rank(&order).is_some_and(|r| r >= rank))
                 {
                     stack.truncate(i);
+                }
+                if let Some(own) = own_rank.filter(|_| cand.place == Place::Markup) {
+                    // Lines of the kind without a level of their own rank
+                    // with the latest one that declared it (`### 2、`, then
+                    // a paragraph `3、…`).
+                    order.rank[k] = own;
+                    order.tied[k] = true;
                 }
                 while stack
                     .last()
@@ -348,6 +415,7 @@ fn nest_once(src: &str, cands: &[Candidate]) -> Vec<Node> {
             kind,
             cand: ci,
             key,
+            own_rank,
             line_start: cand.boundary == Boundary::LineStart,
             number,
         });
@@ -360,6 +428,17 @@ fn nest_once(src: &str, cands: &[Candidate]) -> Vec<Node> {
         });
     }
     nodes
+}
+
+/// Whether `cand` of key `k` opens a series that a loose heading right
+/// above it holds: numbered 1, not dotted (`1.1` belongs to `1` by its own
+/// number), not a part. A law's name over its chapters (`《新基本法》` ⏎
+/// `第一章`) and a meeting's date over its decisions (`…會議結論：` ⏎ `1.`)
+/// hold what starts under them.
+fn opens_under_loose(cand: &Candidate, k: usize) -> bool {
+    cand.rec.number == 1
+        && numbered(k)
+        && !matches!(cand.rec.kind, MarkerKind::Dotted | MarkerKind::Part)
 }
 
 /// Drops the candidates that are not a series of the document's own (spec
@@ -502,7 +581,6 @@ fn place(
     cont: &[Option<usize>],
     across: &impl Fn(usize, usize, usize) -> bool,
 ) {
-    let rank = order.rank[k];
     if k < LEVELS {
         // An explicit level, first met while a numbered series is open that
         // goes on after it: the explicit headings stand for lost markers of
@@ -545,7 +623,12 @@ fn place(
         .iter()
         .filter(|o| {
             o.key.is_some_and(|ok| {
-                numbered(ok) && ok >= FIRST_LIST && ok != k && order.rank[ok] >= rank
+                // By numbering: a `#` line's level does not say what the
+                // list's own order is.
+                numbered(ok)
+                    && ok >= FIRST_LIST
+                    && ok != k
+                    && order.numbering[ok] >= order.numbering[k]
             })
         })
         .collect();

@@ -9,6 +9,31 @@ use crate::kind::MarkerKind;
 /// Byte length of the leading noise of a line: whitespace, `>` quote marks,
 /// Markdown `#`s, `**`, list bullets and HTML space entities.
 pub(crate) fn noise_len(line: &str) -> usize {
+    walk(line, |_, _| {})
+}
+
+/// One piece of a line's leading noise ([`walk`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Piece {
+    /// Whitespace: indentation.
+    Space,
+    /// A `>` quote mark.
+    Quote,
+    /// A Markdown ATX `#` run.
+    Hashes,
+    /// `**` or `__` opening a bold run.
+    Bold,
+    /// A list bullet (`-`, `•`…).
+    Bullet,
+    /// An HTML space entity (`&nbsp;`).
+    Entity,
+    /// Forum anti-copy junk before a marker.
+    Junk,
+}
+
+/// Walks the leading noise of `line`, calling `each` with every piece and
+/// its byte range, and returns the noise's length.
+pub(crate) fn walk(line: &str, mut each: impl FnMut(Piece, std::ops::Range<usize>)) -> usize {
     let b = line.as_bytes();
     let mut i = 0;
     loop {
@@ -17,10 +42,12 @@ pub(crate) fn noise_len(line: &str) -> usize {
         match b.get(i..i + 3) {
             Some([0xE4..=0xEE, ..]) => return i,
             Some([0xE3, 0x80, 0x80]) => {
+                each(Piece::Space, i..i + 3);
                 i += 3;
                 continue;
             }
             Some([b' ', ..]) => {
+                each(Piece::Space, i..i + 1);
                 i += 1;
                 continue;
             }
@@ -30,32 +57,37 @@ pub(crate) fn noise_len(line: &str) -> usize {
         let Some(c) = rest.chars().next() else {
             return i;
         };
-        let step = match c {
-            c if is_space(c) => c.len_utf8(),
-            '>' | '＞' => c.len_utf8(),
+        let (piece, step) = match c {
+            c if is_space(c) => (Piece::Space, c.len_utf8()),
+            '>' | '＞' => (Piece::Quote, c.len_utf8()),
             '#' => {
                 let hashes = rest.bytes().take_while(|&x| x == b'#').count();
                 match rest[hashes..].chars().next() {
-                    None => hashes,
-                    Some(n) if is_space(n) => hashes,
-                    _ => 0,
+                    None => (Piece::Hashes, hashes),
+                    Some(n) if is_space(n) => (Piece::Hashes, hashes),
+                    _ => (Piece::Hashes, 0),
                 }
             }
-            '*' | '_' if b.get(i + 1) == Some(&(c as u8)) => 2,
+            '*' | '_' if b.get(i + 1) == Some(&(c as u8)) => (Piece::Bold, 2),
             '-' | '*' | '+' => match rest[1..].chars().next() {
-                Some(n) if is_space(n) => 1,
-                _ => 0,
+                Some(n) if is_space(n) => (Piece::Bullet, 1),
+                _ => (Piece::Bullet, 0),
             },
             '•' | '·' | '●' | '○' | '■' | '□' | '◆' | '◇' | '▪' | '►' | '▶' => {
-                c.len_utf8()
+                (Piece::Bullet, c.len_utf8())
             }
-            '&' => entity_len(rest),
-            _ => 0,
+            '&' => (Piece::Entity, entity_len(rest)),
+            _ => (Piece::Junk, 0),
         };
         if step == 0 {
             // Forum anti-copy junk glued before a marker (spec §1).
-            return i + junk_len(rest);
+            let junk = junk_len(rest);
+            if junk > 0 {
+                each(Piece::Junk, i..i + junk);
+            }
+            return i + junk;
         }
+        each(piece, i..i + step);
         i += step;
     }
 }

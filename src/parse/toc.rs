@@ -290,7 +290,10 @@ fn labelled(heads: &Heads) -> Found {
                     .first()
                     .is_some_and(|&first| heads.entry_restarts(first, (j, head)));
             if ends_block {
-                ended_by_heading = markdown_heading;
+                // Only a Markdown label's block ends at a heading of its own
+                // kind; under a plain `目录` (a converter's `# 一、` after
+                // it) the unnumbered lines before are the title.
+                ended_by_heading = markdown_heading && label_level > 0;
                 break;
             }
             block.push((j, head));

@@ -45,10 +45,15 @@ pub fn changes(src: &str, path: &str, edits: &[Edit], how: &Report) -> String {
         let list: Vec<String> = group
             .iter()
             .map(|e| {
-                let was = src.get(e.span.range()).unwrap_or("");
-                match how.lang {
-                    Lang::En => format!("{was} → {}", e.replacement),
-                    _ => format!("{was}→{}", e.replacement),
+                // Blanks around a marker or a `#` run are not the change.
+                let was = src.get(e.span.range()).unwrap_or("").trim();
+                let now = e.replacement.trim();
+                match (how.lang, now.is_empty()) {
+                    (Lang::En, true) => format!("{was} removed"),
+                    (Lang::ZhHant, true) => format!("刪去{was}"),
+                    (_, true) => format!("删去{was}"),
+                    (Lang::En, false) => format!("{was} → {now}"),
+                    _ => format!("{was}→{now}"),
                 }
             })
             .collect();

@@ -3,7 +3,79 @@
 use crate::document::{Document, Heading};
 use crate::kind::MarkerKind;
 
-/// Renders the document as CommonMark.
+/// Renders the document as Markdown (docs/format.md §7, "Markdown out").
+///
+/// Markdown input ([`is_markdown`]: ATX headings, images, HTML tables)
+/// comes back as it was, with its heading levels set from the outline
+/// ([`markdown_levels`]); any other text is written out from the tree
+/// ([`markdown_outline`]).
+///
+/// ```
+/// let flat = "# 某研究\n\n# 1 引言\n\n![](images/a.jpg)\n\n# 1.1 背景\n";
+/// let md = tigang::render::markdown(&tigang::parse(flat));
+/// assert_eq!(md, "# 某研究\n\n## 1 引言\n\n![](images/a.jpg)\n\n### 1.1 背景\n");
+/// let text = "一、目标\n（一）总体目标\n";
+/// assert_eq!(tigang::render::markdown(&tigang::parse(text)), "# 一、目标\n\n## （一）总体目标\n");
+/// ```
+pub fn markdown(doc: &Document<'_>) -> String {
+    if is_markdown(doc.source()) {
+        markdown_levels(doc)
+    } else {
+        markdown_outline(doc)
+    }
+}
+
+/// The Markdown input given back byte for byte, but for each heading line
+/// written with `#` × its level and the `#` taken off lines that are no
+/// headings ([`fmt::levels`](crate::fmt::levels)). Parsing the result again
+/// gives the same outline. This is how a PDF converter's flat Markdown
+/// (every heading `#`) gets its levels back.
+///
+/// ```
+/// let src = "# 一、总体要求\n\n**切实**做好。\n\n# （一）指导思想\n\n<table><tr><td>1.</td></tr></table>\n";
+/// let md = tigang::render::markdown_levels(&tigang::parse(src));
+/// assert_eq!(md, "# 一、总体要求\n\n**切实**做好。\n\n## （一）指导思想\n\n<table><tr><td>1.</td></tr></table>\n");
+/// ```
+pub fn markdown_levels(doc: &Document<'_>) -> String {
+    crate::fmt::apply(doc.source(), &crate::fmt::levels(doc))
+}
+
+/// Whether `text` is Markdown by its content: an ATX heading line (`#` to
+/// `######` and a space, after at most three spaces), an image
+/// (`![…](…)`) or an HTML table.
+///
+/// ```
+/// assert!(tigang::render::is_markdown("正文\n## 一、目标\n"));
+/// assert!(tigang::render::is_markdown("![](images/a.jpg)\n"));
+/// assert!(!tigang::render::is_markdown("一、目标\n#话题\n"));
+/// ```
+pub fn is_markdown(text: &str) -> bool {
+    use memchr::memmem;
+    let b = text.as_bytes();
+    let mut start = 0;
+    while start < b.len() {
+        let end = memchr::memchr2(b'\n', b'\r', &b[start..]).map_or(b.len(), |i| start + i);
+        let line = &b[start..end];
+        let indent = line.iter().take_while(|&&x| x == b' ').count();
+        let hashes = line[indent..].iter().take_while(|&&x| x == b'#').count();
+        if indent <= 3
+            && (1..=6).contains(&hashes)
+            && matches!(line.get(indent + hashes), Some(b' ' | b'\t'))
+        {
+            return true;
+        }
+        let image =
+            memmem::find(line, b"![").is_some_and(|i| memmem::find(&line[i..], b"](").is_some());
+        if image || memmem::find(line, b"<table").is_some() {
+            return true;
+        }
+        start = end + 1;
+    }
+    false
+}
+
+/// Renders the outline as CommonMark: the document written out from the
+/// tree (for text that is not Markdown already; see [`markdown`]).
 ///
 /// - The document title, when there is one, is the first line, as `# title`,
 ///   and headings are shifted one level down (`一、` is `##`); without a title
@@ -23,7 +95,7 @@ use crate::kind::MarkerKind;
 ///
 /// ```
 /// let doc = tigang::parse("工作方案\n同志们：\n一、目标\n（一）总体目标。到年底完成[1]。\n#话题 不是标题\n");
-/// let md = tigang::render::markdown(&doc);
+/// let md = tigang::render::markdown_outline(&doc);
 /// assert_eq!(md.lines().collect::<Vec<_>>(), [
 ///     "# 工作方案",
 ///     "",
@@ -38,7 +110,7 @@ use crate::kind::MarkerKind;
 ///     "\\#话题 不是标题",
 /// ]);
 /// ```
-pub fn markdown(doc: &Document<'_>) -> String {
+pub fn markdown_outline(doc: &Document<'_>) -> String {
     let mut out = String::with_capacity(doc.source().len() + doc.source().len() / 8);
     let mut shift = 0;
     if let Some(t) = &doc.title {

@@ -4,7 +4,8 @@
 //! - [`json`]: the JSON of the whole document, compact or pretty (with the
 //!   `serde` feature, `Document`'s `serde::Serialize` gives the same value);
 //! - [`tree`]: a compact indented outline for people and snapshot tests;
-//! - [`markdown`]: CommonMark headings and paragraphs;
+//! - [`markdown`]: Markdown input with its heading levels set from the
+//!   outline, or CommonMark headings and paragraphs written from the tree;
 //! - [`chunks`]: one record per heading for retrieval pipelines;
 //! - [`report`] (and [`diagnostics`]): `check`'s findings, rustc style;
 //! - [`changes`] and [`unified_diff`]: what `fmt` would change.
@@ -24,5 +25,5 @@ pub use diagnostics::{Report, diagnostics, report, summary};
 pub use json::check_source;
 #[cfg(feature = "serde")]
 pub use json_serde::WithSource;
-pub use markdown::markdown;
+pub use markdown::{is_markdown, markdown, markdown_levels, markdown_outline};
 pub use outline::tree;

@@ -135,7 +135,7 @@ pub fn check(src: &str, doc: &Document<'_>) {
             let mut gap = &src[s.span.range()];
             if let Some(p) = previous.filter(|p: &tigang::Segment| p.kind == SegmentKind::Marker) {
                 let copy = &src[p.span.range()];
-                let lead = gap.trim_start();
+                let lead = gap.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
                 if let Some(rest) = lead.strip_prefix(copy) {
                     gap = rest;
                 }

@@ -39,6 +39,14 @@ pub struct Args {
     /// Which form to write markers in.
     #[arg(long, value_enum, default_value_t = StyleArg::Majority)]
     style: StyleArg,
+    /// Instead of renumbering, set the `#` depth of each heading line of a
+    /// Markdown file to its level in the outline (a PDF converter's flat
+    /// Markdown gets its levels back) and take the `#` off lines that are no
+    /// headings (captions, author lines); every other line stays byte for
+    /// byte. Files that are not Markdown (*.md, *.markdown, or ATX headings,
+    /// images or HTML tables inside) are left as they are.
+    #[arg(long, conflicts_with = "style")]
+    levels: bool,
     #[command(flatten)]
     read: input::ReadArgs,
     #[command(flatten)]
@@ -91,14 +99,20 @@ pub fn run(mut args: Args) -> Result<ExitCode, String> {
         );
     }
     let lang = args.speech.lang();
+    let mode = if args.levels {
+        Mode::Levels
+    } else {
+        Mode::Numbering(style)
+    };
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut would_change = false;
     let mut failed = false;
+    let mut not_markdown = 0usize;
     for input in crate::check::expand(&args.files, &mut failed) {
         let result = if args.write {
-            write_one(&input.path, style, &reading, lang)
+            write_one(&input.path, mode, &reading, lang)
         } else {
-            fix(&input, style, &reading, None)
+            fix(&input, mode, &reading, None)
         };
         let fixed = match result {
             Ok(r) => r,
@@ -108,12 +122,20 @@ pub fn run(mut args: Args) -> Result<ExitCode, String> {
                 continue;
             }
         };
+        if fixed.not_markdown {
+            not_markdown += 1;
+            if !args.write && !args.check && args.diff.is_none() {
+                // Printing: the text as it is.
+                emit(&mut out, fixed.new.as_bytes())?;
+            }
+            continue;
+        }
         let changes = fixed.edits.len();
         let name = &fixed.input.shown;
         would_change |= changes > 0;
         if args.check {
             if changes > 0 {
-                let line = format!("{}\n", would(lang, name, changes));
+                let line = format!("{}\n", would(lang, mode, name, changes));
                 emit(&mut out, line.as_bytes())?;
             }
         } else if let Some(form) = args.diff {
@@ -133,6 +155,9 @@ pub fn run(mut args: Args) -> Result<ExitCode, String> {
         }
     }
     crate::check::flush(&mut out)?;
+    if not_markdown > 0 {
+        eprintln!("tigang: {}", left_as_they_are(lang, not_markdown));
+    }
     Ok(if failed {
         ExitCode::from(crate::EXIT_USAGE)
     } else if (args.check || args.diff.is_some()) && would_change {
@@ -142,19 +167,29 @@ pub fn run(mut args: Args) -> Result<ExitCode, String> {
     })
 }
 
+/// What fmt changes: the numbering (in a style), or Markdown's heading
+/// levels.
+#[derive(Clone, Copy)]
+enum Mode {
+    Numbering(Style),
+    Levels,
+}
+
 /// One document read and fixed.
 struct Fixed {
     input: input::Input,
     decoded: decode::Decoded,
     edits: Vec<tigang::fmt::Edit>,
     new: String,
+    /// `--levels` on a text that is not Markdown: nothing to do.
+    not_markdown: bool,
 }
 
 /// Reads, decodes and fixes one document; `keep` receives a copy of the
 /// bytes read (for `--write`, which splices the edits into them).
 fn fix(
     input: &input::Input,
-    style: Style,
+    mode: Mode,
     reading: &input::Reading,
     keep: Option<&mut Vec<u8>>,
 ) -> Result<Fixed, String> {
@@ -179,8 +214,23 @@ fn fix(
     ] {
         note.into_iter().for_each(|n| eprintln!("{n}"));
     }
+    let markdown =
+        crate::format::is_markdown_name(&input.name) || tigang::render::is_markdown(&decoded.text);
+    if matches!(mode, Mode::Levels) && !markdown {
+        let new = decoded.text.clone();
+        return Ok(Fixed {
+            input: input.clone(),
+            decoded,
+            edits: Vec::new(),
+            new,
+            not_markdown: true,
+        });
+    }
     let doc = tigang::parse(&decoded.text);
-    let edits = tigang::fmt::edits(&doc, style);
+    let edits = match mode {
+        Mode::Numbering(style) => tigang::fmt::edits(&doc, style),
+        Mode::Levels => tigang::fmt::levels(&doc),
+    };
     // A last guard before anything is shown or written: the whole outline.
     tigang::fmt::verify(&doc, &edits).map_err(|e| {
         format!(
@@ -194,6 +244,7 @@ fn fix(
         decoded,
         edits,
         new,
+        not_markdown: false,
     })
 }
 
@@ -202,7 +253,7 @@ fn fix(
 /// re-encoded), written atomically.
 fn write_one(
     file: &Path,
-    style: Style,
+    mode: Mode,
     reading: &input::Reading,
     lang: Lang,
 ) -> Result<Fixed, String> {
@@ -210,9 +261,9 @@ fn write_one(
     let orig = write::resolve(file)?;
     let target = input::Input::new(orig.path.clone(), orig.path.clone());
     let mut bytes = Vec::new();
-    let mut fixed = fix(&target, style, reading, Some(&mut bytes))?;
+    let mut fixed = fix(&target, mode, reading, Some(&mut bytes))?;
     fixed.input = input::Input::new(file.to_path_buf(), file.to_path_buf());
-    if fixed.edits.is_empty() {
+    if fixed.edits.is_empty() || fixed.not_markdown {
         return Ok(fixed);
     }
     if fixed.decoded.confidence == decode::Confidence::Low && reading.encoding.is_none() {
@@ -238,30 +289,55 @@ fn write_one(
     } else {
         String::new()
     };
-    eprintln!("{}", changed(lang, &format!("{name}{link}"), changes));
+    eprintln!("{}", changed(lang, mode, &format!("{name}{link}"), changes));
     Ok(fixed)
 }
 
 /// `a.txt: 3 markers would change`.
-fn would(lang: Lang, name: &str, n: usize) -> String {
-    match lang {
-        Lang::En => format!("{name}: {n} {} would change", markers(n)),
-        Lang::ZhHant => format!("{name}：將修改 {n} 處編號"),
+fn would(lang: Lang, mode: Mode, name: &str, n: usize) -> String {
+    match (lang, mode) {
+        (Lang::En, _) => format!("{name}: {n} {} would change", things(mode, n)),
+        (Lang::ZhHant, Mode::Levels) => format!("{name}：將修改 {n} 行標題級別"),
+        (Lang::ZhHant, _) => format!("{name}：將修改 {n} 處編號"),
+        (_, Mode::Levels) => format!("{name}：将修改 {n} 行标题级别"),
         _ => format!("{name}：将修改 {n} 处编号"),
     }
 }
 
 /// `a.txt: 3 markers changed`.
-fn changed(lang: Lang, name: &str, n: usize) -> String {
-    match lang {
-        Lang::En => format!("{name}: {n} {} changed", markers(n)),
-        Lang::ZhHant => format!("{name}：已修改 {n} 處編號"),
+fn changed(lang: Lang, mode: Mode, name: &str, n: usize) -> String {
+    match (lang, mode) {
+        (Lang::En, _) => format!("{name}: {n} {} changed", things(mode, n)),
+        (Lang::ZhHant, Mode::Levels) => format!("{name}：已修改 {n} 行標題級別"),
+        (Lang::ZhHant, _) => format!("{name}：已修改 {n} 處編號"),
+        (_, Mode::Levels) => format!("{name}：已修改 {n} 行标题级别"),
         _ => format!("{name}：已修改 {n} 处编号"),
     }
 }
 
-fn markers(n: usize) -> &'static str {
-    if n == 1 { "marker" } else { "markers" }
+/// `3 files are not Markdown and were left as they are`.
+fn left_as_they_are(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En if n == 1 => {
+            "1 file is not Markdown and was left as it is (--levels changes Markdown only)".into()
+        }
+        Lang::En => {
+            format!(
+                "{n} files are not Markdown and were left as they are (--levels changes Markdown only)"
+            )
+        }
+        Lang::ZhHant => format!("{n} 個文件不是 Markdown，未作修改（--levels 只改 Markdown）"),
+        _ => format!("{n} 个文件不是 Markdown，未作修改（--levels 只改 Markdown）"),
+    }
+}
+
+fn things(mode: Mode, n: usize) -> &'static str {
+    match (mode, n) {
+        (Mode::Levels, 1) => "heading line",
+        (Mode::Levels, _) => "heading lines",
+        (_, 1) => "marker",
+        _ => "markers",
+    }
 }
 
 fn emit(out: &mut impl Write, bytes: &[u8]) -> Result<(), String> {

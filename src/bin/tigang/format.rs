@@ -15,7 +15,9 @@ pub enum Format {
     Tree,
     /// The JSON of docs/format.md §7, with "source".
     Json,
-    /// CommonMark: the title as `#`, headings one level below, bodies as paragraphs.
+    /// Markdown: Markdown input (a .md file, or ATX headings, images, HTML
+    /// tables) as it was, each heading line at the `#` depth of its level;
+    /// other text as CommonMark, the title as `#`, headings below it.
     Markdown,
     /// JSON Lines for retrieval: one record per heading with its breadcrumb.
     Chunks,
@@ -80,7 +82,18 @@ pub fn render(
     match style.format {
         Format::Tree => out.write_all(tigang::render::tree(doc).as_bytes()),
         Format::Text => out.write_all(meta.text.as_bytes()),
-        Format::Markdown => out.write_all(tigang::render::markdown(doc).as_bytes()),
+        Format::Markdown => {
+            // Markdown in, Markdown out (docs/format.md §7): a `.md` file, or
+            // text that is Markdown by its content, comes back with its
+            // levels set; Word and web pages are written from the tree.
+            use tigang::input::Format as Read;
+            let md = match meta.extracted.source.format {
+                Read::Docx | Read::Html => tigang::render::markdown_outline(doc),
+                _ if is_markdown_name(meta.file) => tigang::render::markdown_levels(doc),
+                _ => tigang::render::markdown(doc),
+            };
+            out.write_all(md.as_bytes())
+        }
         Format::Json => {
             let x = meta.extracted;
             let mut json = Json::new(doc)
@@ -119,4 +132,10 @@ pub fn render(
             Ok(())
         }
     }
+}
+
+/// Whether a file name says Markdown (`.md`, `.markdown`).
+pub fn is_markdown_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".md") || lower.ends_with(".markdown")
 }

@@ -56,7 +56,7 @@ fn same(doc: &Document<'_>, source: Option<(&Source, &SourceMap)>) {
     for max in [None, Some(40)] {
         for c in tigang::render::chunks(doc, max) {
             let mut line = String::new();
-            json::write_chunk(&mut line, &c, None, None, Style::Compact);
+            json::write_chunk(&mut line, &c, None, None, None, Style::Compact);
             assert_eq!(value(&line), serde_json::to_value(&c).unwrap());
         }
     }

@@ -71,6 +71,7 @@ fn json_field_names_are_the_spec() {
             "column",
             "kind",
             "level",
+            "level_from",
             "line",
             "marker",
             "marker_span",

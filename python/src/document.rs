@@ -179,7 +179,13 @@ impl Document {
             span: (t.span.start, t.span.end),
             start,
             end,
+            page: self.origin.map.page(t.span.start),
         }
+    }
+
+    /// The 1-based page the byte `at` stands on, when the source has pages.
+    pub fn page(&self, at: usize) -> Option<usize> {
+        self.origin.map.page(at)
     }
 
     /// The chunk records (the CLI's `--format chunks` lines) as dicts, with
@@ -199,8 +205,25 @@ impl Document {
         // with the CLI's line, so the two cannot drift apart.
         let k = |name: &'static str| PyString::intern(py, name);
         let keys = [
-            "file", "document", "path", "kind", "marker", "title", "level", "text", "span", "line",
-            "chars", "piece", "pieces", "merged", "heading", "start", "end",
+            "file",
+            "document",
+            "path",
+            "kind",
+            "marker",
+            "title",
+            "level",
+            "text",
+            "span",
+            "line",
+            "chars",
+            "piece",
+            "pieces",
+            "merged",
+            "heading",
+            "start",
+            "end",
+            "level_from",
+            "page",
         ]
         .map(k);
         let file = self.origin.path.as_deref().map(|p| PyString::new(py, p));
@@ -229,18 +252,24 @@ impl Document {
                     d.set_item(&keys[4], h.heading().marker)?;
                     d.set_item(&keys[5], &*h.heading().title)?;
                     d.set_item(&keys[6], h.level)?;
+                    d.set_item(&keys[17], PyString::intern(py, h.level_from.as_str()))?;
                 }
                 None => {
                     d.set_item(&keys[3], &preamble)?;
                     d.set_item(&keys[4], &empty)?;
                     d.set_item(&keys[5], &empty)?;
                     d.set_item(&keys[6], 0)?;
+                    d.set_item(&keys[17], py.None())?;
                 }
             }
             d.set_item(&keys[7], &c.text)?;
             // A list, as `json.loads` of the CLI's line gives.
             d.set_item(&keys[8], [c.span.start, c.span.end])?;
             d.set_item(&keys[9], c.line)?;
+            // As the CLI's record: a page only where the source has pages.
+            if let Some(p) = self.origin.map.page(c.span.start) {
+                d.set_item(&keys[18], p)?;
+            }
             d.set_item(&keys[10], c.chars)?;
             d.set_item(&keys[11], c.piece)?;
             d.set_item(&keys[12], c.pieces)?;
@@ -571,6 +600,22 @@ impl Heading {
         self.node().level
     }
 
+    /// The 1-based page the heading stands on, when the source has pages
+    /// (a converter's JSON, a PDF); `None` otherwise.
+    #[getter]
+    fn page(&self) -> Option<usize> {
+        self.doc.get().page(self.node().span.start)
+    }
+
+    /// What placed the heading at its level: `"numbering"` (its marker and
+    /// the document's order), `"markup"` (a `#` depth, HTML or Word level
+    /// that tells levels apart) or `"title"` (its text: a section label or
+    /// another unnumbered line where `#` depths carry no level).
+    #[getter]
+    fn level_from(&self) -> &'static str {
+        self.node().level_from.as_str()
+    }
+
     /// 1-based line of the marker.
     #[getter]
     fn line(&self) -> usize {
@@ -758,6 +803,9 @@ pub struct Paragraph {
     start: usize,
     /// Character offset of the end.
     end: usize,
+    /// The 1-based page it stands on, when the source has pages (a
+    /// converter's JSON, a PDF); `None` otherwise.
+    page: Option<usize>,
 }
 
 #[pymethods]

@@ -46,6 +46,19 @@ fn parse(
             ));
         }
         let text = Source::from_str(s)?;
+        // A converter's content list is read as the Markdown it stands for,
+        // with pages; its text is that Markdown.
+        if tigang::input::content_list::is_content_list(text.as_str()) {
+            let bytes = text.as_str().as_bytes().to_vec();
+            let doc = py.detach(|| {
+                source::load(bytes, None, false).map(|mut x| {
+                    let origin = Origin::read(&mut x, None);
+                    Document::new(Source::Owned(x.text), origin)
+                })
+            });
+            let doc = doc.map_err(|e| errors::load_error(py, &e, None))?;
+            return Py::new(py, doc);
+        }
         let origin = Origin::text();
         let doc = py.detach(|| Document::new(text, origin));
         return Py::new(py, doc.with_str(py, s.clone().unbind()));

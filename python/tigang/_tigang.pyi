@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, Literal
 
 from ._types import Chunk, Span
 
@@ -142,6 +142,15 @@ class Heading:
     def level(self) -> int:
         """Depth in the tree, 1 at the top."""
     @property
+    def page(self) -> int | None:
+        """The 1-based page, when the source has pages (a converter's JSON)."""
+    @property
+    def level_from(self) -> Literal["numbering", "markup", "title"]:
+        """What placed the heading at its level: ``numbering`` (its marker and
+        the document's order), ``markup`` (a ``#`` depth, HTML or Word level
+        that tells levels apart) or ``title`` (its text: a section label or
+        another unnumbered line where ``#`` depths carry no level)."""
+    @property
     def line(self) -> int:
         """1-based line of the marker."""
     @property
@@ -208,6 +217,9 @@ class Paragraph:
     def start(self) -> int: ...
     @property
     def end(self) -> int: ...
+    @property
+    def page(self) -> int | None:
+        """The 1-based page, when the source has pages (a converter's JSON)."""
 
 class TocEntry:
     """A table-of-contents entry."""

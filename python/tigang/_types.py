@@ -15,6 +15,7 @@ class _ChunkRecord(TypedDict):
     marker: str
     title: str
     level: int
+    level_from: Optional[str]
     text: str
     span: List[int]
     line: int
@@ -37,10 +38,12 @@ class Chunk(_ChunkRecord, total=False):
     (``["一、提高认识", "（一）压实责任"]``); ``kind`` is ``"preamble"`` for
     the text before the first heading. ``merged`` (only with
     ``min_chars``) lists the headings inside this one whose start was
-    merged into the chunk.
+    merged into the chunk. ``page`` (only where the source has pages: a
+    converter's ``*_content_list.json``) is the page the chunk starts on.
     """
 
     merged: List[str]
+    page: int
 
 
 Span = Tuple[int, int]

@@ -58,7 +58,10 @@ class OutlineTextSplitter(TextSplitter):
     ``breadcrumb`` (the enclosing headings, ``"一、… › （一）…"``),
     ``heading`` (this chunk's marker and title; ``""`` for the preamble),
     ``document_title``, ``kind`` (``numeral``, ``ordinal_shi``…,
-    ``preamble``), ``level``, ``line``, ``piece`` and ``pieces``.
+    ``preamble``), ``level``, ``level_from`` (what placed the heading at its
+    level: ``numbering``, ``markup`` or ``title``; ``None`` for the
+    preamble), ``line``, ``piece`` and ``pieces``; ``page`` where the source
+    has pages (a converter's ``*_content_list.json``).
     """
 
     def __init__(
@@ -113,10 +116,13 @@ class OutlineTextSplitter(TextSplitter):
                     document_title=r["document"] or "",
                     kind=r["kind"],
                     level=r["level"],
+                    level_from=r["level_from"],
                     line=r["line"],
                     piece=r["piece"],
                     pieces=r["pieces"],
                 )
+                if "page" in r:
+                    metadata["page"] = r["page"]
                 if self._add_start_index:
                     metadata["start_index"] = r["start"]
                 out.append(Document(page_content=self._content(r), metadata=metadata))

@@ -32,6 +32,9 @@ pub enum ErrorKind {
     /// A Word document or web page given to a build of tigang without the
     /// `docx` or `html` feature.
     Unsupported,
+    /// A converter's content list (MinerU's `*_content_list.json`) that is
+    /// not well-formed JSON.
+    MalformedJson,
 }
 
 /// Why [`read`](super::read) failed. `Display` says what the file is and
@@ -177,6 +180,11 @@ impl std::fmt::Display for ReadError {
                     "{part} unpacks to more than {mb} MB: refused as a possible ZIP bomb (解压后超过 {mb} MB，疑为 ZIP 炸弹，已拒绝)"
                 )
             }
+            ErrorKind::MalformedJson => write!(
+                f,
+                "a converter's content list (*_content_list.json) that is not well-formed JSON ({}); convert the PDF again, or give the Markdown written beside it (内容列表 JSON 已损坏，请重新转换或改用同名 .md 文件)",
+                e.detail
+            ),
             ErrorKind::Unsupported => write!(
                 f,
                 "{}: this build of tigang reads no such files (build it with the `{}` feature)",

@@ -3,9 +3,11 @@
 //! The parser takes `&str`; this module turns what is on disk into that
 //! text, deciding by content, not by name: [`read`] looks at the bytes
 //! ([`sniff`]) and reads a Word document ([`docx`], feature `docx`), a web
-//! page ([`html`], feature `html`) or a text file ([`decode`], feature
-//! `encoding`: a BOM, valid UTF-8, detection of GB18030/GBK and Big5,
-//! strict decoding that names the first bad byte). A PDF, an old `.doc`, an
+//! page ([`html`], feature `html`), a PDF converter's content list
+//! ([`content_list`], feature `content-list`: MinerU's JSON, with pages) or
+//! a text file ([`decode`], feature `encoding`: a BOM, valid UTF-8,
+//! detection of GB18030/GBK and Big5, strict decoding that names the first
+//! bad byte). A PDF, an old `.doc`, an
 //! image or a program is an error that says what it is and what to do.
 //!
 //! The result is an [`Extracted`]: the text, its [`Source`] and a
@@ -23,6 +25,8 @@
 //! `default-features = false` leaves all readers and their dependencies out;
 //! [`sniff`] and the data types stay.
 
+#[cfg(feature = "content-list")]
+pub mod content_list;
 #[cfg(feature = "encoding")]
 pub mod decode;
 #[cfg(feature = "docx")]
@@ -173,6 +177,11 @@ pub fn read_borrowed<'b>(bytes: &'b [u8], options: &Options) -> Option<(&'b str,
         return None;
     }
     let text = decode::as_utf8(bytes)?;
+    // A converter's JSON is read, not parsed where it lies.
+    #[cfg(feature = "content-list")]
+    if content_list::is_content_list(text) {
+        return None;
+    }
     Some((
         text,
         Extracted::plain(String::new(), Format::Text, Some("UTF-8")),
@@ -182,6 +191,10 @@ pub fn read_borrowed<'b>(bytes: &'b [u8], options: &Options) -> Option<(&'b str,
 #[cfg(feature = "encoding")]
 fn read_text(bytes: Vec<u8>, options: &Options) -> Result<Extracted, ReadError> {
     let d = decode::decode(bytes, options.encoding, options.lossy).map_err(ReadError::decode)?;
+    #[cfg(feature = "content-list")]
+    if content_list::is_content_list(&d.text) {
+        return content_list::read(&d.text);
+    }
     let mut out = Extracted::plain(d.text, Format::Text, Some(d.encoding));
     out.replaced = d.replaced;
     out.guessed = d.confidence == decode::Confidence::Low;

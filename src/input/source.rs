@@ -19,6 +19,9 @@ pub enum Format {
     Html,
     /// A Word document (`.docx`, also as written by WPS).
     Docx,
+    /// The JSON a PDF converter writes beside its Markdown (MinerU's
+    /// `*_content_list.json`), read as that Markdown, with pages.
+    ContentList,
 }
 
 impl Format {
@@ -32,6 +35,7 @@ impl Format {
             Format::Text => "text",
             Format::Html => "html",
             Format::Docx => "docx",
+            Format::ContentList => "content_list",
         }
     }
 }
@@ -106,6 +110,9 @@ pub struct SourceMap {
     labels: Vec<Label>,
     /// 0-based lines that are table rows, ascending.
     table_rows: Vec<usize>,
+    /// Where each page starts in the text and its 1-based number, in text
+    /// order (a page of `None` where a block had none).
+    pages: Vec<(usize, Option<u32>)>,
 }
 
 const NO_PARAGRAPH: u32 = u32::MAX;
@@ -165,6 +172,41 @@ impl SourceMap {
         self.labels
             .get(i)
             .is_some_and(|l| l.span.start <= span.start && span.end <= l.span.end)
+    }
+
+    /// The 1-based page the byte `at` of the text stands on, when the
+    /// source has pages (a PDF, a converter's JSON).
+    ///
+    /// ```
+    /// assert_eq!(tigang::input::SourceMap::default().page(0), None);
+    /// ```
+    pub fn page(&self, at: usize) -> Option<usize> {
+        let i = self.pages.partition_point(|&(start, _)| start <= at);
+        let (_, page) = *self.pages.get(i.checked_sub(1)?)?;
+        page.map(|p| p as usize)
+    }
+
+    /// Whether the source has pages (then headings, paragraphs and chunks
+    /// say theirs).
+    ///
+    /// ```
+    /// assert!(!tigang::input::SourceMap::default().has_pages());
+    /// ```
+    pub fn has_pages(&self) -> bool {
+        !self.pages.is_empty()
+    }
+
+    /// Notes that the text from byte `at` on stands on `page` (1-based).
+    pub(crate) fn page_at(&mut self, at: usize, page: Option<u32>) {
+        if self.pages.last().is_none_or(|&(_, p)| p != page) {
+            self.pages.push((at, page));
+        }
+    }
+
+    /// Notes that the 0-based `line` is a table row (lines come in order).
+    #[cfg_attr(not(feature = "content-list"), allow(dead_code))]
+    pub(crate) fn mark_row(&mut self, line: usize) {
+        self.table_rows.push(line);
     }
 
     /// Whether the map knows paragraphs (the source was a Word document).

@@ -66,7 +66,7 @@ pub(crate) fn judge(src: &str, lines: &[Line], cands: &mut Vec<Candidate>) -> Ju
         let depths = depths(&cands[part.clone()], &lines_are);
         if depths != Depths::Carry {
             let found = flatten(src, lines, cands, part, &mut keep, &lines_are, depths);
-            if first_part {
+            if first_part && depths == Depths::Flat {
                 judged.title_line = found.map(|i| cands[i].start);
                 judged.depth_carries_level = false;
             }
@@ -95,18 +95,21 @@ fn rank(c: &Candidate) -> Option<u16> {
 ///   heading's; GB/T 9704 or the document's own order (rule 2: a `1.`
 ///   holding `（一）`) says which kind is whose.
 /// - One that starts a depth or more deeper says they do (`## 一、` ⏎
-///   `### （一）`), and so does one that starts right after an unnumbered
-///   line that reads as a heading at the same depth (`### 第二十三條` ⏎
-///   `### 管理辦法` ⏎ `### 一.`: the author chose one level), the title
-///   aside.
+///   `### （一）`).
+/// - One that starts right after an unnumbered line that reads as a
+///   heading at the same depth (`### 第二十三條` ⏎ `### 管理辦法` ⏎ `### 一.`:
+///   the author chose one level), the title aside, says they do where
+///   series after numbered headings say nothing.
 ///
-/// The majority decides. With neither and one depth for every `#` line,
+/// The majority of series after numbered headings decides. With neither and one depth for every `#` line,
 /// which a converter writes as an author could, only the lines that read as
 /// no heading at all (a caption, an author line) or as the title are
 /// judged by their text ([`Depths::Unknown`]). Numbered lines without a depth
 /// between `#` lines are body text as far as those go.
 fn depths(cands: &[Candidate], judged: &[Option<Unnumbered>]) -> Depths {
-    let (mut same, mut deeper) = (0u32, 0u32);
+    // Series after a numbered heading at the same depth, one deeper, and
+    // after an unnumbered heading at the same depth.
+    let (mut same, mut deeper, mut stands) = (0u32, 0u32, 0u32);
     let mut depths = (u8::MAX, 0u8);
     let mut prev: Option<&Candidate> = None;
     let mut prev_judged = None;
@@ -133,7 +136,7 @@ fn depths(cands: &[Candidate], judged: &[Option<Unnumbered>]) -> Depths {
                     deeper += 1;
                 }
             } else if c.rec.number == 1 && after_heading {
-                deeper += 1;
+                stands += 1;
             }
         }
         front &= rank(c).is_none();
@@ -142,7 +145,7 @@ fn depths(cands: &[Candidate], judged: &[Option<Unnumbered>]) -> Depths {
     }
     if same > deeper {
         Depths::Flat
-    } else if same == 0 && deeper == 0 && depths.0 == depths.1 {
+    } else if same + deeper + stands == 0 && depths.0 == depths.1 {
         Depths::Unknown
     } else {
         Depths::Carry
@@ -157,9 +160,8 @@ enum Depths {
     /// They tell nothing: the numbering places headings, and unnumbered
     /// `#` lines are judged by their text.
     Flat,
-    /// One depth and no series to tell by: numbered `#` lines keep their
-    /// depth, but a caption, an author line or a sentence is body and the
-    /// first line that reads as a title is the title.
+    /// One depth and no series to tell by: `#` lines keep their depth, but
+    /// a caption, an author line or a sentence is body.
     Unknown,
 }
 
@@ -224,7 +226,7 @@ fn flatten(
                 }
                 front = false;
             }
-            Unnumbered::Heading if front && title.is_none() => {
+            Unnumbered::Heading if flat && front && title.is_none() => {
                 // The first `#` line that reads as a title is the title.
                 let bare = text.trim_end_matches(['：', ':']);
                 if super::doc_title::is_title_like(bare) {
@@ -232,7 +234,7 @@ fn flatten(
                 }
                 keep[i] = false;
             }
-            Unnumbered::Heading if front && super::paper::is_institution(text) => {
+            Unnumbered::Heading if flat && front && super::paper::is_institution(text) => {
                 // An affiliation under the title (`北京大学信息管理系`).
                 keep[i] = false;
             }
@@ -253,8 +255,8 @@ fn flatten(
     title
 }
 
-/// Where depths do carry levels: an explicit heading before every other
-/// heading is the document title (`# 標題`, spec §3 rule 3) when no other
+/// Where depths do carry levels: an explicit heading on the first line of
+/// the text, or a `#` line before every other heading, is the document title (`# 標題`, spec §3 rule 3) when no other
 /// unnumbered heading has its depth and it is not a section label
 /// (`## 编者按`). Asked once the table of contents has left the candidates
 /// (its lines are no headings); the title leaves them too, and where its
@@ -266,12 +268,12 @@ pub(crate) fn title_heading(
     first_line: usize,
 ) -> Option<usize> {
     let first = cands.first()?;
-    // Before any other heading, wherever it stands: a `#` line says more
-    // than a plain line above it (a caption, a bullet, an author line).
-    if first.rec.kind != MarkerKind::Heading {
+    // On the first line; a `#` (depth 1) line before any other heading
+    // wherever it stands, for it says more than a plain line above it (a
+    // caption, a bullet, an author line).
+    if first.rec.kind != MarkerKind::Heading || (first.line != first_line && first.explicit != 1) {
         return None;
     }
-    let _ = first_line;
     let level = first.explicit;
     let text = line_text(src, lines, first);
     let label = super::doc_title::is_section_label(text) || furniture::is_label(text);

@@ -308,7 +308,10 @@ fn nest_once(src: &str, cands: &[Candidate]) -> Vec<Node> {
         let mut number = cand.rec.number;
         // `### 1.` ranks at its line's level even where `1.` first stood at
         // another (a re-levelled converter file, spec §7).
-        let mut own_rank = (cand.place == Place::Markup && key.is_some_and(numbered))
+        // (A part is a document of its own, whatever its line says.)
+        let mut own_rank = (cand.place == Place::Markup
+            && kind != MarkerKind::Part
+            && key.is_some_and(numbered))
             .then(|| default_rank(usize::from(cand.explicit.clamp(1, LEVELS as u8)) - 1));
         if let Some(k) = key {
             if kind == MarkerKind::Part {

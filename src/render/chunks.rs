@@ -594,7 +594,7 @@ impl LineStarts {
 impl Serialize for Chunk<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let merged = !self.merged.is_empty();
-        let mut m = s.serialize_map(Some(12 + usize::from(merged)))?;
+        let mut m = s.serialize_map(Some(13 + usize::from(merged)))?;
         m.serialize_entry("document", &self.document)?;
         m.serialize_entry("path", &Breadcrumb(&self.ancestors))?;
         let h = self.heading;
@@ -602,6 +602,7 @@ impl Serialize for Chunk<'_, '_> {
         m.serialize_entry("marker", h.map_or("", |h| h.marker))?;
         m.serialize_entry("title", h.map_or("", |h| &*h.heading().title))?;
         m.serialize_entry("level", &h.map_or(0, |h| h.level))?;
+        m.serialize_entry("level_from", &h.map(|h| h.level_from))?;
         m.serialize_entry("text", &self.text)?;
         m.serialize_entry("span", &self.span)?;
         m.serialize_entry("line", &self.line)?;

@@ -137,7 +137,7 @@ pub fn to_writer(doc: &Document<'_>, style: Style, out: impl io::Write) -> io::R
 pub fn heading_to_string(node: Node<'_, '_>, style: Style) -> String {
     let mut out = String::new();
     let mut w = Writer::new(&mut out, style);
-    w.heading(node, None);
+    w.heading(node, None, None);
     out
 }
 
@@ -161,14 +161,15 @@ pub fn diagnostic_to_string(d: &Diagnostic, lang: Lang, style: Style) -> String 
 
 /// The JSON record of one chunk (a line of `tigang parse --format chunks`),
 /// appended to `out`; `file` (and `file_hex`, a file name's bytes in hex
-/// when they are not UTF-8) come first when given.
+/// when they are not UTF-8) come first when given, and `page` after `line`
+/// when the source has `pages` (a converter's JSON, a PDF).
 ///
 /// ```
 /// use tigang::render::json::{self, Style};
 /// let doc = tigang::parse("一、总则\n要求。\n");
 /// let mut line = String::new();
 /// for c in tigang::render::chunks(&doc, None) {
-///     json::write_chunk(&mut line, &c, Some("a.txt"), None, Style::Compact);
+///     json::write_chunk(&mut line, &c, Some("a.txt"), None, None, Style::Compact);
 /// }
 /// assert!(line.starts_with(r#"{"file":"a.txt","document":null,"path":[],"kind":"numeral","marker":"一、""#));
 /// ```
@@ -177,6 +178,7 @@ pub fn write_chunk(
     chunk: &Chunk<'_, '_>,
     file: Option<&str>,
     file_hex: Option<&str>,
+    pages: Option<&SourceMap>,
     style: Style,
 ) {
     let mut w = Writer::new(out, style);
@@ -202,12 +204,15 @@ pub fn write_chunk(
     w.str(h.map_or("", |h| &*h.heading().title));
     w.key(key!("level"));
     w.uint(h.map_or(0, |h| h.level));
+    w.key(key!("level_from"));
+    w.opt_str(h.map(|h| h.level_from.as_str()));
     w.key(key!("text"));
     w.str(&chunk.text);
     w.key(key!("span"));
     w.span(chunk.span);
     w.key(key!("line"));
     w.uint(chunk.line);
+    w.page(pages, chunk.span.start);
     w.key(key!("chars"));
     w.uint(chunk.chars);
     w.key(key!("piece"));
@@ -617,7 +622,7 @@ impl<'o, 's> Writer<'o, 's> {
         self.end_array();
     }
 
-    fn texts(&mut self, texts: &[Text<'_>]) {
+    fn texts(&mut self, texts: &[Text<'_>], pages: Option<&SourceMap>) {
         self.begin_array();
         for t in texts {
             self.begin_object();
@@ -625,6 +630,7 @@ impl<'o, 's> Writer<'o, 's> {
             self.str(t.text);
             self.key(key!("span"));
             self.span(t.span);
+            self.page(pages, t.span.start);
             self.end_object();
             self.maybe_flush();
         }
@@ -708,7 +714,10 @@ impl<'o, 's> Writer<'o, 's> {
         }
         self.end_array();
         self.key(key!("preamble"));
-        self.texts(&doc.preamble);
+        // Sources with pages (a converter's JSON, a PDF): every heading and
+        // paragraph says its page.
+        let pages = j.source.map(|(_, m)| m).filter(|m| m.has_pages());
+        self.texts(&doc.preamble, pages);
         // Word input: each heading's paragraph and how its marker was made.
         let map = j
             .source
@@ -717,9 +726,17 @@ impl<'o, 's> Writer<'o, 's> {
         self.key(key!("children"));
         self.begin_array();
         for node in doc.children() {
-            self.heading(node, map);
+            self.heading(node, map, pages);
         }
         self.end_array();
+    }
+
+    /// `"page"`, when the source has pages and knows the one at `at`.
+    fn page(&mut self, pages: Option<&SourceMap>, at: usize) {
+        if let Some(p) = pages.and_then(|m| m.page(at)) {
+            self.key(key!("page"));
+            self.uint(p);
+        }
     }
 
     /// The document's fields from `diagnostics` (when checked) on, and its end.
@@ -754,7 +771,7 @@ impl<'o, 's> Writer<'o, 's> {
         self.end_object();
     }
 
-    fn heading(&mut self, node: Node<'_, '_>, map: Option<&SourceMap>) {
+    fn heading(&mut self, node: Node<'_, '_>, map: Option<&SourceMap>, pages: Option<&SourceMap>) {
         let h = node.heading();
         self.begin_object();
         self.key(key!("kind"));
@@ -780,6 +797,8 @@ impl<'o, 's> Writer<'o, 's> {
         }
         self.key(key!("level"));
         self.uint(h.level);
+        self.key(key!("level_from"));
+        self.str(h.level_from.as_str());
         self.key(key!("title"));
         self.str(&h.title);
         self.key(key!("line"));
@@ -792,6 +811,7 @@ impl<'o, 's> Writer<'o, 's> {
         self.span(h.marker_span);
         self.key(key!("title_span"));
         self.span(h.title_span);
+        self.page(pages, h.span.start);
         if let Some(m) = map {
             let numbering = if m.is_drawn(h.marker_span) {
                 Some("auto")
@@ -808,11 +828,11 @@ impl<'o, 's> Writer<'o, 's> {
             }
         }
         self.key(key!("body"));
-        self.texts(node.body());
+        self.texts(node.body(), pages);
         self.key(key!("children"));
         self.begin_array();
         for child in node.children() {
-            self.heading(child, map);
+            self.heading(child, map, pages);
         }
         self.end_array();
         self.end_object();
@@ -1156,6 +1176,7 @@ mod tests {
       "marker": "一、",
       "number": 1,
       "level": 1,
+      "level_from": "numbering",
       "title": "总则",
       "line": 1,
       "column": 1,

@@ -13,14 +13,14 @@ use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
 use super::json::check_source;
-use crate::document::{Children, Document, Node};
+use crate::document::{Children, Document, Node, Text};
 use crate::input::{Format, Source, SourceMap};
 use crate::numbering::check::check;
 
 /// The JSON of one heading (spec §7): its fields, body and children.
 impl Serialize for Node<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        heading(*self, None, s)
+        heading(*self, None, None, s)
     }
 }
 
@@ -97,7 +97,15 @@ fn document<S: Serializer>(
     st.serialize_field("subtitle", &doc.subtitle.as_ref().map(|t| &t.text))?;
     st.serialize_field("subtitle_span", &doc.subtitle.as_ref().map(|t| t.span))?;
     st.serialize_field("toc", &doc.toc)?;
-    st.serialize_field("preamble", &doc.preamble)?;
+    // Sources with pages: every heading and paragraph says its page.
+    let pages = source.map(|(_, m)| m).filter(|m| m.has_pages());
+    st.serialize_field(
+        "preamble",
+        &Paged {
+            texts: &doc.preamble,
+            pages,
+        },
+    )?;
     match source {
         None => {
             st.serialize_field("children", &doc.children())?;
@@ -111,6 +119,7 @@ fn document<S: Serializer>(
                 &MappedChildren {
                     children: doc.children(),
                     map: word.then_some(map),
+                    pages,
                 },
             )?;
             st.serialize_field("diagnostics", &check_source(doc, map))?;
@@ -123,6 +132,7 @@ fn document<S: Serializer>(
 fn heading<S: Serializer>(
     node: Node<'_, '_>,
     map: Option<&SourceMap>,
+    pages: Option<&SourceMap>,
     s: S,
 ) -> Result<S::Ok, S::Error> {
     let h = node.heading();
@@ -135,12 +145,14 @@ fn heading<S: Serializer>(
         }
     });
     let paragraph = map.and_then(|m| m.paragraph(h.line));
+    let page = pages.and_then(|m| m.page(h.span.start));
     let depth = h.depth();
     let extra = usize::from(has_path)
+        + usize::from(page.is_some())
         + usize::from(depth.is_some())
         + usize::from(numbering.is_some())
         + usize::from(paragraph.is_some());
-    let mut st = s.serialize_struct("Heading", 12 + extra)?;
+    let mut st = s.serialize_struct("Heading", 13 + extra)?;
     st.serialize_field("kind", &h.kind)?;
     st.serialize_field("marker", h.marker)?;
     st.serialize_field("number", &h.number)?;
@@ -157,12 +169,17 @@ fn heading<S: Serializer>(
         st.skip_field("depth")?;
     }
     st.serialize_field("level", &h.level)?;
+    st.serialize_field("level_from", &h.level_from)?;
     st.serialize_field("title", &h.title)?;
     st.serialize_field("line", &h.line)?;
     st.serialize_field("column", &h.column)?;
     st.serialize_field("span", &h.span)?;
     st.serialize_field("marker_span", &h.marker_span)?;
     st.serialize_field("title_span", &h.title_span)?;
+    match page {
+        Some(p) => st.serialize_field("page", &p)?,
+        None => st.skip_field("page")?,
+    }
     match numbering {
         Some(n) => st.serialize_field("numbering", n)?,
         None => st.skip_field("numbering")?,
@@ -171,14 +188,21 @@ fn heading<S: Serializer>(
         Some(p) => st.serialize_field("paragraph", &p)?,
         None => st.skip_field("paragraph")?,
     }
-    st.serialize_field("body", node.body())?;
-    match map {
-        None => st.serialize_field("children", &node.children())?,
-        Some(_) => st.serialize_field(
+    st.serialize_field(
+        "body",
+        &Paged {
+            texts: node.body(),
+            pages,
+        },
+    )?;
+    match (map, pages) {
+        (None, None) => st.serialize_field("children", &node.children())?,
+        _ => st.serialize_field(
             "children",
             &MappedChildren {
                 children: node.children(),
                 map,
+                pages,
             },
         )?,
     }
@@ -189,6 +213,7 @@ fn heading<S: Serializer>(
 struct MappedChildren<'d, 'a, 'm> {
     children: Children<'d, 'a>,
     map: Option<&'m SourceMap>,
+    pages: Option<&'m SourceMap>,
 }
 
 impl Serialize for MappedChildren<'_, '_, '_> {
@@ -196,6 +221,7 @@ impl Serialize for MappedChildren<'_, '_, '_> {
         s.collect_seq(self.children.clone().map(|node| Mapped {
             node,
             map: self.map,
+            pages: self.pages,
         }))
     }
 }
@@ -203,11 +229,45 @@ impl Serialize for MappedChildren<'_, '_, '_> {
 struct Mapped<'d, 'a, 'm> {
     node: Node<'d, 'a>,
     map: Option<&'m SourceMap>,
+    pages: Option<&'m SourceMap>,
 }
 
 impl Serialize for Mapped<'_, '_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        heading(self.node, self.map, s)
+        heading(self.node, self.map, self.pages, s)
+    }
+}
+
+/// Paragraphs, each with its `page` when the source has pages.
+struct Paged<'t, 'a, 'm> {
+    texts: &'t [Text<'a>],
+    pages: Option<&'m SourceMap>,
+}
+
+impl Serialize for Paged<'_, '_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.texts.iter().map(|t| PagedText {
+            text: t,
+            page: self.pages.and_then(|m| m.page(t.span.start)),
+        }))
+    }
+}
+
+struct PagedText<'t, 'a> {
+    text: &'t Text<'a>,
+    page: Option<usize>,
+}
+
+impl Serialize for PagedText<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Text", 2 + usize::from(self.page.is_some()))?;
+        st.serialize_field("text", self.text.text)?;
+        st.serialize_field("span", &self.text.span)?;
+        match self.page {
+            Some(p) => st.serialize_field("page", &p)?,
+            None => st.skip_field("page")?,
+        }
+        st.end()
     }
 }
 

@@ -124,6 +124,7 @@ pub fn render(
                     &chunk,
                     Some(meta.file),
                     meta.file_hex,
+                    Some(&meta.extracted.map).filter(|m| m.has_pages()),
                     json::Style::Compact,
                 );
                 line.push('\n');

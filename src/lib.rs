@@ -81,7 +81,8 @@
 //!
 //! `scan` (memchr: lines, leading noise, candidate positions) → `recognise`
 //! (the pest grammar `grammar/outline.pest` confirms a marker at a position)
-//! → `toc` → `nest` (levels, by GB/T 9704 rank and order of appearance) →
+//! → `levels` (whether `#` depths carry levels: a PDF converter's flat
+//! Markdown) → `toc` → `nest` (levels, by GB/T 9704 rank and order of appearance) →
 //! `layout` (titles, bodies, spans) → `doc_title` → [`Document`]. No pest
 //! type is public. ARCHITECTURE.md maps the modules.
 

@@ -9,8 +9,11 @@ mod common;
 
 use tigang::Document;
 
+/// One heading as a reader compares it: level, kind, marker, title.
+type Head = (usize, String, String, String);
+
 /// Each heading's place and text, and the document title.
-fn outline(doc: &Document<'_>) -> (Option<String>, Vec<(usize, String, String, String)>) {
+fn outline(doc: &Document<'_>) -> (Option<String>, Vec<Head>) {
     let title = doc.title.as_ref().map(|t| t.text.to_string());
     let heads = doc
         .headings()

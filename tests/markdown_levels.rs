@@ -10,13 +10,11 @@ mod common;
 use proptest::prelude::*;
 use tigang::Document;
 
+/// One heading as a reader compares it: level, kind, marker, number, title.
+type Head = (usize, String, String, Option<u32>, String);
+
 /// What a reader compares: each heading's place and text, and the title.
-fn outline(
-    doc: &Document<'_>,
-) -> (
-    Option<String>,
-    Vec<(usize, String, String, Option<u32>, String)>,
-) {
+fn outline(doc: &Document<'_>) -> (Option<String>, Vec<Head>) {
     let title = doc.title.as_ref().map(|t| t.text.to_string());
     let heads = doc
         .headings()

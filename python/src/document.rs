@@ -486,7 +486,9 @@ impl Document {
         py.detach(|| value.to_string(style))
     }
 
-    /// CommonMark: `#` title, `##` for top-level headings, bodies as paragraphs.
+    /// Markdown: Markdown input (ATX headings, images, HTML tables) back as
+    /// it was, each heading line at the `#` depth of its level; other text
+    /// from the tree, `#` title, `##` top-level headings, paragraphs.
     fn to_markdown(&self, py: Python<'_>) -> String {
         py.detach(|| tigang::render::markdown(self.doc()))
     }

@@ -24,6 +24,10 @@ def text_documents() -> list[Path]:
         docs += sorted((CORPUS / folder).glob("*.txt"))
     # Word documents, read by the library's reader as the CLI reads them.
     docs += sorted((CORPUS / "docx").glob("*.docx"))
+    # A PDF converter's Markdown and its content list (with pages).
+    docs += sorted((CORPUS / "converted").glob("*.md"))
+    docs += sorted((CORPUS / "converted").glob("*_content_list.json"))
+    docs += sorted((CORPUS / "converted").glob("*.content_list.json"))
     return docs
 
 

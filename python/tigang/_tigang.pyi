@@ -94,7 +94,8 @@ class Document:
         ``None`` for a Word document)."""
     @property
     def format(self) -> str:
-        """What the text was read from: ``"text"``, ``"docx"`` or ``"html"``."""
+        """What the text was read from: ``"text"``, ``"docx"``, ``"html"`` or
+        ``"content_list"`` (a PDF converter's ``*_content_list.json``)."""
     @property
     def replacements(self) -> int:
         """Bytes replaced by U+FFFD under ``lossy=True``."""
@@ -112,7 +113,10 @@ class Document:
         checked and ``"diagnostics"`` is left out, as with ``--no-check``
         (about twice as fast on a long document)."""
     def to_markdown(self) -> str:
-        """CommonMark: ``#`` title, ``##`` top-level headings, paragraphs."""
+        """Markdown. Markdown input (ATX headings, images, HTML tables) comes
+        back as it was, each heading line at the ``#`` depth of its level and
+        the ``#`` taken off lines that are no headings; other text is written
+        from the tree: ``#`` title, ``##`` top-level headings, paragraphs."""
     def to_tree(self) -> str:
         """The compact indented outline ``tigang parse`` prints."""
     def report(self, path: str | None = None) -> str:

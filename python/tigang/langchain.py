@@ -59,7 +59,7 @@ class OutlineTextSplitter(TextSplitter):
     ``heading`` (this chunk's marker and title; ``""`` for the preamble),
     ``document_title``, ``kind`` (``numeral``, ``ordinal_shi``…,
     ``preamble``), ``level``, ``level_from`` (what placed the heading at its
-    level: ``numbering``, ``markup`` or ``title``; ``None`` for the
+    level: ``numbering``, ``markup`` or ``title``; ``""`` for the
     preamble), ``line``, ``piece`` and ``pieces``; ``page`` where the source
     has pages (a converter's ``*_content_list.json``).
     """
@@ -116,7 +116,8 @@ class OutlineTextSplitter(TextSplitter):
                     document_title=r["document"] or "",
                     kind=r["kind"],
                     level=r["level"],
-                    level_from=r["level_from"],
+                    # Vector stores take scalars only: "" for the preamble.
+                    level_from=r["level_from"] or "",
                     line=r["line"],
                     piece=r["piece"],
                     pieces=r["pieces"],

@@ -313,9 +313,6 @@ fn one_line_title(p: Option<Text<'_>>) -> Option<Title<'_>> {
 }
 
 pub(crate) fn is_title_like(t: &str) -> bool {
-    if super::paper::is_paper_furniture(t) {
-        return false;
-    }
     let chars = t.chars().count();
     let cjk = t
         .chars()
@@ -326,6 +323,8 @@ pub(crate) fn is_title_like(t: &str) -> bool {
         && !t.contains(['。', '！', '？'])
         && !t.ends_with([':', '：', '，', ',', '；', ';'])
         && !is_furniture(t)
+        // A caption, author or keyword line (last: it reads the line again).
+        && !super::paper::is_paper_furniture(t)
 }
 
 /// Text after the genre word that may follow it: a count like `(7篇)`.

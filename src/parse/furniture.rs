@@ -156,42 +156,63 @@ pub(crate) fn is_label(text: &str) -> bool {
 
 /// Drops numbered line starts that are not headings of any document: a
 /// flattened table's cells (`22.` `33.` `44.`, each alone on its line and
-/// continuing no series) and an affiliation list (`1．中国科学院… 北京
-/// 100190 2.中国科学院大学…`), with the markers inside it.
+/// continuing no series) and, before the first heading, an affiliation list
+/// (`1．中国科学院… 北京 100190 2.中国科学院大学…`) with the markers inside it.
 pub(crate) fn drop_non_headings(src: &str, lines: &[Line], cands: &mut Vec<Candidate>) {
     const KINDS: usize = MarkerKind::ALL.len();
     let mut last: [Option<u32>; KINDS] = [None; KINDS];
     let mut affiliation_line = usize::MAX;
-    let mut keep = vec![true; cands.len()];
+    // An affiliation list stands under a paper's title, before its first
+    // heading: only there is a line looked at for one.
+    let mut front = true;
+    // Nearly always none: kept apart, so that most texts pay no pass more.
+    let mut dropped = Vec::new();
     for (i, c) in cands.iter().enumerate() {
         if c.rec.kind == MarkerKind::Part {
             last = [None; KINDS];
             continue;
         }
         if c.line == affiliation_line {
-            keep[i] = false;
+            dropped.push(i);
             continue;
         }
-        if c.boundary != Boundary::LineStart
-            || !matches!(c.rec.kind, MarkerKind::Digit | MarkerKind::ParenDigit)
-        {
+        if c.boundary != Boundary::LineStart {
+            continue;
+        }
+        if !matches!(c.rec.kind, MarkerKind::Digit | MarkerKind::ParenDigit) {
+            // A numbered heading ends the front matter (a `#` title or
+            // author line does not).
+            front &= c.rec.kind.rank(usize::from(c.rec.depth)).is_none();
             continue;
         }
         let line = &lines[c.line];
-        let rest = src[c.end()..line.end].trim();
+        // Most lines go on after their marker: looked at up to the first
+        // character that is not a blank.
+        let rest = &src[c.end()..line.end];
+        let alone = rest.trim_start().is_empty();
         let n = c.rec.number;
         let previous = last[c.rec.kind as usize].replace(n);
-        if rest.is_empty() && n > 1 && previous.is_none_or(|p| p + 1 != n && p != n) {
-            keep[i] = false;
-        } else if n == 1 && rest.chars().count() <= 200 && is_affiliation(rest) {
-            keep[i] = false;
+        if alone && n > 1 && previous.is_none_or(|p| p + 1 != n && p != n) {
+            dropped.push(i);
+        } else if front && n == 1 && rest.len() <= 600 && is_affiliation(rest) {
+            dropped.push(i);
             affiliation_line = c.line;
+        } else {
+            front = false;
         }
     }
+    if dropped.is_empty() {
+        return;
+    }
     let mut i = 0;
+    let mut next = dropped.iter().peekable();
     cands.retain(|_| {
         i += 1;
-        keep[i - 1]
+        let drop = next.peek() == Some(&&(i - 1));
+        if drop {
+            next.next();
+        }
+        !drop
     });
 }
 

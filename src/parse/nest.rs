@@ -236,21 +236,15 @@ struct Open {
     /// The index of the candidate, for its continuation.
     cand: usize,
     key: Option<usize>,
-    /// The rank of a numbered heading on a line that declares its level
-    /// (`### 1.`): that level's, whatever an earlier line of its kind said.
-    own_rank: Option<Rank>,
+    /// Its rank when it was opened (`None` for an ordinal). Later changes to
+    /// its key's rank need not reach it: a tie to an explicit level is made
+    /// as that level's first heading arrives and closes it, and a `#` line
+    /// of its kind closes it before it moves the key.
+    rank: Option<Rank>,
     /// An ordinal that began its line stays open for line-level headings
     /// below it; one that began inside a paragraph does not.
     line_start: bool,
     number: u32,
-}
-
-impl Open {
-    /// The rank the heading holds now: its own line's, or its key's (which
-    /// a later tie may still move, rule 3).
-    fn rank(&self, order: &Order) -> Option<Rank> {
-        self.own_rank.or(self.key.map(|k| order.rank[k]))
-    }
 }
 
 /// For each candidate, the index of the next member of its series: the next
@@ -299,6 +293,9 @@ fn nest_once(src: &str, cands: &[Candidate]) -> Vec<Node> {
         at.get(i).is_some_and(|&e| e < to)
     };
 
+    // Section labels are rare (a converter's flat Markdown): looked for
+    // only where there are some.
+    let labels = keys.contains(&Some(LABEL));
     let mut order = Order::new();
     let mut nodes: Vec<Node> = Vec::with_capacity(cands.len());
     let mut stack: Vec<Open> = Vec::new();
@@ -309,19 +306,22 @@ fn nest_once(src: &str, cands: &[Candidate]) -> Vec<Node> {
         // `### 1.` ranks at its line's level even where `1.` first stood at
         // another (a re-levelled converter file, spec §7).
         // (A part is a document of its own, whatever its line says.)
-        let mut own_rank = (cand.place == Place::Markup
-            && kind != MarkerKind::Part
-            && key.is_some_and(numbered))
-            .then(|| default_rank(usize::from(cand.explicit.clamp(1, LEVELS as u8)) - 1));
+        let mut own_rank =
+            (cand.place == Place::Markup && kind != MarkerKind::Part && key.is_some_and(numbered))
+                .then(|| default_rank(usize::from(cand.explicit.clamp(1, LEVELS as u8)) - 1));
+        // The rank the heading is opened with (none for an ordinal).
+        let mut opened = None;
         if let Some(k) = key {
             if kind == MarkerKind::Part {
                 stack.clear();
                 order = Order::new();
+                opened = Some(order.rank[k]);
             } else if k == LABEL {
                 let part = usize::from(stack.first().is_some_and(|o| o.kind == MarkerKind::Part));
                 stack.truncate(part);
+                opened = Some(order.rank[k]);
             } else {
-                if numbered(k) && cand.boundary == Boundary::LineStart {
+                if labels && numbered(k) && cand.boundary == Boundary::LineStart {
                     // A numbered heading closes an open section label (a
                     // label's own headings are unnumbered; a list inside its
                     // paragraph is the label's).
@@ -339,6 +339,7 @@ fn nest_once(src: &str, cands: &[Candidate]) -> Vec<Node> {
                     own_rank = Some(order.numbering[k]);
                 }
                 let rank = own_rank.unwrap_or(order.rank[k]);
+                opened = Some(rank);
                 if k == LOOSE {
                     // Loose headings are siblings, whatever they hold, and
                     // the points of a paragraph end with it.
@@ -355,14 +356,14 @@ fn nest_once(src: &str, cands: &[Candidate]) -> Vec<Node> {
                     // A list that starts (at 1) right under a loose heading
                     // is its (`# 第一次会议结论：` ⏎ `# 1. …`): the heading
                     // now ranks just above the list, which closes it no more.
-                    top.own_rank = Some((rank.0.saturating_sub(1), u32::MAX));
+                    top.rank = Some((rank.0.saturating_sub(1), u32::MAX));
                 }
                 // Rule 1: the nearest open heading of its own kind or of a
                 // lower rank closes (a `#` line's own level aside).
-                let own_kind = |o: &Open| cand.place != Place::Markup && o.key == Some(k);
+                let plain = cand.place != Place::Markup;
                 if let Some(i) = stack
                     .iter()
-                    .position(|o| own_kind(o) || o.rank(&order).is_some_and(|r| r >= rank))
+                    .position(|o| o.rank.is_some_and(|r| r >= rank) || (plain && o.key == Some(k)))
                 {
                     stack.truncate(i);
                 }
@@ -418,7 +419,7 @@ fn nest_once(src: &str, cands: &[Candidate]) -> Vec<Node> {
             kind,
             cand: ci,
             key,
-            own_rank,
+            rank: opened,
             line_start: cand.boundary == Boundary::LineStart,
             number,
         });

@@ -158,8 +158,13 @@ pub(crate) fn is_author_line(text: &str) -> bool {
 /// An affiliation or address: a six-digit postcode beside an institution
 /// (`中国科学院文献情报中心 北京 100190`), or an e-mail address.
 pub(crate) fn is_affiliation(text: &str) -> bool {
-    if text.contains('@') && text.contains('.') {
+    let b = text.as_bytes();
+    if memchr::memchr(b'@', b).is_some() && memchr::memchr(b'.', b).is_some() {
         return true;
+    }
+    // The postcode first: one pass, and most lines have none.
+    if !has_postcode(text) {
+        return false;
     }
     const PLACES: &[&str] = &[
         "大学",
@@ -179,7 +184,7 @@ pub(crate) fn is_affiliation(text: &str) -> bool {
         "科学院",
         "科學院",
     ];
-    has_postcode(text) && PLACES.iter().any(|p| text.contains(p))
+    PLACES.iter().any(|p| text.contains(p))
 }
 
 /// The name of an institution, alone (`北京大学信息管理系`, `中国科学院

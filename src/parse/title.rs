@@ -117,6 +117,8 @@ impl<'s, 'l> Titles<'s, 'l> {
             }
             return self.one(first, stop);
         }
+        // (A `#` line's title may wrap too: a converter's `#` before a
+        // hard-wrapped heading line keeps the title the text has.)
         if self.paragraphs {
             return self.one(first, stop);
         }
@@ -252,19 +254,25 @@ impl<'s, 'l> Titles<'s, 'l> {
 /// double it) is one marker, and the copy is noise between it and the title
 /// (spec §3 rule 3).
 fn skip_copy(src: &str, c: &Candidate, from: usize, limit: usize) -> usize {
-    let marker = &src[c.start..c.end()];
-    let copies = !matches!(
-        c.rec.kind,
-        MarkerKind::Heading
-            | MarkerKind::OrdinalShi
-            | MarkerKind::OrdinalYao
-            | MarkerKind::OrdinalDi
-            | MarkerKind::Sequence
-    ) && marker.chars().count() >= 2;
+    let marker = &src.as_bytes()[c.start..c.end()];
+    // Most titles start at once with a character that begins no copy.
+    let next = src.as_bytes().get(c.end()).copied();
+    if marker.len() < 2
+        || !(next == marker.first().copied() || next.is_some_and(|b| b == b' ' || b == 0xE3))
+        || matches!(
+            c.rec.kind,
+            MarkerKind::Heading
+                | MarkerKind::OrdinalShi
+                | MarkerKind::OrdinalYao
+                | MarkerKind::OrdinalDi
+                | MarkerKind::Sequence
+        )
+    {
+        return from;
+    }
     let at = c.end() + leading_space(&src[c.end()..limit]);
     // The copy must read as the same marker (`二、二、三级医院` holds one).
-    let copy = copies
-        && src[at..limit].starts_with(marker)
+    let copy = src.as_bytes()[at..limit].starts_with(marker)
         && recognise::line_marker_of(c.rec.kind, &src[at..limit])
             .is_some_and(|r| r.len() == marker.len());
     if copy {

@@ -208,6 +208,12 @@ fn fix(
         keep.clone_from(&bytes);
     }
     let decoded = input::decode_bytes(input, bytes, reading, !writing)?;
+    if tigang::input::content_list::is_content_list(&decoded.text) {
+        return Err(format!(
+            "{}: a converter's content list (*_content_list.json): tigang fmt rewrites text files only; fix the Markdown beside it (`tigang fmt --levels`) / fmt 只改写文本文件",
+            input.shown
+        ));
+    }
     for note in [
         input::lossy_note(input, &decoded),
         input::guess_note(input, &decoded),

@@ -87,12 +87,23 @@ pub fn render(
             // text that is Markdown by its content, comes back with its
             // levels set; Word and web pages are written from the tree.
             use tigang::input::Format as Read;
-            let md = match meta.extracted.source.format {
-                Read::Docx | Read::Html => tigang::render::markdown_outline(doc),
-                _ if is_markdown_name(meta.file) => tigang::render::markdown_levels(doc),
-                _ => tigang::render::markdown(doc),
+            let relevel = match meta.extracted.source.format {
+                Read::Docx | Read::Html => false,
+                _ => is_markdown_name(meta.file) || tigang::render::is_markdown(meta.text),
             };
-            out.write_all(md.as_bytes())
+            if !relevel {
+                return out.write_all(tigang::render::markdown_outline(doc).as_bytes());
+            }
+            // The text between the edits is written where it lies, not
+            // copied into a new string first (a converter's file is large).
+            let text = doc.source();
+            let mut at = 0;
+            for e in tigang::fmt::levels(doc) {
+                out.write_all(&text.as_bytes()[at..e.span.start])?;
+                out.write_all(e.replacement.as_bytes())?;
+                at = e.span.end;
+            }
+            out.write_all(&text.as_bytes()[at..])
         }
         Format::Json => {
             let x = meta.extracted;

@@ -93,7 +93,6 @@ impl Serialize for Span {
 /// assert_eq!(doc.preamble[0].text, "同志们：");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(Serialize))]
 pub struct Text<'a> {
     /// The text exactly as written (`input[span]`).
     pub text: &'a str,
@@ -202,6 +201,13 @@ pub enum LevelFrom {
 }
 
 impl LevelFrom {
+    /// Every value, in the order of the JSON Schema's `enum`.
+    ///
+    /// ```
+    /// assert_eq!(tigang::LevelFrom::ALL.len(), 3);
+    /// ```
+    pub const ALL: [LevelFrom; 3] = [LevelFrom::Numbering, LevelFrom::Markup, LevelFrom::Title];
+
     /// The JSON name: `numbering`, `markup` or `title`.
     ///
     /// ```
@@ -269,16 +275,31 @@ impl Heading<'_> {
     /// The level the line itself declares: the number of `#` of a Markdown
     /// ATX heading (`### 工作目标` is 3), an HTML `<h3>` or a Word
     /// "Heading 3" style; `None` for a line that declares none. Every
-    /// explicit [`Heading`](MarkerKind::Heading) has one.
+    /// explicit [`Heading`](MarkerKind::Heading) has one. The tree's own
+    /// depth is [`Heading::level`]; the two differ wherever the markup
+    /// does not tell levels apart (a converter's flat `#`).
     ///
     /// ```
     /// let doc = tigang::parse("同志们：\n## 工作目标\n1.甲\n");
     /// let h = doc.headings().next().unwrap();
-    /// assert_eq!((h.kind, h.depth()), (tigang::MarkerKind::Heading, Some(2)));
-    /// assert_eq!(doc.headings().nth(1).unwrap().depth(), None);
+    /// assert_eq!((h.kind, h.declared_level()), (tigang::MarkerKind::Heading, Some(2)));
+    /// assert_eq!(doc.headings().nth(1).unwrap().declared_level(), None);
     /// ```
-    pub fn depth(&self) -> Option<usize> {
+    pub fn declared_level(&self) -> Option<usize> {
         (self.explicit > 0).then_some(usize::from(self.explicit))
+    }
+
+    /// The old name of [`Heading::declared_level`] (the JSON field stays
+    /// `depth`): "depth" beside `level` read the wrong way round.
+    ///
+    /// ```
+    /// # #![allow(deprecated)]
+    /// let doc = tigang::parse("## 工作目标\n");
+    /// assert_eq!(doc.headings().next().unwrap().depth(), Some(2));
+    /// ```
+    #[deprecated(since = "0.2.0", note = "renamed `declared_level`")]
+    pub fn depth(&self) -> Option<usize> {
+        self.declared_level()
     }
 }
 
@@ -506,7 +527,6 @@ impl std::iter::FusedIterator for Ancestors<'_, '_> {}
 /// assert_eq!(doc.children().count(), 2);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(Serialize))]
 #[non_exhaustive]
 pub struct TocEntry<'a> {
     /// What kind of marker the entry has.

@@ -119,9 +119,9 @@ pub use document::{
 pub use kind::MarkerKind;
 #[cfg(feature = "serde")]
 pub use numbering::check::Localized;
-pub use numbering::check::{Code, Diagnostic, Severity, Suggestion, check};
+pub use numbering::check::{Code, Diagnostic, Severity, Suggestion, check, check_source};
 pub use numbering::fmt;
-pub use numbering::message::{Finding, Lang};
+pub use numbering::message::{Finding, Lang, ParseLangError};
 pub use options::ParseOptions;
 pub use snapshot::Outline;
 

@@ -96,6 +96,23 @@ fn command_line_output_matches_the_schemas() {
         let json: Value = serde_json::from_str(line).unwrap();
         assert_valid(&chunk, &json, line);
     }
+
+    // `check --format json` is an array of check.schema.json's records; it
+    // exits 1 on findings, so it runs without `run`'s success test.
+    let entry = schema("check.schema.json");
+    let o = Command::new(env!("CARGO_BIN_EXE_tigang"))
+        .args(["check", "--format", "json", "--lang", "zh", &fixtures])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let files = report.as_array().unwrap();
+    assert!(files.len() > 10);
+    let mut findings = 0;
+    for f in files {
+        assert_valid(&entry, f, f["file"].as_str().unwrap_or("?"));
+        findings += f["diagnostics"].as_array().unwrap().len();
+    }
+    assert!(findings > 10, "the fixtures have findings to check");
 }
 
 /// The JSON of a document with its source: a Word document (headings with

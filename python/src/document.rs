@@ -6,54 +6,36 @@
 use std::sync::OnceLock;
 
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBytes, PyDict, PyList, PyModule, PyString};
+use pyo3::types::{PyList, PyModule, PyString};
 use tigang::render::ChunkOptions;
 use tigang::render::json::{self, Json};
+use tigang::render::record::{self, ChunkIn};
 
 use crate::offsets::CharMap;
+use crate::records::PyEmit;
 
 /// The UTF-8 text a document is parsed from: decoded bytes, or the UTF-8
-/// `bytes` object CPython encodes a `str` to, kept as it is so that a 20 MB
-/// text is not copied (and its pages faulted in) a second time.
+/// of a Python `str`, borrowed from CPython as pyo3's `PyBackedStr` (which
+/// keeps the object alive and is `Send` and `Sync`), so that a 20 MB text
+/// is not copied (and its pages faulted in) a second time.
 pub enum Source {
     Owned(String),
-    Python {
-        /// Keeps the buffer alive; never touched after construction.
-        _bytes: Py<PyBytes>,
-        ptr: *const u8,
-        len: usize,
-    },
+    Python(PyBackedStr),
 }
 
-// SAFETY: the raw pointer is into an immutable `bytes` object that `_bytes`
-// keeps alive; it is only ever read, from any thread. Dropping a `Py`
-// without the GIL is deferred by PyO3 until a thread holds it.
-unsafe impl Send for Source {}
-unsafe impl Sync for Source {}
-
 impl Source {
-    /// Encodes `s` to UTF-8 with CPython and keeps the result.
+    /// The UTF-8 of `s` (a `str` with lone surrogates is refused, as
+    /// CPython's UTF-8 encoder refuses it).
     pub fn from_str(s: &Bound<'_, PyString>) -> PyResult<Self> {
-        let bytes = s.encode_utf8()?;
-        let data = bytes.as_bytes();
-        let (ptr, len) = (data.as_ptr(), data.len());
-        Ok(Source::Python {
-            _bytes: bytes.unbind(),
-            ptr,
-            len,
-        })
+        Ok(Source::Python(s.clone().try_into()?))
     }
 
     pub fn as_str(&self) -> &str {
         match self {
             Source::Owned(s) => s,
-            // SAFETY: `ptr..ptr + len` is the buffer of a live, immutable
-            // `bytes` object (see `Send`), which CPython's UTF-8 encoder
-            // filled with valid UTF-8 (it fails on lone surrogates instead).
-            Source::Python { ptr, len, .. } => unsafe {
-                std::str::from_utf8_unchecked(std::slice::from_raw_parts(*ptr, *len))
-            },
+            Source::Python(s) => s,
         }
     }
 }
@@ -169,7 +151,7 @@ impl Document {
 
     pub fn checked(&self) -> &[tigang::Diagnostic] {
         self.diagnostics
-            .get_or_init(|| tigang::render::check_source(self.doc(), &self.origin.map))
+            .get_or_init(|| tigang::check_source(self.doc(), &self.origin.map))
     }
 
     fn paragraph(&self, py: Python<'_>, t: &tigang::Text<'_>) -> Paragraph {
@@ -199,94 +181,36 @@ impl Document {
         let doc = self.doc();
         let chunks = py.detach(|| tigang::render::chunks_with(doc, opts));
         let _paused = GcPause::new(py)?;
-        // Built by hand rather than through serde: keys interned once, the
-        // document's title and each heading's label made once, not per chunk
-        // (no serde: its map keys would be new strings). The tests compare every record
-        // with the CLI's line, so the two cannot drift apart.
-        let k = |name: &'static str| PyString::intern(py, name);
-        let keys = [
-            "file",
-            "document",
-            "path",
-            "kind",
-            "marker",
-            "title",
-            "level",
-            "text",
-            "span",
-            "line",
-            "chars",
-            "piece",
-            "pieces",
-            "merged",
-            "heading",
-            "start",
-            "end",
-            "level_from",
-            "page",
-        ]
-        .map(k);
+        // The records of `tigang::render::record::CHUNK`, the CLI's line
+        // (less `file_hex`), plus three fields of Python's own: `heading`
+        // (its label) and `start`/`end` (character offsets). `file` comes
+        // first and is `None` for a string.
+        let mut e = PyEmit::new(py, doc.headings().len());
+        let file_key = PyString::intern(py, "file");
         let file = self.origin.path.as_deref().map(|p| PyString::new(py, p));
-        let title = doc.title.as_ref().map(|t| PyString::new(py, &t.text));
+        let [heading, start, end] = ["heading", "start", "end"].map(|k| PyString::intern(py, k));
         let empty = PyString::intern(py, "");
-        let preamble = PyString::intern(py, "preamble");
-        let mut labels: Vec<Option<Bound<'py, PyString>>> = vec![None; doc.headings().len()];
-        let mut label = |n: tigang::Node<'_, '_>| -> Bound<'py, PyString> {
-            labels[n.index()]
-                .get_or_insert_with(|| PyString::new(py, &tigang::render::label(&n)))
-                .clone()
-        };
+        let pages = Some(&self.origin.map).filter(|m| m.has_pages());
         let list = PyList::empty(py);
-        for c in &chunks {
-            let d = PyDict::new(py);
-            d.set_item(&keys[0], &file)?;
-            d.set_item(&keys[1], &title)?;
-            let path = PyList::empty(py);
-            for a in &c.ancestors {
-                path.append(label(*a))?;
+        for chunk in &chunks {
+            e.first_item(file_key.clone(), file.clone().into_pyobject(py)?.into_any());
+            let d = e.dict(|e| {
+                record::chunk(
+                    e,
+                    ChunkIn {
+                        chunk,
+                        file: None,
+                        pages,
+                    },
+                )
+            })?;
+            match chunk.heading {
+                Some(h) => d.set_item(&heading, e.label(h))?,
+                None => d.set_item(&heading, &empty)?,
             }
-            d.set_item(&keys[2], path)?;
-            match c.heading {
-                Some(h) => {
-                    d.set_item(&keys[3], PyString::intern(py, h.kind.as_str()))?;
-                    d.set_item(&keys[4], h.heading().marker)?;
-                    d.set_item(&keys[5], &*h.heading().title)?;
-                    d.set_item(&keys[6], h.level)?;
-                    d.set_item(&keys[17], PyString::intern(py, h.level_from.as_str()))?;
-                }
-                None => {
-                    d.set_item(&keys[3], &preamble)?;
-                    d.set_item(&keys[4], &empty)?;
-                    d.set_item(&keys[5], &empty)?;
-                    d.set_item(&keys[6], 0)?;
-                    d.set_item(&keys[17], py.None())?;
-                }
-            }
-            d.set_item(&keys[7], &c.text)?;
-            // A list, as `json.loads` of the CLI's line gives.
-            d.set_item(&keys[8], [c.span.start, c.span.end])?;
-            d.set_item(&keys[9], c.line)?;
-            // As the CLI's record: a page only where the source has pages.
-            if let Some(p) = self.origin.map.page(c.span.start) {
-                d.set_item(&keys[18], p)?;
-            }
-            d.set_item(&keys[10], c.chars)?;
-            d.set_item(&keys[11], c.piece)?;
-            d.set_item(&keys[12], c.pieces)?;
-            if !c.merged.is_empty() {
-                let merged = PyList::empty(py);
-                for m in &c.merged {
-                    merged.append(label(*m))?;
-                }
-                d.set_item(&keys[13], merged)?;
-            }
-            match c.heading {
-                Some(h) => d.set_item(&keys[14], label(h))?,
-                None => d.set_item(&keys[14], &empty)?,
-            }
-            let (s, e) = self.char_span(c.span);
-            d.set_item(&keys[15], s)?;
-            d.set_item(&keys[16], e)?;
+            let (s, t) = self.char_span(chunk.span);
+            d.set_item(&start, s)?;
+            d.set_item(&end, t)?;
             list.append(d)?;
         }
         Ok(list)

@@ -14,6 +14,7 @@ use pyo3::types::{PyBytes, PyList, PyString};
 mod document;
 mod errors;
 mod offsets;
+mod records;
 mod source;
 
 use document::{

@@ -25,7 +25,19 @@ pub enum Format {
 }
 
 impl Format {
-    /// The name in the JSON: `text`, `html` or `docx`.
+    /// Every format, in the order of the JSON Schema's `enum`.
+    ///
+    /// ```
+    /// assert_eq!(tigang::input::Format::ALL[0].as_str(), "text");
+    /// ```
+    pub const ALL: [Format; 4] = [
+        Format::Text,
+        Format::Html,
+        Format::Docx,
+        Format::ContentList,
+    ];
+
+    /// The name in the JSON: `text`, `html`, `docx` or `content_list`.
     ///
     /// ```
     /// assert_eq!(tigang::input::Format::Html.as_str(), "html");
@@ -197,6 +209,7 @@ impl SourceMap {
     }
 
     /// Notes that the text from byte `at` on stands on `page` (1-based).
+    #[cfg_attr(not(feature = "content-list"), allow(dead_code))]
     pub(crate) fn page_at(&mut self, at: usize, page: Option<u32>) {
         if self.pages.last().is_none_or(|&(_, p)| p != page) {
             self.pages.push((at, page));

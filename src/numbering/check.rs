@@ -28,14 +28,13 @@
 use foldhash::{HashMap, HashSet};
 #[cfg(feature = "serde")]
 use serde::Serialize;
-#[cfg(feature = "serde")]
-use serde::ser::SerializeStruct;
 
 use super::form::Shape;
 use super::message::{Finding, Fix, Lang};
 use super::plan::{Edit, Plan, Style};
 use super::series::Item;
 use crate::document::{Document, Span};
+use crate::input::SourceMap;
 use crate::kind::MarkerKind;
 
 /// What a [`Diagnostic`] is about. The kebab-case name (`numbering-skip`) is
@@ -208,7 +207,6 @@ impl std::fmt::Display for Severity {
 /// assert_eq!(all, ["（三）", "（四）"]);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(Serialize))]
 #[non_exhaustive]
 pub struct Suggestion {
     /// The bytes the first edit replaces (a marker, or a marker and a
@@ -317,35 +315,18 @@ pub struct Localized<'d> {
     lang: Lang,
 }
 
-#[cfg(feature = "serde")]
-impl Serialize for Localized<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let d = self.d;
-        let help = d.help(self.lang);
-        let mut st = s.serialize_struct("Diagnostic", 8)?;
-        st.serialize_field("code", &d.code)?;
-        st.serialize_field("severity", &d.severity)?;
-        st.serialize_field("line", &d.line)?;
-        st.serialize_field("column", &d.column)?;
-        st.serialize_field("message", &d.message(self.lang))?;
-        if let Some(h) = &help {
-            st.serialize_field("help", h)?;
-        }
-        st.serialize_field("span", &d.span)?;
-        if let Some(sugg) = &d.suggestion {
-            st.serialize_field("suggestion", sugg)?;
-        }
-        st.end()
+impl<'d> Localized<'d> {
+    /// The finding.
+    pub(crate) fn diagnostic(&self) -> &'d Diagnostic {
+        self.d
+    }
+
+    /// The language of its words.
+    pub(crate) fn lang(&self) -> Lang {
+        self.lang
     }
 }
 
-/// Serialised with English messages; see [`Diagnostic::localized`].
-#[cfg(feature = "serde")]
-impl Serialize for Diagnostic {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.localized(Lang::En).serialize(s)
-    }
-}
 /// Checks the numbering of `doc`: the headings and the table of contents.
 /// Diagnostics come in the order of their markers in the input.
 ///
@@ -367,6 +348,26 @@ pub fn check(doc: &Document<'_>) -> Vec<Diagnostic> {
     found.sort_by_key(|f| (f.d.span.start, f.d.code));
     attach(&plan, &mut found);
     found.into_iter().map(|f| f.d).collect()
+}
+
+/// The numbering checks of a document read by
+/// [`input::read`](crate::input::read): [`check`], less the diagnostics on
+/// labels that Word's numbering drew. Nobody typed those, so they cannot
+/// be mistyped; typed markers are checked as usual, and in one series with
+/// the drawn ones around them (a typed `四、` after drawn `一、二、三、` is
+/// the fourth of one series).
+///
+/// ```
+/// let doc = tigang::parse("一、甲\n三、乙\n");
+/// let map = tigang::input::SourceMap::default();
+/// assert_eq!(tigang::check_source(&doc, &map).len(), 1);
+/// ```
+pub fn check_source(doc: &Document<'_>, map: &SourceMap) -> Vec<Diagnostic> {
+    let mut diags = check(doc);
+    if !map.labels().is_empty() {
+        diags.retain(|d| !map.is_drawn(d.span));
+    }
+    diags
 }
 
 /// A diagnostic while it is built: the item it is about.

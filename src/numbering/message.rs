@@ -110,18 +110,56 @@ impl Lang {
     }
 }
 
+/// Reads a language tag: `en`, `zh` (also `zh-Hans`, `zh-CN`, `zh-SG`,
+/// `cn`), `zh-Hant` (also `zh-TW`, `zh-HK`, `zh-MO`), in any case, `_` or `-`.
+///
+/// ```
+/// use tigang::Lang;
+/// assert_eq!("zh_TW".parse::<Lang>(), Ok(Lang::ZhHant));
+/// let e = "fr".parse::<Lang>().unwrap_err();
+/// assert_eq!(e.input(), "fr");
+/// assert_eq!(e.to_string(), "unknown language `fr`; use en, zh or zh-hant");
+/// ```
 impl std::str::FromStr for Lang {
-    type Err = String;
+    type Err = ParseLangError;
 
-    fn from_str(s: &str) -> Result<Self, String> {
+    fn from_str(s: &str) -> Result<Self, ParseLangError> {
         match s.to_ascii_lowercase().replace('_', "-").as_str() {
             "en" | "english" => Ok(Lang::En),
             "zh" | "zh-hans" | "zh-cn" | "zh-sg" | "cn" => Ok(Lang::Zh),
             "zh-hant" | "zh-tw" | "zh-hk" | "zh-mo" => Ok(Lang::ZhHant),
-            _ => Err(format!("unknown language `{s}`; use en, zh or zh-hant")),
+            _ => Err(ParseLangError(s.to_string())),
         }
     }
 }
+
+/// A language tag [`Lang`] does not know; it says which.
+///
+/// ```
+/// let e = "de".parse::<tigang::Lang>().unwrap_err();
+/// assert_eq!(e.input(), "de");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseLangError(String);
+
+impl ParseLangError {
+    /// The tag as given.
+    ///
+    /// ```
+    /// assert_eq!("x".parse::<tigang::Lang>().unwrap_err().input(), "x");
+    /// ```
+    pub fn input(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for ParseLangError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown language `{}`; use en, zh or zh-hant", self.0)
+    }
+}
+
+impl std::error::Error for ParseLangError {}
 
 /// Common characters whose Simplified and Traditional forms differ, pair by
 /// pair (the same index in both).

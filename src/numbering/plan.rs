@@ -34,7 +34,6 @@ use crate::kind::MarkerKind;
 /// assert_eq!((&doc.source()[e.span.range()], e.replacement.as_str()), ("三、", "二、"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Edit {
     /// The bytes replaced: a marker, or a marker and its doubled delimiter.

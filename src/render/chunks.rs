@@ -8,10 +8,6 @@
 //! `max_chars`; with `min_chars`, merge groups too small to stand alone into
 //! a neighbour inside the same section; build one [`Chunk`] per group.
 
-#[cfg(feature = "serde")]
-use serde::ser::SerializeMap;
-#[cfg(feature = "serde")]
-use serde::{Serialize, Serializer};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::document::{Document, Heading, Node, Span};
@@ -585,46 +581,6 @@ impl LineStarts {
 
     fn line_of(&self, offset: usize) -> usize {
         self.0.partition_point(|&s| s <= offset)
-    }
-}
-
-/// The record of `tigang parse --format chunks` (less its `file`); the
-/// command line writes it with [`json::write_chunk`](super::json::write_chunk).
-#[cfg(feature = "serde")]
-impl Serialize for Chunk<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let merged = !self.merged.is_empty();
-        let mut m = s.serialize_map(Some(13 + usize::from(merged)))?;
-        m.serialize_entry("document", &self.document)?;
-        m.serialize_entry("path", &Breadcrumb(&self.ancestors))?;
-        let h = self.heading;
-        m.serialize_entry("kind", h.map_or("preamble", |h| h.kind.as_str()))?;
-        m.serialize_entry("marker", h.map_or("", |h| h.marker))?;
-        m.serialize_entry("title", h.map_or("", |h| &*h.heading().title))?;
-        m.serialize_entry("level", &h.map_or(0, |h| h.level))?;
-        m.serialize_entry("level_from", &h.map(|h| h.level_from))?;
-        m.serialize_entry("text", &self.text)?;
-        m.serialize_entry("span", &self.span)?;
-        m.serialize_entry("line", &self.line)?;
-        m.serialize_entry("chars", &self.chars)?;
-        m.serialize_entry("piece", &self.piece)?;
-        m.serialize_entry("pieces", &self.pieces)?;
-        if merged {
-            m.serialize_entry("merged", &Breadcrumb(&self.merged))?;
-        }
-        m.end()
-    }
-}
-
-/// Serialises ancestors as `marker` + `title` strings, written as in the
-/// Markdown rendering (`一、提高认识`, `第一章 总则`).
-#[cfg(feature = "serde")]
-struct Breadcrumb<'p, 'd, 'a>(&'p [Node<'d, 'a>]);
-
-#[cfg(feature = "serde")]
-impl Serialize for Breadcrumb<'_, '_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(|h| label(h)))
     }
 }
 

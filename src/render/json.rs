@@ -27,41 +27,18 @@
 //! With the `serde` feature, `Document` also implements `serde::Serialize`
 //! with the same JSON value.
 
+use std::convert::Infallible;
 use std::io;
 
 use super::chunks::Chunk;
-use crate::document::{Document, Node, Span, Text, TocEntry};
-use crate::input::{Format, Source, SourceMap};
-use crate::numbering::check::{Diagnostic, check};
+use super::record::{
+    self, CheckFileIn, ChunkIn, DiagnosticIn, Emit, Field, HeadingIn, Presence, Record, Sourced,
+    TextIn, Value,
+};
+use crate::document::{Document, Node, Span};
+use crate::input::{Source, SourceMap};
+use crate::numbering::check::{Diagnostic, check, check_source};
 use crate::numbering::message::Lang;
-
-/// A key as [`Writer::key`] takes it: quoted, with its colon (`"kind":`).
-/// Keys are this module's own names: nothing to escape.
-macro_rules! key {
-    ($k:literal) => {
-        concat!("\"", $k, "\":")
-    };
-}
-
-/// The numbering checks of a document read by
-/// [`input::read`](crate::input::read): [`check`], less the diagnostics on
-/// labels that Word's numbering drew. Nobody typed those, so they cannot
-/// be mistyped; typed markers are checked as usual, and in one series with
-/// the drawn ones around them (a typed `四、` after drawn `一、二、三、` is
-/// the fourth of one series).
-///
-/// ```
-/// let doc = tigang::parse("一、甲\n三、乙\n");
-/// let map = tigang::input::SourceMap::default();
-/// assert_eq!(tigang::render::check_source(&doc, &map).len(), 1);
-/// ```
-pub fn check_source(doc: &Document<'_>, map: &SourceMap) -> Vec<Diagnostic> {
-    let mut diags = check(doc);
-    if !map.labels().is_empty() {
-        diags.retain(|d| !map.is_drawn(d.span));
-    }
-    diags
-}
 
 /// How the JSON is laid out. Both styles give the same JSON value.
 ///
@@ -137,7 +114,8 @@ pub fn to_writer(doc: &Document<'_>, style: Style, out: impl io::Write) -> io::R
 pub fn heading_to_string(node: Node<'_, '_>, style: Style) -> String {
     let mut out = String::new();
     let mut w = Writer::new(&mut out, style);
-    w.heading(node, None, None);
+    let sourced = Sourced::default();
+    let _ = record::heading(&mut w, HeadingIn { node, sourced });
     out
 }
 
@@ -155,7 +133,7 @@ pub fn heading_to_string(node: Node<'_, '_>, style: Style) -> String {
 /// ```
 pub fn diagnostic_to_string(d: &Diagnostic, lang: Lang, style: Style) -> String {
     let mut out = String::new();
-    Writer::new(&mut out, style).diagnostic(d, lang);
+    let _ = record::diagnostic(&mut Writer::new(&mut out, style), DiagnosticIn { d, lang });
     out
 }
 
@@ -182,48 +160,14 @@ pub fn write_chunk(
     style: Style,
 ) {
     let mut w = Writer::new(out, style);
-    w.begin_object();
-    if let Some(f) = file {
-        w.key(key!("file"));
-        w.str(f);
-    }
-    if let Some(h) = file_hex {
-        w.key(key!("file_hex"));
-        w.str(h);
-    }
-    w.key(key!("document"));
-    w.opt_str(chunk.document);
-    w.key(key!("path"));
-    w.labels(&chunk.ancestors);
-    let h = chunk.heading;
-    w.key(key!("kind"));
-    w.str(h.map_or("preamble", |h| h.kind.as_str()));
-    w.key(key!("marker"));
-    w.str(h.map_or("", |h| h.marker));
-    w.key(key!("title"));
-    w.str(h.map_or("", |h| &*h.heading().title));
-    w.key(key!("level"));
-    w.uint(h.map_or(0, |h| h.level));
-    w.key(key!("level_from"));
-    w.opt_str(h.map(|h| h.level_from.as_str()));
-    w.key(key!("text"));
-    w.str(&chunk.text);
-    w.key(key!("span"));
-    w.span(chunk.span);
-    w.key(key!("line"));
-    w.uint(chunk.line);
-    w.page(pages, chunk.span.start);
-    w.key(key!("chars"));
-    w.uint(chunk.chars);
-    w.key(key!("piece"));
-    w.uint(chunk.piece);
-    w.key(key!("pieces"));
-    w.uint(chunk.pieces);
-    if !chunk.merged.is_empty() {
-        w.key(key!("merged"));
-        w.labels(&chunk.merged);
-    }
-    w.end_object();
+    let _ = record::chunk(
+        &mut w,
+        ChunkIn {
+            chunk,
+            file: file.map(|f| (f, file_hex)),
+            pages,
+        },
+    );
 }
 
 /// The JSON of a document with what is known of where it came from: the
@@ -488,7 +432,7 @@ impl<'o, 's> Writer<'o, 's> {
         }
     }
 
-    /// A member's key, `quoted` as [`key!`] writes it (`"kind":`). Inlined,
+    /// A member's key, quoted with its colon as [`Field::key`] holds it (`"kind":`). Inlined,
     /// so the key's copy is a few moves of a known length.
     #[inline(always)]
     fn key(&mut self, quoted: &'static str) {
@@ -548,23 +492,9 @@ impl<'o, 's> Writer<'o, 's> {
         push_uint(self.out, n as u64);
     }
 
-    fn opt_uint(&mut self, n: Option<u32>) {
-        match n {
-            Some(n) => self.uint(n as usize),
-            None => self.null(),
-        }
-    }
-
     fn str(&mut self, s: &str) {
         self.before_value();
         push_str(self.out, s);
-    }
-
-    fn opt_str(&mut self, s: Option<&str>) {
-        match s {
-            Some(s) => self.str(s),
-            None => self.null(),
-        }
     }
 
     /// `[start, end]` on one line in every style.
@@ -582,13 +512,6 @@ impl<'o, 's> Writer<'o, 's> {
         self.out.push(',');
         if self.indent.is_some() {
             self.out.push(' ');
-        }
-    }
-
-    fn opt_span(&mut self, s: Option<Span>) {
-        match s {
-            Some(s) => self.span(s),
-            None => self.null(),
         }
     }
 
@@ -622,263 +545,124 @@ impl<'o, 's> Writer<'o, 's> {
         self.end_array();
     }
 
-    fn texts(&mut self, texts: &[Text<'_>], pages: Option<&SourceMap>) {
-        self.begin_array();
-        for t in texts {
-            self.begin_object();
-            self.key(key!("text"));
-            self.str(t.text);
-            self.key(key!("span"));
-            self.span(t.span);
-            self.page(pages, t.span.start);
-            self.end_object();
-            self.maybe_flush();
-        }
-        self.end_array();
-    }
-
-    fn toc_entry(&mut self, e: &TocEntry<'_>) {
-        self.begin_object();
-        self.key(key!("kind"));
-        self.str(e.kind.as_str());
-        self.key(key!("marker"));
-        self.str(e.marker);
-        self.key(key!("number"));
-        self.opt_uint(e.number);
-        self.key(key!("title"));
-        self.str(e.title);
-        self.key(key!("line"));
-        self.uint(e.line);
-        self.key(key!("column"));
-        self.uint(e.column);
-        self.key(key!("marker_span"));
-        self.span(e.marker_span);
-        self.key(key!("title_span"));
-        self.span(e.title_span);
-        self.end_object();
-    }
-
+    /// The document's record, its numbering checks on a second thread
+    /// when [`Json::check_alongside`] asks for it.
     fn document(&mut self, j: &Json<'_, '_>) {
+        let mut x = record::DocumentIn::new(j.doc);
+        x.file = j.file.map(|f| (f, j.file_hex));
+        x.source = j.source;
+        x.guessed = j.guessed;
+        x.replacements = j.replacements;
         if !j.diagnostics {
-            self.document_head(j);
-            self.document_tail(j, None);
+            let _ = record::document(self, x);
             return;
         }
         if j.alongside {
             let done = std::thread::scope(|s| {
-                let checks = std::thread::Builder::new().spawn_scoped(s, || diagnostics(j));
-                let Ok(checks) = checks else {
+                let Ok(checks) = std::thread::Builder::new().spawn_scoped(s, || diagnostics(j))
+                else {
                     return false;
                 };
-                self.document_head(j);
-                let diags = checks
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e));
-                self.document_tail(j, Some(&diags));
+                // Joined when the record reaches its `diagnostics`.
+                let handle = std::cell::Cell::new(Some(checks));
+                let later = || {
+                    handle
+                        .take()
+                        .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                        .unwrap_or_default()
+                };
+                let x = record::DocumentIn {
+                    diagnostics: record::Checks::Later(&later),
+                    ..x
+                };
+                let _ = record::document(self, x);
                 true
             });
             if done {
                 return;
             }
         }
-        self.document_head(j);
-        self.document_tail(j, Some(&diagnostics(j)));
+        let found = diagnostics(j);
+        let x = record::DocumentIn {
+            diagnostics: record::Checks::Done(&found),
+            ..x
+        };
+        let _ = record::document(self, x);
     }
 
-    /// The document's fields up to and with `children`.
-    fn document_head(&mut self, j: &Json<'_, '_>) {
-        let doc = j.doc;
+    /// An array of records, one per item.
+    fn list<T>(&mut self, items: impl IntoIterator<Item = T>, mut each: impl FnMut(&mut Self, T)) {
+        self.begin_array();
+        for item in items {
+            each(self, item);
+        }
+        self.end_array();
+    }
+}
+
+/// The fast writer walks the records' descriptions: a key, then the value.
+impl Emit for Writer<'_, '_> {
+    type Error = Infallible;
+
+    #[inline]
+    fn begin(&mut self, _: &'static Record) -> Result<(), Infallible> {
         self.begin_object();
-        if let Some(f) = j.file {
-            self.key(key!("file"));
-            self.str(f);
-        }
-        if let Some(h) = j.file_hex {
-            self.key(key!("file_hex"));
-            self.str(h);
-        }
-        self.key(key!("schema"));
-        self.uint(2);
-        self.key(key!("title"));
-        self.opt_str(doc.title.as_ref().map(|t| &*t.text));
-        self.key(key!("title_span"));
-        self.opt_span(doc.title.as_ref().map(|t| t.span));
-        self.key(key!("subtitle"));
-        self.opt_str(doc.subtitle.as_ref().map(|t| &*t.text));
-        self.key(key!("subtitle_span"));
-        self.opt_span(doc.subtitle.as_ref().map(|t| t.span));
-        self.key(key!("toc"));
-        self.begin_array();
-        for e in &doc.toc {
-            self.toc_entry(e);
-        }
-        self.end_array();
-        self.key(key!("preamble"));
-        // Sources with pages (a converter's JSON, a PDF): every heading and
-        // paragraph says its page.
-        let pages = j.source.map(|(_, m)| m).filter(|m| m.has_pages());
-        self.texts(&doc.preamble, pages);
-        // Word input: each heading's paragraph and how its marker was made.
-        let map = j
-            .source
-            .filter(|(s, _)| s.format == Format::Docx)
-            .map(|(_, m)| m);
-        self.key(key!("children"));
-        self.begin_array();
-        for node in doc.children() {
-            self.heading(node, map, pages);
-        }
-        self.end_array();
+        Ok(())
     }
 
-    /// `"page"`, when the source has pages and knows the one at `at`.
-    fn page(&mut self, pages: Option<&SourceMap>, at: usize) {
-        if let Some(p) = pages.and_then(|m| m.page(at)) {
-            self.key(key!("page"));
-            self.uint(p);
+    #[inline]
+    fn field(&mut self, f: &'static Field, value: Option<Value<'_>>) -> Result<(), Infallible> {
+        let Some(value) = value else {
+            if f.presence == Presence::Nullable {
+                self.key(f.key);
+                self.null();
+            }
+            return Ok(());
+        };
+        self.key(f.key);
+        match value {
+            Value::Str(s) | Value::Name(s) => self.str(s),
+            Value::String(s) => self.str(&s),
+            Value::Uint(n) => self.uint(n as usize),
+            Value::Span(s) => self.span(s),
+            Value::Path(path) => {
+                let mut ns = [0u64; crate::document::MAX_PATH];
+                for (n, &p) in ns.iter_mut().zip(path) {
+                    *n = u64::from(p);
+                }
+                self.numbers(&ns[..path.len()]);
+            }
+            Value::Labels(nodes) => self.labels(nodes),
+            Value::Texts(texts, pages) => self.list(texts, |w, text| {
+                let _ = record::text(w, TextIn { text, pages });
+            }),
+            Value::Headings(children, sourced) => self.list(children, |w, node| {
+                let _ = record::heading(w, HeadingIn { node, sourced });
+            }),
+            Value::Toc(entries) => self.list(entries, |w, e| {
+                let _ = record::toc_entry(w, e);
+            }),
+            Value::Diagnostics(diags, lang) => self.list(diags.iter(), |w, d| {
+                let _ = record::diagnostic(w, DiagnosticIn { d, lang });
+            }),
+            Value::Source(s) => {
+                let _ = record::source(self, s);
+            }
+            Value::Suggestion(s) => {
+                let _ = record::suggestion(self, s);
+            }
+            Value::Edits(edits) => self.list(edits, |w, e| {
+                let _ = record::edit(w, e);
+            }),
         }
+        Ok(())
     }
 
-    /// The document's fields from `diagnostics` (when checked) on, and its end.
-    fn document_tail(&mut self, j: &Json<'_, '_>, diags: Option<&[Diagnostic]>) {
-        if let Some(diags) = diags {
-            self.key(key!("diagnostics"));
-            self.begin_array();
-            for d in diags {
-                self.diagnostic(d, Lang::En);
-            }
-            self.end_array();
-        }
-        if let Some((source, _)) = j.source {
-            self.key(key!("source"));
-            self.begin_object();
-            self.key(key!("format"));
-            self.str(source.format.as_str());
-            if let Some(e) = source.encoding {
-                self.key(key!("encoding"));
-                self.str(e);
-            }
-            self.end_object();
-        }
-        if j.guessed {
-            self.key(key!("encoding_confidence"));
-            self.str("low");
-        }
-        if j.replacements != 0 {
-            self.key(key!("replacements"));
-            self.uint(j.replacements);
-        }
-        self.end_object();
-    }
-
-    fn heading(&mut self, node: Node<'_, '_>, map: Option<&SourceMap>, pages: Option<&SourceMap>) {
-        let h = node.heading();
-        self.begin_object();
-        self.key(key!("kind"));
-        self.str(h.kind.as_str());
-        self.key(key!("marker"));
-        self.str(h.marker);
-        self.key(key!("number"));
-        self.opt_uint(h.number);
-        let path = h.path();
-        if !path.is_empty() {
-            let mut ns = [0u64; crate::document::MAX_PATH];
-            for (n, &p) in ns.iter_mut().zip(path) {
-                *n = u64::from(p);
-            }
-            self.key(key!("path"));
-            self.numbers(&ns[..path.len()]);
-        }
-        // The level the line declares (`###` is 3, an HTML or Word heading
-        // level), for explicit headings and numbered ones on such lines.
-        if let Some(d) = h.depth() {
-            self.key(key!("depth"));
-            self.uint(d);
-        }
-        self.key(key!("level"));
-        self.uint(h.level);
-        self.key(key!("level_from"));
-        self.str(h.level_from.as_str());
-        self.key(key!("title"));
-        self.str(&h.title);
-        self.key(key!("line"));
-        self.uint(h.line);
-        self.key(key!("column"));
-        self.uint(h.column);
-        self.key(key!("span"));
-        self.span(h.span);
-        self.key(key!("marker_span"));
-        self.span(h.marker_span);
-        self.key(key!("title_span"));
-        self.span(h.title_span);
-        self.page(pages, h.span.start);
-        if let Some(m) = map {
-            let numbering = if m.is_drawn(h.marker_span) {
-                Some("auto")
-            } else {
-                (!h.marker.is_empty()).then_some("typed")
-            };
-            if let Some(n) = numbering {
-                self.key(key!("numbering"));
-                self.str(n);
-            }
-            if let Some(p) = m.paragraph(h.line) {
-                self.key(key!("paragraph"));
-                self.uint(p);
-            }
-        }
-        self.key(key!("body"));
-        self.texts(node.body(), pages);
-        self.key(key!("children"));
-        self.begin_array();
-        for child in node.children() {
-            self.heading(child, map, pages);
-        }
-        self.end_array();
+    #[inline]
+    fn end(&mut self, _: &'static Record) -> Result<(), Infallible> {
         self.end_object();
         self.maybe_flush();
-    }
-
-    fn diagnostic(&mut self, d: &Diagnostic, lang: Lang) {
-        self.begin_object();
-        self.key(key!("code"));
-        self.str(d.code.as_str());
-        self.key(key!("severity"));
-        self.str(d.severity.as_str());
-        self.key(key!("line"));
-        self.uint(d.line);
-        self.key(key!("column"));
-        self.uint(d.column);
-        self.key(key!("message"));
-        self.str(&d.message(lang));
-        if let Some(help) = d.help(lang) {
-            self.key(key!("help"));
-            self.str(&help);
-        }
-        self.key(key!("span"));
-        self.span(d.span);
-        if let Some(s) = &d.suggestion {
-            self.key(key!("suggestion"));
-            self.begin_object();
-            self.key(key!("span"));
-            self.span(s.span);
-            self.key(key!("replacement"));
-            self.str(&s.replacement);
-            self.key(key!("edits"));
-            self.begin_array();
-            for e in &s.edits {
-                self.begin_object();
-                self.key(key!("span"));
-                self.span(e.span);
-                self.key(key!("replacement"));
-                self.str(&e.replacement);
-                self.end_object();
-            }
-            self.end_array();
-            self.end_object();
-        }
-        self.end_object();
-        self.maybe_flush();
+        Ok(())
     }
 }
 
@@ -929,20 +713,15 @@ impl CheckReport {
         // Inside the report's array.
         w.depth = 1;
         w.first = !self.any;
-        w.begin_object();
-        w.key(key!("file"));
-        w.str(name);
-        if let Some(h) = hex {
-            w.key(key!("file_hex"));
-            w.str(h);
-        }
-        w.key(key!("diagnostics"));
-        w.begin_array();
-        for d in diags {
-            w.diagnostic(d, lang);
-        }
-        w.end_array();
-        w.end_object();
+        let _ = record::check_file(
+            &mut w,
+            CheckFileIn {
+                file: name,
+                file_hex: hex,
+                diagnostics: diags,
+                lang,
+            },
+        );
         self.any = true;
     }
 

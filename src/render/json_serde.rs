@@ -7,20 +7,31 @@
 //! [`WithSource`] is the JSON of a document read by
 //! [`input::read`](crate::input): it adds `source`, and for Word input each
 //! heading's `paragraph` and `numbering`, and leaves out diagnostics on
-//! labels Word's numbering drew ([`check_source`](super::check_source)).
+//! labels Word's numbering drew ([`check_source`](crate::check_source)).
 
-use serde::ser::SerializeStruct;
+use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use super::json::check_source;
-use crate::document::{Children, Document, Node, Text};
-use crate::input::{Format, Source, SourceMap};
-use crate::numbering::check::check;
+use super::record::{
+    self, Checks, ChunkIn, DiagnosticIn, DocumentIn, Emit, Field, HeadingIn, Presence, Record,
+    TextIn, Value,
+};
+use super::{Chunk, label};
+use crate::document::{Children, Document, Node, Text, TocEntry};
+use crate::input::{Source, SourceMap};
+use crate::numbering::check::{Diagnostic, Localized, Suggestion, check, check_source};
+use crate::numbering::fmt::Edit;
+use crate::numbering::message::Lang;
 
 /// The JSON of one heading (spec §7): its fields, body and children.
 impl Serialize for Node<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        heading(*self, None, None, s)
+        let sourced = Default::default();
+        Rec(HeadingIn {
+            node: *self,
+            sourced,
+        })
+        .serialize(s)
     }
 }
 
@@ -36,7 +47,10 @@ impl Serialize for Children<'_, '_> {
 /// JSON of spec §7, with the numbering checks of [`check`].
 impl Serialize for Document<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        document(self, None, s)
+        let found = check(self);
+        let mut x = DocumentIn::new(self);
+        x.diagnostics = Checks::Done(&found);
+        Rec(x).serialize(s)
     }
 }
 
@@ -81,207 +95,176 @@ impl<'d, 'a> WithSource<'d, 'a> {
 
 impl Serialize for WithSource<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        document(self.doc, Some((self.source, self.map)), s)
+        let found = check_source(self.doc, self.map);
+        let mut x = DocumentIn::new(self.doc);
+        x.source = Some((self.source, self.map));
+        x.diagnostics = Checks::Done(&found);
+        Rec(x).serialize(s)
     }
 }
 
-fn document<S: Serializer>(
-    doc: &Document<'_>,
-    source: Option<(&Source, &SourceMap)>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    let mut st = s.serialize_struct("Document", 11)?;
-    st.serialize_field("schema", &2)?;
-    st.serialize_field("title", &doc.title.as_ref().map(|t| &t.text))?;
-    st.serialize_field("title_span", &doc.title.as_ref().map(|t| t.span))?;
-    st.serialize_field("subtitle", &doc.subtitle.as_ref().map(|t| &t.text))?;
-    st.serialize_field("subtitle_span", &doc.subtitle.as_ref().map(|t| t.span))?;
-    st.serialize_field("toc", &doc.toc)?;
-    // Sources with pages: every heading and paragraph says its page.
-    let pages = source.map(|(_, m)| m).filter(|m| m.has_pages());
-    st.serialize_field(
-        "preamble",
-        &Paged {
-            texts: &doc.preamble,
-            pages,
-        },
-    )?;
-    match source {
-        None => {
-            st.serialize_field("children", &doc.children())?;
-            st.serialize_field("diagnostics", &check(doc))?;
-            st.skip_field("source")?;
-        }
-        Some((source, map)) => {
-            let word = source.format == Format::Docx;
-            st.serialize_field(
-                "children",
-                &MappedChildren {
-                    children: doc.children(),
-                    map: word.then_some(map),
-                    pages,
-                },
-            )?;
-            st.serialize_field("diagnostics", &check_source(doc, map))?;
-            st.serialize_field("source", &SourceJson(source))?;
-        }
-    }
-    st.end()
-}
-
-fn heading<S: Serializer>(
-    node: Node<'_, '_>,
-    map: Option<&SourceMap>,
-    pages: Option<&SourceMap>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    let h = node.heading();
-    let has_path = !h.path().is_empty();
-    let numbering = map.and_then(|m| {
-        if m.is_drawn(h.marker_span) {
-            Some("auto")
-        } else {
-            (!h.marker.is_empty()).then_some("typed")
-        }
-    });
-    let paragraph = map.and_then(|m| m.paragraph(h.line));
-    let page = pages.and_then(|m| m.page(h.span.start));
-    let depth = h.depth();
-    let extra = usize::from(has_path)
-        + usize::from(page.is_some())
-        + usize::from(depth.is_some())
-        + usize::from(numbering.is_some())
-        + usize::from(paragraph.is_some());
-    let mut st = s.serialize_struct("Heading", 13 + extra)?;
-    st.serialize_field("kind", &h.kind)?;
-    st.serialize_field("marker", h.marker)?;
-    st.serialize_field("number", &h.number)?;
-    if has_path {
-        st.serialize_field("path", h.path())?;
-    } else {
-        st.skip_field("path")?;
-    }
-    // The level the line declares (`###` is 3, an HTML or Word heading
-    // level), for explicit headings and numbered ones on such lines.
-    if let Some(d) = depth {
-        st.serialize_field("depth", &d)?;
-    } else {
-        st.skip_field("depth")?;
-    }
-    st.serialize_field("level", &h.level)?;
-    st.serialize_field("level_from", &h.level_from)?;
-    st.serialize_field("title", &h.title)?;
-    st.serialize_field("line", &h.line)?;
-    st.serialize_field("column", &h.column)?;
-    st.serialize_field("span", &h.span)?;
-    st.serialize_field("marker_span", &h.marker_span)?;
-    st.serialize_field("title_span", &h.title_span)?;
-    match page {
-        Some(p) => st.serialize_field("page", &p)?,
-        None => st.skip_field("page")?,
-    }
-    match numbering {
-        Some(n) => st.serialize_field("numbering", n)?,
-        None => st.skip_field("numbering")?,
-    }
-    match paragraph {
-        Some(p) => st.serialize_field("paragraph", &p)?,
-        None => st.skip_field("paragraph")?,
-    }
-    st.serialize_field(
-        "body",
-        &Paged {
-            texts: node.body(),
-            pages,
-        },
-    )?;
-    match (map, pages) {
-        (None, None) => st.serialize_field("children", &node.children())?,
-        _ => st.serialize_field(
-            "children",
-            &MappedChildren {
-                children: node.children(),
-                map,
-                pages,
-            },
-        )?,
-    }
-    st.end()
-}
-
-/// Headings with their source map (Word input) or without it.
-struct MappedChildren<'d, 'a, 'm> {
-    children: Children<'d, 'a>,
-    map: Option<&'m SourceMap>,
-    pages: Option<&'m SourceMap>,
-}
-
-impl Serialize for MappedChildren<'_, '_, '_> {
+/// A paragraph: `text` and `span`.
+impl Serialize for Text<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.children.clone().map(|node| Mapped {
-            node,
-            map: self.map,
-            pages: self.pages,
-        }))
+        Rec(TextIn {
+            text: self,
+            pages: None,
+        })
+        .serialize(s)
     }
 }
 
-struct Mapped<'d, 'a, 'm> {
-    node: Node<'d, 'a>,
-    map: Option<&'m SourceMap>,
-    pages: Option<&'m SourceMap>,
-}
-
-impl Serialize for Mapped<'_, '_, '_> {
+/// A table-of-contents entry, as in the document's `toc`.
+impl Serialize for TocEntry<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        heading(self.node, self.map, self.pages, s)
+        Rec(self).serialize(s)
     }
 }
 
-/// Paragraphs, each with its `page` when the source has pages.
-struct Paged<'t, 'a, 'm> {
-    texts: &'t [Text<'a>],
-    pages: Option<&'m SourceMap>,
-}
-
-impl Serialize for Paged<'_, '_, '_> {
+/// Messages in the language of [`Diagnostic::localized`].
+impl Serialize for Localized<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.texts.iter().map(|t| PagedText {
-            text: t,
-            page: self.pages.and_then(|m| m.page(t.span.start)),
-        }))
+        Rec(DiagnosticIn {
+            d: self.diagnostic(),
+            lang: self.lang(),
+        })
+        .serialize(s)
     }
 }
 
-struct PagedText<'t, 'a> {
-    text: &'t Text<'a>,
-    page: Option<usize>,
+/// Serialised with English messages; see [`Diagnostic::localized`].
+impl Serialize for Diagnostic {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.localized(Lang::En).serialize(s)
+    }
 }
 
-impl Serialize for PagedText<'_, '_> {
+/// `span`, `replacement` and `edits`, as in a diagnostic's `suggestion`.
+impl Serialize for Suggestion {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Text", 2 + usize::from(self.page.is_some()))?;
-        st.serialize_field("text", self.text.text)?;
-        st.serialize_field("span", &self.text.span)?;
-        match self.page {
-            Some(p) => st.serialize_field("page", &p)?,
-            None => st.skip_field("page")?,
+        Rec(self).serialize(s)
+    }
+}
+
+/// `span` and `replacement`.
+impl Serialize for Edit {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        Rec(self).serialize(s)
+    }
+}
+
+/// The record of `tigang parse --format chunks` (less its `file` and
+/// `page`); the command line writes it with
+/// [`json::write_chunk`](super::json::write_chunk).
+impl Serialize for Chunk<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        Rec(ChunkIn {
+            chunk: self,
+            file: None,
+            pages: None,
+        })
+        .serialize(s)
+    }
+}
+
+/// An input that has a record (`HeadingIn` a [`record::HEADING`], …).
+trait Emitted {
+    fn emit<E: Emit + ?Sized>(&self, e: &mut E) -> Result<(), E::Error>;
+}
+
+macro_rules! emitted {
+    ($($In:ty => $f:ident;)*) => {$(
+        impl Emitted for $In {
+            fn emit<E: Emit + ?Sized>(&self, e: &mut E) -> Result<(), E::Error> {
+                record::$f(e, *self)
+            }
         }
-        st.end()
+    )*};
+}
+
+emitted! {
+    DocumentIn<'_> => document;
+    HeadingIn<'_> => heading;
+    TextIn<'_> => text;
+    &TocEntry<'_> => toc_entry;
+    DiagnosticIn<'_> => diagnostic;
+    &Source => source;
+    &Suggestion => suggestion;
+    &Edit => edit;
+    ChunkIn<'_> => chunk;
+}
+
+/// A record serialised as a map, walking its description.
+struct Rec<T>(T);
+
+impl<T: Emitted> Serialize for Rec<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut e = SerdeEmit {
+            map: s.serialize_map(None)?,
+        };
+        self.0.emit(&mut e)?;
+        e.map.end()
     }
 }
 
-/// `{"format": "text", "encoding": "GB18030"}`.
-struct SourceJson<'s>(&'s Source);
+/// serde's side of [`Emit`]: each field an entry of the map.
+struct SerdeEmit<M> {
+    map: M,
+}
 
-impl Serialize for SourceJson<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Source", 2)?;
-        st.serialize_field("format", self.0.format.as_str())?;
-        match self.0.encoding {
-            Some(e) => st.serialize_field("encoding", e)?,
-            None => st.skip_field("encoding")?,
+impl<M: SerializeMap> Emit for SerdeEmit<M> {
+    type Error = M::Error;
+
+    fn begin(&mut self, _: &'static Record) -> Result<(), M::Error> {
+        Ok(())
+    }
+
+    fn field(&mut self, f: &'static Field, value: Option<Value<'_>>) -> Result<(), M::Error> {
+        match value {
+            Some(v) => self.map.serialize_entry(f.name, &ValueSer(v)),
+            None if f.presence == Presence::Nullable => {
+                self.map.serialize_entry(f.name, &None::<()>)
+            }
+            None => Ok(()),
         }
-        st.end()
+    }
+
+    fn end(&mut self, _: &'static Record) -> Result<(), M::Error> {
+        Ok(())
+    }
+}
+
+/// A field's value for serde; lists as sequences of their records.
+struct ValueSer<'v>(Value<'v>);
+
+impl Serialize for ValueSer<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match &self.0 {
+            Value::Str(v) | Value::Name(v) => s.serialize_str(v),
+            Value::String(v) => s.serialize_str(v),
+            Value::Uint(n) => s.serialize_u64(*n),
+            Value::Span(span) => span.serialize(s),
+            Value::Path(p) => s.collect_seq(p.iter()),
+            Value::Labels(nodes) => s.collect_seq(nodes.iter().map(|h| label(h))),
+            Value::Texts(texts, pages) => s.collect_seq(texts.iter().map(|text| {
+                Rec(TextIn {
+                    text,
+                    pages: *pages,
+                })
+            })),
+            Value::Headings(children, sourced) => s.collect_seq(children.clone().map(|node| {
+                Rec(HeadingIn {
+                    node,
+                    sourced: *sourced,
+                })
+            })),
+            Value::Toc(entries) => s.collect_seq(entries.iter().map(Rec)),
+            Value::Diagnostics(diags, lang) => {
+                s.collect_seq(diags.iter().map(|d| Rec(DiagnosticIn { d, lang: *lang })))
+            }
+            Value::Source(source) => Rec(*source).serialize(s),
+            Value::Suggestion(sugg) => Rec(*sugg).serialize(s),
+            Value::Edits(edits) => s.collect_seq(edits.iter().map(Rec)),
+        }
     }
 }

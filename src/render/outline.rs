@@ -48,7 +48,7 @@ pub fn tree(doc: &Document<'_>) -> String {
             out.push_str("  ");
         }
         let _ = write!(out, "{} {}  [{}", h.marker, h.title, h.kind);
-        match (h.number, h.depth()) {
+        match (h.number, h.declared_level()) {
             (Some(n), _) => {
                 let _ = write!(out, " {n}");
             }

@@ -590,41 +590,10 @@ impl<'o, 's> Writer<'o, 's> {
         let _ = record::document(self, x);
     }
 
-    /// An array of records, one per item.
-    fn list<T>(&mut self, items: impl IntoIterator<Item = T>, mut each: impl FnMut(&mut Self, T)) {
-        self.begin_array();
-        for item in items {
-            each(self, item);
-        }
-        self.end_array();
-    }
-}
-
-/// The fast writer walks the records' descriptions: a key, then the value.
-impl Emit for Writer<'_, '_> {
-    type Error = Infallible;
-
-    #[inline]
-    fn begin(&mut self, _: &'static Record) -> Result<(), Infallible> {
-        self.begin_object();
-        Ok(())
-    }
-
-    #[inline]
-    fn field(&mut self, f: &'static Field, value: Option<Value<'_>>) -> Result<(), Infallible> {
-        let Some(value) = value else {
-            if f.presence == Presence::Nullable {
-                self.key(f.key);
-                self.null();
-            }
-            return Ok(());
-        };
-        self.key(f.key);
+    /// A value that holds records, or a list of numbers or labels.
+    #[inline(never)]
+    fn nested(&mut self, value: Value<'_>) {
         match value {
-            Value::Str(s) | Value::Name(s) => self.str(s),
-            Value::String(s) => self.str(&s),
-            Value::Uint(n) => self.uint(n as usize),
-            Value::Span(s) => self.span(s),
             Value::Path(path) => {
                 let mut ns = [0u64; crate::document::MAX_PATH];
                 for (n, &p) in ns.iter_mut().zip(path) {
@@ -654,6 +623,50 @@ impl Emit for Writer<'_, '_> {
             Value::Edits(edits) => self.list(edits, |w, e| {
                 let _ = record::edit(w, e);
             }),
+            Value::Str(_) | Value::Name(_) | Value::String(_) | Value::Uint(_) | Value::Span(_) => {
+                unreachable!("scalars are written by Emit::field")
+            }
+        }
+    }
+
+    /// An array of records, one per item.
+    fn list<T>(&mut self, items: impl IntoIterator<Item = T>, mut each: impl FnMut(&mut Self, T)) {
+        self.begin_array();
+        for item in items {
+            each(self, item);
+        }
+        self.end_array();
+    }
+}
+
+/// The fast writer walks the records' descriptions: a key, then the value.
+impl Emit for Writer<'_, '_> {
+    type Error = Infallible;
+
+    #[inline]
+    fn begin(&mut self, _: &'static Record) -> Result<(), Infallible> {
+        self.begin_object();
+        Ok(())
+    }
+
+    #[inline(always)]
+    fn field(&mut self, f: &'static Field, value: Option<Value<'_>>) -> Result<(), Infallible> {
+        let Some(value) = value else {
+            if f.presence == Presence::Nullable {
+                self.key(f.key);
+                self.null();
+            }
+            return Ok(());
+        };
+        self.key(f.key);
+        // Scalars here, where the record's function has just made the
+        // value (so the match folds away); what holds records out of line.
+        match value {
+            Value::Str(s) | Value::Name(s) => self.str(s),
+            Value::String(s) => self.str(&s),
+            Value::Uint(n) => self.uint(n as usize),
+            Value::Span(s) => self.span(s),
+            nested => self.nested(nested),
         }
         Ok(())
     }

@@ -219,6 +219,7 @@ impl<M: SerializeMap> Emit for SerdeEmit<M> {
         Ok(())
     }
 
+    #[inline(always)]
     fn field(&mut self, f: &'static Field, value: Option<Value<'_>>) -> Result<(), M::Error> {
         match value {
             Some(v) => self.map.serialize_entry(f.name, &ValueSer(v)),

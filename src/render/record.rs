@@ -207,13 +207,15 @@ pub trait Emit {
 }
 
 /// Declares a record: its [`Record`] table and the function that emits an
-/// input's fields in the table's order, each field on one line:
+/// input's fields in the table's order (after `let` lines that name what
+/// several fields read), each field on one line:
 /// `"name" presence type, "meaning" => value;` where the value is a
 /// [`Value`] for `Required` fields and an `Option<Value>` otherwise.
 macro_rules! record {
     (
         $(#[$doc:meta])*
         $NAME:ident, $(#[$fdoc:meta])* fn $fname:ident($x:ident: $In:ty), $title:literal {
+            $(let $v:ident = $e:expr;)*
             $( $key:literal $pres:ident $ty:expr, $meaning:literal => $value:expr; )*
         }
     ) => {
@@ -234,6 +236,7 @@ macro_rules! record {
         #[inline]
         pub fn $fname<E: Emit + ?Sized>(e: &mut E, $x: $In) -> Result<(), E::Error> {
             let mut fields = $NAME.fields.iter();
+            $(let $v = $e;)*
             e.begin(&$NAME)?;
             $(
                 // The table has exactly one entry per line of the macro.
@@ -454,22 +457,23 @@ record! {
     HEADING,
     /// Emits `x`'s [`HEADING`] record, its children's records inside it.
     fn heading(x: HeadingIn<'_>), "A heading of the outline, with its own body and its children." {
-        "kind" Required Ty::Kind, "" => Value::Name(x.node.heading().kind.as_str());
-        "marker" Required Ty::Str, "The marker as written, with its delimiter (一、 （一） 1. 一是 第一， 首先). Empty for an explicit heading (kind `heading`) or an unnumbered TOC entry." => Value::Str(x.node.heading().marker);
-        "number" Nullable Ty::Uint(0), "The marker's value; null for an explicit heading (kind `heading`) or an unnumbered TOC entry." => x.node.heading().number.map(|n| Value::Uint(n.into()));
-        "path" Optional Ty::Uints, "All components of a dotted marker (2.3.1 is [2, 3, 1]); dotted headings only." => Some(x.node.heading().path()).filter(|p| !p.is_empty()).map(Value::Path);
-        "depth" Optional Ty::Uint(1), "The level the line declares: the number of `#` of a Markdown heading, an HTML or Word heading level. Always present for kind `heading`." => x.node.heading().declared_level().map(|d| Value::Uint(d as u64));
-        "level" Required Ty::Uint(1), "Depth in the tree, 1 at the top." => Value::Uint(x.node.heading().level as u64);
-        "level_from" Required Ty::LevelFrom, "What placed the heading at its level: its marker's kind and the document's own order (`numbering`), a `#` depth, HTML or Word heading level that tells levels apart (`markup`), or its text, in a document whose `#` depths carry no level (`title`)." => Value::Name(x.node.heading().level_from.as_str());
-        "title" Required Ty::Str, "" => Value::Str(&x.node.heading().title);
-        "line" Required Ty::Uint(1), "" => Value::Uint(x.node.heading().line as u64);
-        "column" Required Ty::Uint(1), "1-based, in Unicode scalar values." => Value::Uint(x.node.heading().column as u64);
-        "span" Required Ty::Span, "From the marker to the end of the title line." => Value::Span(x.node.heading().span);
-        "marker_span" Required Ty::Span, "" => Value::Span(x.node.heading().marker_span);
-        "title_span" Required Ty::Span, "" => Value::Span(x.node.heading().title_span);
-        "page" Optional Ty::Uint(1), "The 1-based page the heading is on; only for sources with pages (a converter's JSON, a PDF)." => x.sourced.pages.and_then(|m| m.page(x.node.heading().span.start)).map(|p| Value::Uint(p as u64));
+        let h = x.node.heading();
+        "kind" Required Ty::Kind, "" => Value::Name(h.kind.as_str());
+        "marker" Required Ty::Str, "The marker as written, with its delimiter (一、 （一） 1. 一是 第一， 首先). Empty for an explicit heading (kind `heading`) or an unnumbered TOC entry." => Value::Str(h.marker);
+        "number" Nullable Ty::Uint(0), "The marker's value; null for an explicit heading (kind `heading`) or an unnumbered TOC entry." => h.number.map(|n| Value::Uint(n.into()));
+        "path" Optional Ty::Uints, "All components of a dotted marker (2.3.1 is [2, 3, 1]); dotted headings only." => Some(h.path()).filter(|p| !p.is_empty()).map(Value::Path);
+        "depth" Optional Ty::Uint(1), "The level the line declares: the number of `#` of a Markdown heading, an HTML or Word heading level. Always present for kind `heading`." => h.declared_level().map(|d| Value::Uint(d as u64));
+        "level" Required Ty::Uint(1), "Depth in the tree, 1 at the top." => Value::Uint(h.level as u64);
+        "level_from" Required Ty::LevelFrom, "What placed the heading at its level: its marker's kind and the document's own order (`numbering`), a `#` depth, HTML or Word heading level that tells levels apart (`markup`), or its text, in a document whose `#` depths carry no level (`title`)." => Value::Name(h.level_from.as_str());
+        "title" Required Ty::Str, "" => Value::Str(&h.title);
+        "line" Required Ty::Uint(1), "" => Value::Uint(h.line as u64);
+        "column" Required Ty::Uint(1), "1-based, in Unicode scalar values." => Value::Uint(h.column as u64);
+        "span" Required Ty::Span, "From the marker to the end of the title line." => Value::Span(h.span);
+        "marker_span" Required Ty::Span, "" => Value::Span(h.marker_span);
+        "title_span" Required Ty::Span, "" => Value::Span(h.title_span);
+        "page" Optional Ty::Uint(1), "The 1-based page the heading is on; only for sources with pages (a converter's JSON, a PDF)." => x.sourced.pages.and_then(|m| m.page(h.span.start)).map(|p| Value::Uint(p as u64));
         "numbering" Optional Ty::Enum(&["auto", "typed"]), "Word input only: `auto` when Word's automatic numbering drew the marker (it is not in the paragraph's text), `typed` when the text holds it." => x.numbering().map(Value::Name);
-        "paragraph" Optional Ty::Uint(0), "Word input only: the 0-based index of the heading's paragraph in the body (paragraphs in tables counted, text boxes not)." => x.sourced.word.and_then(|m| m.paragraph(x.node.heading().line)).map(|p| Value::Uint(p as u64));
+        "paragraph" Optional Ty::Uint(0), "Word input only: the 0-based index of the heading's paragraph in the body (paragraphs in tables counted, text boxes not)." => x.sourced.word.and_then(|m| m.paragraph(h.line)).map(|p| Value::Uint(p as u64));
         "body" Required Ty::List(&TEXT, 0), "The heading's own paragraphs, up to its first child." => Value::Texts(x.node.body(), x.sourced.pages);
         "children" Required Ty::ListOfSelf, "" => Value::Headings(x.node.children(), x.sourced);
     }

@@ -32,7 +32,8 @@ use serde::Serialize;
 use serde::ser::SerializeStruct;
 
 use super::form::Shape;
-use super::message::{Finding, Fix, Lang};
+use super::help::Fix;
+use super::message::{Finding, Lang};
 use super::plan::{Edit, Plan, Style};
 use super::series::Item;
 use crate::document::{Document, Span};

@@ -16,6 +16,7 @@ use rayon::iter::{ParallelBridge, ParallelIterator};
 
 use crate::format::{self, Format, Style};
 use crate::input::{self, Input, Reading};
+use crate::report::{self, plural};
 use crate::write;
 
 /// Where results go.
@@ -270,7 +271,7 @@ pub fn run(inputs: &[Input], job: &Job) -> Result<ExitCode, String> {
             line.push_str(&format!(", {}", plural(replaced, "replacement")));
         }
         if let Dest::Dir(dir) = &job.dest {
-            line.push_str(&format!(", written to {}", input::shown(dir)));
+            line.push_str(&format!(", written to {}", report::shown(dir)));
         }
         line.push_str(&format!(", {secs:.2} s"));
         eprintln!("{line}");
@@ -288,15 +289,6 @@ pub fn run(inputs: &[Input], job: &Job) -> Result<ExitCode, String> {
     })
 }
 
-/// `1 heading`, `2 headings`, `0 headings`.
-pub fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("{n} {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
 /// One document to standard output, rendered straight into it: the JSON of a
 /// 20 MB document is never held in memory as a whole.
 fn single(input: &Input, job: &Job) -> Result<ExitCode, String> {
@@ -307,7 +299,7 @@ fn single(input: &Input, job: &Job) -> Result<ExitCode, String> {
             eprintln!("{}{reason}", prefix(colour()));
             // A PDF, an image or a program given alone is a usage error.
             let usage = input::is_not_a_document(&reason, input);
-            return Ok(ExitCode::from(if usage { crate::EXIT_USAGE } else { 1 }));
+            return Ok(ExitCode::from(if usage { report::EXIT_USAGE } else { 1 }));
         }
     };
     let (text, decoded) = (read.text(), &read.extracted);

@@ -8,6 +8,7 @@ mod fmt;
 mod format;
 mod input;
 mod parse;
+mod report;
 mod terminal;
 mod write;
 
@@ -111,9 +112,6 @@ fn lsp() -> Result<ExitCode, String> {
     }
 }
 
-/// Exit status for usage and I/O errors.
-const EXIT_USAGE: u8 = 2;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -128,7 +126,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(msg) => {
             eprintln!("tigang: {msg}");
-            ExitCode::from(EXIT_USAGE)
+            ExitCode::from(report::EXIT_USAGE)
         }
     }
 }

@@ -1,6 +1,9 @@
 //! The `tigang` command line: a thin layer over the library. Each subcommand
 //! lives in its own module; `input` finds and reads documents (the library's
 //! `tigang::input` turns bytes into text), `format` renders, `batch` runs many files in parallel.
+//! `report` holds the messages they all share; imports point down, from
+//! `main` to the subcommands to `batch`, `input` and `write`, to `report`,
+//! `terminal` and `format` (`.ci/modules.py`).
 
 mod batch;
 mod check;

@@ -274,7 +274,10 @@ impl<'a> Plan<'a> {
             let alone = settle && round == 0 && plan.settles_alone(&numbers, &sites, &mut scratch);
             // Debug builds plan the edited text all the same, to check that.
             let again = settle && (!alone || cfg!(debug_assertions));
-            let (bad, settled) = diverging(doc, &numbers, &edits, again.then_some(style));
+            let Divergence {
+                items: bad,
+                settled,
+            } = diverging(doc, &numbers, &edits, again.then_some(style));
             if bad.is_empty() {
                 debug_assert!(!alone || settled, "settles_alone, but the text plans again");
                 plan.settled = settled || alone;
@@ -539,9 +542,20 @@ pub(crate) fn verify(doc: &Document<'_>, edits: &[Edit]) -> Option<usize> {
     }
     let edits: Vec<Edit> = sorted.into_iter().cloned().collect();
     diverging(doc, &numbers, &edits, None)
-        .0
+        .items
         .first()
         .map(|&i| items[i].line)
+}
+
+/// What [`diverging`] found out about a set of edits.
+struct Divergence {
+    /// The items whose fix changes the outline, ascending, each once
+    /// (indices as in the plan: TOC entries first, then headings).
+    items: Vec<usize>,
+    /// Whether the edited text, planned again in the `settle` style, asks
+    /// for nothing more: `false` when `settle` was `None` or `items` is not
+    /// empty.
+    settled: bool,
 }
 
 /// The items whose fix changes the outline: headings (and TOC entries) that
@@ -557,7 +571,7 @@ fn diverging(
     numbers: &[u32],
     edits: &[Edit],
     settle: Option<Style>,
-) -> (Vec<usize>, bool) {
+) -> Divergence {
     let new_src = apply(doc.source(), edits);
     let new = crate::parse(&new_src);
     let toc_len = doc.toc.len();
@@ -657,7 +671,10 @@ fn diverging(
     // The nested plan does not settle in its turn: one level only.
     let settled =
         bad.is_empty() && settle.is_some_and(|style| Plan::once(&new, style, false).asks_nothing());
-    (bad, settled)
+    Divergence {
+        items: bad,
+        settled,
+    }
 }
 
 /// Maps offsets of the input to offsets of the edited text, for offsets

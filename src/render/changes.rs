@@ -8,6 +8,7 @@ use std::fmt::Write;
 use super::diagnostics::{Report, excerpt};
 use crate::numbering::fmt::Edit;
 use crate::numbering::message::Lang;
+use crate::parse::text::{after_break, line_end};
 
 /// The changes `edits` make to `src` (read from `path`), one hunk per
 /// changed line: `第7行：（三）→（四）`, then the line before and after, cut
@@ -142,9 +143,11 @@ const CONTEXT: usize = 3;
 
 /// A unified diff (`diff -u`) of what `edits` do to `src`, with `a/path`
 /// and `b/path` headers and three lines of context, for `patch` and review
-/// tools. Lines are split at `\n` as `diff` does (a `\r` stays in its line).
-/// Edits never touch a line break, so every hunk has as many lines after
-/// as before.
+/// tools. Lines are the parser's, split at `\n`, `\r\n` and a lone `\r`, so
+/// that hunks name the lines [`changes`] and `check` name; a line's `\r`
+/// stays in it (as `diff` shows a `\r\n` file, so that `patch` applies the
+/// diff to it), and every diff line ends in `\n`. Edits never touch a line
+/// break, so every hunk has as many lines after as before.
 ///
 /// ```
 /// let src = "一、甲\n三、乙\n";
@@ -165,8 +168,11 @@ pub fn unified_diff(src: &str, path: &str, edits: &[Edit]) -> String {
     }
     let bytes = src.as_bytes();
     let len = src.len();
-    let line_end = |from: usize| memchr::memchr(b'\n', &bytes[from..]).map_or(len, |i| from + i);
-    // The changed lines: (line number, start, end before `\n`, edits).
+    let line_end = |from: usize| line_end(bytes, from);
+    // A line as the diff shows it: with its `\r`, if its break has one.
+    let shown =
+        |start: usize, end: usize| &src[start..end + usize::from(bytes.get(end) == Some(&b'\r'))];
+    // The changed lines: (line number, start, end before the break, edits).
     let mut changed: Vec<(usize, usize, usize, std::ops::Range<usize>)> = Vec::new();
     // `at` is the start of the first line not yet passed.
     let (mut at, mut line) = (0usize, 1usize);
@@ -174,15 +180,15 @@ pub fn unified_diff(src: &str, path: &str, edits: &[Edit]) -> String {
     while k < edits.len() {
         let start = edits[k].span.start.clamp(at, len);
         let between = &bytes[at..start];
-        line += memchr::memchr_iter(b'\n', between).count();
-        let first = memchr::memrchr(b'\n', between).map_or(at, |i| at + i + 1);
+        line += breaks(between, bytes.get(start).copied());
+        let first = memchr::memrchr2(b'\n', b'\r', between).map_or(at, |i| at + i + 1);
         let end = line_end(start);
         let mut j = k + 1;
         while j < edits.len() && edits[j].span.start <= end {
             j += 1;
         }
         changed.push((line, first, end, k..j));
-        at = (end + 1).min(len);
+        at = after_break(bytes, end);
         line += usize::from(end < len);
         k = j;
     }
@@ -216,14 +222,14 @@ pub fn unified_diff(src: &str, path: &str, edits: &[Edit]) -> String {
         let mut pre_start = first_start;
         let mut pre = 0;
         while pre < CONTEXT && pre_start > 0 {
-            pre_start = memchr::memrchr(b'\n', &bytes[..pre_start - 1]).map_or(0, |i| i + 1);
+            pre_start = line_before(bytes, pre_start);
             pre += 1;
         }
         // Context after: up to three lines.
         let mut post_end = last_end;
         let mut post = 0;
-        while post < CONTEXT && post_end + 1 < len {
-            post_end = line_end(post_end + 1);
+        while post < CONTEXT && after_break(bytes, post_end) < len {
+            post_end = line_end(after_break(bytes, post_end));
             post += 1;
         }
         let count = last - first + 1 + pre + post;
@@ -235,7 +241,7 @@ pub fn unified_diff(src: &str, path: &str, edits: &[Edit]) -> String {
         loop {
             let end = line_end(pos);
             let nl = end < len;
-            let text = &src[pos..end];
+            let text = shown(pos, end);
             if c < e && changed[c].1 == pos {
                 let mut new = String::with_capacity(text.len() + 8);
                 let mut from = pos;
@@ -244,7 +250,7 @@ pub fn unified_diff(src: &str, path: &str, edits: &[Edit]) -> String {
                     new.push_str(&ed.replacement);
                     from = ed.span.end;
                 }
-                new.push_str(&src[from..end]);
+                new.push_str(&text[from - pos..]);
                 minus.push((text, nl));
                 plus.push((new, nl));
                 c += 1;
@@ -258,12 +264,22 @@ pub fn unified_diff(src: &str, path: &str, edits: &[Edit]) -> String {
             if !nl || (end >= post_end && c >= e) {
                 break;
             }
-            pos = end + 1;
+            pos = after_break(bytes, end);
         }
         flush(&mut out, &mut minus, &mut plus);
         h = e;
     }
     out
+}
+
+/// The start of the line before the one that starts at `start` (not 0).
+fn line_before(bytes: &[u8], start: usize) -> usize {
+    // The break that ends the line before: one byte, or a `\r\n`.
+    let mut brk = start - 1;
+    if bytes[brk] == b'\n' && brk > 0 && bytes[brk - 1] == b'\r' {
+        brk -= 1;
+    }
+    memchr::memrchr2(b'\n', b'\r', &bytes[..brk]).map_or(0, |i| i + 1)
 }
 
 #[cfg(test)]
@@ -291,6 +307,22 @@ mod tests {
         src.push_str("三、乙\n文。\n四、丙\n");
         let d = unified_diff(&src, "x", &edits(&src));
         let want = "--- a/x\n+++ b/x\n@@ -9,6 +9,6 @@\n 文。\n 文。\n 文。\n-三、乙\n+二、乙\n 文。\n-四、丙\n+三、丙\n";
+        assert_eq!(d, want);
+    }
+
+    #[test]
+    fn lines_end_at_a_lone_carriage_return() {
+        // Lines as the parser and `changes` count them: the hunk names
+        // line 5, with three lines of context before it, not one line
+        // holding the whole text.
+        let src = "一、甲\r文。\r文。\r文。\r三、乙\r";
+        let d = unified_diff(src, "x", &edits(src));
+        let want =
+            "--- a/x\n+++ b/x\n@@ -2,4 +2,4 @@\n 文。\r\n 文。\r\n 文。\r\n-三、乙\r\n+二、乙\r\n";
+        assert_eq!(d, want);
+        // A `\r\n` keeps its `\r` in the line, as before, for `patch`.
+        let crlf = src.replace('\r', "\r\n");
+        let d = unified_diff(&crlf, "x", &edits(&crlf));
         assert_eq!(d, want);
     }
 

@@ -97,7 +97,9 @@ mod kind;
 pub mod numeral;
 mod options;
 
-// The stages, each using only what is above it in this list.
+// The stages. In the order input, grammar, parse, numbering, render, each
+// uses only the model and the stages before it (.ci/modules.py checks it);
+// rustfmt keeps the declarations below in alphabetical order.
 pub mod input;
 // The pest parser generated from grammar/outline.pest (tests/grammar_generated.rs).
 #[allow(dead_code, clippy::all, clippy::pedantic, missing_docs)]

@@ -32,6 +32,8 @@ pub mod decode;
 #[cfg(feature = "docx")]
 pub mod docx;
 #[cfg(feature = "encoding")]
+mod encode;
+#[cfg(feature = "encoding")]
 mod error;
 #[cfg(feature = "html")]
 pub mod html;

@@ -30,7 +30,7 @@ use crate::Lang;
 use crate::document::{Document, Node, Span};
 use crate::fmt::{self, Edit};
 use crate::kind::MarkerKind;
-use crate::numbering::check::{Code, check};
+use crate::numbering::check::{Code, Diagnostic, check};
 
 /// The document an action edits.
 pub(crate) struct Target<'a> {
@@ -58,6 +58,26 @@ fn text_edits(src: &str, lines: &LineIndex, edits: &[Edit]) -> Vec<TextEdit> {
         .collect()
 }
 
+/// What every action of one request shares: the document, how its byte
+/// spans become LSP ranges, where the edits go, and the language of titles.
+struct Context<'a> {
+    doc: &'a Document<'a>,
+    lines: &'a LineIndex,
+    target: &'a Target<'a>,
+    lang: Lang,
+}
+
+/// One code action before it is an LSP one.
+struct Offer<'a> {
+    title: String,
+    kind: CodeActionKind,
+    /// The diagnostic it fixes (none for "fix all").
+    diag: Option<&'a lsp_types::Diagnostic>,
+    /// The quick fix an editor applies on its own (`isPreferred`).
+    preferred: bool,
+    edits: &'a [Edit],
+}
+
 /// `textDocument/codeAction` for the bytes `range` (a cursor is an empty
 /// range), keeping only kinds under `only` when the client names some.
 pub(crate) fn code_actions(
@@ -68,8 +88,12 @@ pub(crate) fn code_actions(
     range: Span,
     only: Option<&[CodeActionKind]>,
 ) -> Vec<CodeActionOrCommand> {
-    let src = doc.source();
-    let lang = settings.lang.for_text(src);
+    let cx = Context {
+        doc,
+        lines,
+        target,
+        lang: settings.lang.for_text(doc.source()),
+    };
     let all = fmt::edits(doc, settings.style);
     let mut out = Vec::new();
     let mut series_done: Vec<usize> = Vec::new();
@@ -78,98 +102,11 @@ pub(crate) fn code_actions(
         if at.start > range.end || range.start > at.end {
             continue;
         }
-        let diag = to_lsp(src, lines, &d, lang);
-        let mut series_edits = Vec::new();
-        if matches!(
-            d.code,
-            Code::NumberingSkip
-                | Code::NumberingDuplicate
-                | Code::NumberingOrder
-                | Code::NumberingStart
-        ) {
-            if let Some(markers) = series_of(doc, d.span.start) {
-                let first = markers[0];
-                series_edits = all
-                    .iter()
-                    .filter(|e| markers.binary_search(&e.span.start).is_ok())
-                    .cloned()
-                    .collect();
-                if series_done.contains(&first) || fmt::verify(doc, &series_edits).is_err() {
-                    series_edits.clear();
-                }
-                series_done.push(first);
-            }
-        }
-        // The diagnostic's own fix: its marker and the markers after it
-        // that must move with it. Offered once when it is the series'.
-        if let Some(s) = d.suggestion.as_ref().filter(|s| s.edits != series_edits) {
-            let (old, new) = (&src[s.span.range()], &s.replacement);
-            let more = s.edits.len().saturating_sub(1);
-            let title = match (lang, more) {
-                (Lang::En, 0) => format!("Replace {old} with {new}"),
-                (Lang::En, n) => format!("Replace {old} with {new} and renumber {n} after it"),
-                (Lang::Zh, 0) => format!("将“{old}”改为“{new}”"),
-                (Lang::Zh, n) => format!("将“{old}”改为“{new}”，其后{n}处依次顺延"),
-                (Lang::ZhHant, 0) => format!("將“{old}”改為“{new}”"),
-                (Lang::ZhHant, n) => format!("將“{old}”改為“{new}”，其後{n}處依次順延"),
-            };
-            let edits = if s.edits.is_empty() {
-                vec![Edit::new(s.span, s.replacement.clone())]
-            } else {
-                s.edits.clone()
-            };
-            // A part of fmt's fix can change the outline where the whole
-            // does not (`（三）甲 一、甲 （三）甲`: the first renumbered
-            // alone); such a fix is left to "fix all".
-            if fmt::verify(doc, &edits).is_ok() {
-                out.push(action(
-                    title,
-                    CodeActionKind::QUICKFIX,
-                    Some(&diag),
-                    false,
-                    target,
-                    src,
-                    lines,
-                    &edits,
-                ));
-            }
-        }
-        if !series_edits.is_empty() {
-            let n = series_edits.len();
-            let title = match lang {
-                Lang::En => format!("Renumber this series ({n} {})", changes(n)),
-                Lang::Zh => format!("重新编号这一组（{n} 处）"),
-                Lang::ZhHant => format!("重新編號這一組（{n} 處）"),
-            };
-            out.push(action(
-                title,
-                CodeActionKind::QUICKFIX,
-                Some(&diag),
-                true,
-                target,
-                src,
-                lines,
-                &series_edits,
-            ));
-        }
+        let series_edits = series_fix(doc, &d, &all, &mut series_done);
+        out.extend(diagnostic_actions(&cx, &d, &series_edits));
     }
     if !all.is_empty() {
-        let n = all.len();
-        let title = match lang {
-            Lang::En => format!("Fix all numbering ({n} {})", changes(n)),
-            Lang::Zh => format!("修正全部编号（{n} 处）"),
-            Lang::ZhHant => format!("修正全部編號（{n} 處）"),
-        };
-        out.push(action(
-            title,
-            CodeActionKind::SOURCE_FIX_ALL,
-            None,
-            false,
-            target,
-            src,
-            lines,
-            &all,
-        ));
+        out.push(fix_all(&cx, &all));
     }
     if let Some(only) = only {
         out.retain(|a| match a {
@@ -178,6 +115,122 @@ pub(crate) fn code_actions(
         });
     }
     out
+}
+
+/// fmt's edits (out of `all`) to the series of the marker a numbering
+/// diagnostic `d` is on; empty for other diagnostics, for a series offered
+/// already (`series_done`, first markers) and for edits that would change
+/// the outline.
+fn series_fix(
+    doc: &Document<'_>,
+    d: &Diagnostic,
+    all: &[Edit],
+    series_done: &mut Vec<usize>,
+) -> Vec<Edit> {
+    if !matches!(
+        d.code,
+        Code::NumberingSkip
+            | Code::NumberingDuplicate
+            | Code::NumberingOrder
+            | Code::NumberingStart
+    ) {
+        return Vec::new();
+    }
+    let Some(markers) = series_of(doc, d.span.start) else {
+        return Vec::new();
+    };
+    let first = markers[0];
+    let mut series_edits: Vec<Edit> = all
+        .iter()
+        .filter(|e| markers.binary_search(&e.span.start).is_ok())
+        .cloned()
+        .collect();
+    if series_done.contains(&first) || fmt::verify(doc, &series_edits).is_err() {
+        series_edits.clear();
+    }
+    series_done.push(first);
+    series_edits
+}
+
+/// The quick fixes of one diagnostic: its own fix, then renumbering its
+/// series (`series_edits`, when there are any).
+fn diagnostic_actions(
+    cx: &Context<'_>,
+    d: &Diagnostic,
+    series_edits: &[Edit],
+) -> Vec<CodeActionOrCommand> {
+    let src = cx.doc.source();
+    let diag = to_lsp(src, cx.lines, d, cx.lang);
+    let mut out = Vec::new();
+    // The diagnostic's own fix: its marker and the markers after it
+    // that must move with it. Offered once when it is the series'.
+    if let Some(s) = d.suggestion.as_ref().filter(|s| s.edits != series_edits) {
+        let (old, new) = (&src[s.span.range()], &s.replacement);
+        let title = replace_title(cx.lang, old, new, s.edits.len().saturating_sub(1));
+        let edits = if s.edits.is_empty() {
+            vec![Edit::new(s.span, s.replacement.clone())]
+        } else {
+            s.edits.clone()
+        };
+        // A part of fmt's fix can change the outline where the whole
+        // does not (`（三）甲 一、甲 （三）甲`: the first renumbered
+        // alone); such a fix is left to "fix all".
+        if fmt::verify(cx.doc, &edits).is_ok() {
+            out.push(cx.action(Offer {
+                title,
+                kind: CodeActionKind::QUICKFIX,
+                diag: Some(&diag),
+                preferred: false,
+                edits: &edits,
+            }));
+        }
+    }
+    if !series_edits.is_empty() {
+        let n = series_edits.len();
+        let title = match cx.lang {
+            Lang::En => format!("Renumber this series ({n} {})", changes(n)),
+            Lang::Zh => format!("重新编号这一组（{n} 处）"),
+            Lang::ZhHant => format!("重新編號這一組（{n} 處）"),
+        };
+        out.push(cx.action(Offer {
+            title,
+            kind: CodeActionKind::QUICKFIX,
+            diag: Some(&diag),
+            preferred: true,
+            edits: series_edits,
+        }));
+    }
+    out
+}
+
+/// The title of a diagnostic's own fix: `old` becomes `new`, and `more`
+/// markers after it are renumbered.
+fn replace_title(lang: Lang, old: &str, new: &str, more: usize) -> String {
+    match (lang, more) {
+        (Lang::En, 0) => format!("Replace {old} with {new}"),
+        (Lang::En, n) => format!("Replace {old} with {new} and renumber {n} after it"),
+        (Lang::Zh, 0) => format!("将“{old}”改为“{new}”"),
+        (Lang::Zh, n) => format!("将“{old}”改为“{new}”，其后{n}处依次顺延"),
+        (Lang::ZhHant, 0) => format!("將“{old}”改為“{new}”"),
+        (Lang::ZhHant, n) => format!("將“{old}”改為“{new}”，其後{n}處依次順延"),
+    }
+}
+
+/// `source.fixAll`: all of fmt's edits.
+fn fix_all(cx: &Context<'_>, all: &[Edit]) -> CodeActionOrCommand {
+    let n = all.len();
+    let title = match cx.lang {
+        Lang::En => format!("Fix all numbering ({n} {})", changes(n)),
+        Lang::Zh => format!("修正全部编号（{n} 处）"),
+        Lang::ZhHant => format!("修正全部編號（{n} 處）"),
+    };
+    cx.action(Offer {
+        title,
+        kind: CodeActionKind::SOURCE_FIX_ALL,
+        diag: None,
+        preferred: false,
+        edits: all,
+    })
 }
 
 fn changes(n: usize) -> &'static str {
@@ -194,25 +247,19 @@ fn wanted(kind: &CodeActionKind, only: &[CodeActionKind]) -> bool {
     })
 }
 
-#[allow(clippy::too_many_arguments)]
-fn action(
-    title: String,
-    kind: CodeActionKind,
-    diag: Option<&lsp_types::Diagnostic>,
-    preferred: bool,
-    target: &Target<'_>,
-    src: &str,
-    lines: &LineIndex,
-    edits: &[Edit],
-) -> CodeActionOrCommand {
-    CodeActionOrCommand::CodeAction(CodeAction {
-        title,
-        kind: Some(kind),
-        diagnostics: diag.map(|d| vec![d.clone()]),
-        edit: Some(workspace_edit(target, text_edits(src, lines, edits))),
-        is_preferred: preferred.then_some(true),
-        ..Default::default()
-    })
+impl Context<'_> {
+    /// The LSP code action of `offer`, its edits for this document.
+    fn action(&self, offer: Offer<'_>) -> CodeActionOrCommand {
+        let edits = text_edits(self.doc.source(), self.lines, offer.edits);
+        CodeActionOrCommand::CodeAction(CodeAction {
+            title: offer.title,
+            kind: Some(offer.kind),
+            diagnostics: offer.diag.map(|d| vec![d.clone()]),
+            edit: Some(workspace_edit(self.target, edits)),
+            is_preferred: offer.preferred.then_some(true),
+            ..Default::default()
+        })
+    }
 }
 
 fn workspace_edit(target: &Target<'_>, edits: Vec<TextEdit>) -> WorkspaceEdit {

@@ -30,7 +30,8 @@ use foldhash::{HashMap, HashSet};
 use serde::Serialize;
 
 use super::form::Shape;
-use super::message::{Finding, Fix, Lang};
+use super::help::Fix;
+use super::message::{Finding, Lang};
 use super::plan::{Edit, Plan, Style};
 use super::series::Item;
 use crate::document::{Document, Span};

@@ -4,9 +4,7 @@
 //! [`Finding`]: the markers, the expected ones, the line of the heading a
 //! TOC entry names) and writes its message and help when asked, in a
 //! [`Lang`]: English, Simplified or Traditional Chinese. Codes never change
-//! with the language.
-
-use std::fmt::Write;
+//! with the language. The help line is [`help`](super::help)'s.
 
 /// The language of messages.
 ///
@@ -311,24 +309,9 @@ pub enum Finding {
     },
 }
 
-/// How the help line of a diagnostic reads, besides its suggestion.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Fix {
-    /// Nothing for `fmt` to do: advice for the writer.
-    Advice,
-    /// The suggestion is `fmt`'s; `shifted` when it follows an earlier
-    /// renumbering of the same series.
-    Suggested { shifted: bool },
-    /// The marker's fix is the suggestion of the diagnostic before, on the
-    /// same marker.
-    WithAbove,
-    /// Renumbering here would change the outline, so `fmt` leaves it.
-    Unsafe,
-}
-
 /// `marker` quoted for a message: Chinese quotes unless it opens with a
 /// bracket of its own; English as written.
-fn q(lang: Lang, marker: &str) -> String {
+pub(super) fn q(lang: Lang, marker: &str) -> String {
     let bracketed = marker.starts_with(['（', '(', '〔', '【', '[', '［', '〖']);
     if lang == Lang::En || bracketed {
         marker.to_string()
@@ -347,7 +330,7 @@ fn short(title: &str) -> String {
 }
 
 /// The missing markers: one, two, or a range.
-fn missing(lang: Lang, first: &str, last: Option<&str>, count: u32) -> String {
+pub(super) fn missing(lang: Lang, first: &str, last: Option<&str>, count: u32) -> String {
     match (last, count) {
         (Some(l), 2) => match lang {
             Lang::En => format!("{first} and {l}"),
@@ -526,192 +509,6 @@ impl Finding {
                 ),
             },
         }
-    }
-
-    /// The help line in `lang`: what to do, given how the fix stands and the
-    /// edits of the suggestion (`was` → `now`, the diagnostic's own marker
-    /// first).
-    pub(crate) fn help(&self, lang: Lang, fix: Fix, edits: &[(&str, &str)]) -> Option<String> {
-        let l = lang;
-        let mut out = String::new();
-        match fix {
-            Fix::WithAbove => {
-                return Some(
-                    l.pick(
-                        "fixed by the suggestion above for this marker",
-                        "随上一条对这个编号的修改一并修正",
-                        "隨上一條對這個編號的修改一併修正",
-                    )
-                    .to_string(),
-                );
-            }
-            Fix::Unsafe => {
-                return Some(
-                    l.pick(
-                        "renumbering here would change the outline, so `tigang fmt` leaves it: fix it by hand",
-                        "在这里重新编号会改变提纲，tigang fmt 不会自动修改，请手工调整",
-                        "在這裡重新編號會改變提綱，tigang fmt 不會自動修改，請手工調整",
-                    )
-                    .to_string(),
-                );
-            }
-            Fix::Advice => return self.advice(l),
-            Fix::Suggested { shifted } => {
-                let (&(was, now), rest) = edits.split_first()?;
-                if let (Finding::RedundantDelimiter { found, doubled }, Lang::Zh | Lang::ZhHant) =
-                    (self, l)
-                {
-                    if rest.is_empty() && now == found {
-                        return Some(format!(
-                            "{}{}{}“{doubled}”",
-                            l.pick("", "删去", "刪去"),
-                            q(l, found),
-                            l.pick("", "后多余的", "後多餘的"),
-                        ));
-                    }
-                }
-                let replace = match l {
-                    Lang::En => format!("replace {was} with {now}"),
-                    _ => format!(
-                        "{}{}{}{}",
-                        l.pick("", "将", "將"),
-                        q(l, was),
-                        l.pick("", "改为", "改為"),
-                        q(l, now)
-                    ),
-                };
-                if let Finding::Skip {
-                    missing: m,
-                    last_missing,
-                    count,
-                    lost_likelier: true,
-                    ..
-                } = self
-                {
-                    let m = missing(l, m, last_missing.as_deref(), *count);
-                    match l {
-                        Lang::En => {
-                            let _ = write!(
-                                out,
-                                "{m} was probably lost: add it back; if it was left out on purpose, {replace}"
-                            );
-                        }
-                        _ => {
-                            let _ = write!(
-                                out,
-                                "{}{m}{}{replace}",
-                                l.pick("", "很可能漏掉了", "很可能漏掉了"),
-                                l.pick("", "：请补上；若是有意删去，", "：請補上；若是有意刪去，")
-                            );
-                        }
-                    }
-                } else {
-                    out.push_str(&replace);
-                }
-                if shifted {
-                    out.push_str(l.pick(
-                        " (the markers before it are renumbered too)",
-                        "（前面的编号也随之顺延）",
-                        "（前面的編號也隨之順延）",
-                    ));
-                }
-                if !rest.is_empty() {
-                    let shown: Vec<String> = rest
-                        .iter()
-                        .take(4)
-                        .map(|(a, b)| match l {
-                            Lang::En => format!("{a} → {b}"),
-                            _ => format!("{a}→{b}"),
-                        })
-                        .collect();
-                    let more = if rest.len() > 4 { "…" } else { "" };
-                    match l {
-                        Lang::En => {
-                            let _ = write!(
-                                out,
-                                ", and renumber the {} after it: {}{more}",
-                                rest.len(),
-                                shown.join(", ")
-                            );
-                        }
-                        _ => {
-                            let _ = write!(
-                                out,
-                                "{}{}{}{}{more}",
-                                l.pick("", "，其后", "，其後"),
-                                rest.len(),
-                                l.pick("", "处依次顺延：", "處依次順延："),
-                                shown.join("、")
-                            );
-                        }
-                    }
-                }
-                if let Finding::Skip {
-                    missing: m,
-                    last_missing,
-                    count,
-                    lost_likelier: false,
-                    ..
-                } = self
-                {
-                    let m = missing(l, m, last_missing.as_deref(), *count);
-                    match l {
-                        Lang::En => {
-                            let _ = write!(out, "; or add the missing {m}");
-                        }
-                        _ => {
-                            let _ = write!(
-                                out,
-                                "{}{m}",
-                                l.pick("", "；或补上缺失的", "；或補上缺失的")
-                            );
-                        }
-                    }
-                }
-            }
-        }
-        Some(out)
-    }
-
-    /// Advice where `fmt` has nothing to offer.
-    fn advice(&self, l: Lang) -> Option<String> {
-        Some(match self {
-            Finding::LonelyOrdinal { second, .. } => match l {
-                Lang::En => format!("add {second}, or write the point without a number"),
-                _ => format!(
-                    "{}{}{}",
-                    l.pick("", "补上", "補上"),
-                    q(l, second),
-                    l.pick(
-                        "",
-                        "，或把这一点改写成不编号的句子",
-                        "，或把這一點改寫成不編號的句子"
-                    )
-                ),
-            },
-            Finding::LevelOrder { .. } => l
-                .pick(
-                    "order the levels as GB/T 9704 does: 一、 › （一） › 1. › （1）",
-                    "按 GB/T 9704 调整层级：一、›（一）›1.›（1）",
-                    "按 GB/T 9704 調整層級：一、›（一）›1.›（1）",
-                )
-                .to_string(),
-            Finding::TocTitle { .. } => l
-                .pick(
-                    "make the entry and the heading say the same",
-                    "修改目录或正文的标题，使两者一致",
-                    "修改目錄或正文的標題，使兩者一致",
-                )
-                .to_string(),
-            Finding::TocMissing { .. } => l
-                .pick(
-                    "add it to the table of contents",
-                    "把它补进目录",
-                    "把它補進目錄",
-                )
-                .to_string(),
-            _ => return None,
-        })
     }
 }
 

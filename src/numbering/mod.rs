@@ -10,7 +10,8 @@
 //!   should have and the edits that get there, verified by re-parsing;
 //! - [`check`]: the numbering checks, as [`Diagnostic`]s whose suggestions
 //!   are the plan's edits;
-//! - `message`: what a finding says, in English or Chinese;
+//! - `message`: what a finding says, in English or Chinese, and `help`:
+//!   what to do about it;
 //! - [`fmt`]: the plan's edits, marker bytes only; and `levels`, the edits
 //!   that set a Markdown document's heading depths from the outline.
 //!
@@ -20,6 +21,7 @@
 pub(crate) mod check;
 pub mod fmt;
 mod form;
+mod help;
 mod levels;
 pub(crate) mod message;
 mod plan;

@@ -273,7 +273,10 @@ impl<'a> Plan<'a> {
             let alone = settle && round == 0 && plan.settles_alone(&numbers, &sites, &mut scratch);
             // Debug builds plan the edited text all the same, to check that.
             let again = settle && (!alone || cfg!(debug_assertions));
-            let (bad, settled) = diverging(doc, &numbers, &edits, again.then_some(style));
+            let Divergence {
+                items: bad,
+                settled,
+            } = diverging(doc, &numbers, &edits, again.then_some(style));
             if bad.is_empty() {
                 debug_assert!(!alone || settled, "settles_alone, but the text plans again");
                 plan.settled = settled || alone;
@@ -538,9 +541,20 @@ pub(crate) fn verify(doc: &Document<'_>, edits: &[Edit]) -> Option<usize> {
     }
     let edits: Vec<Edit> = sorted.into_iter().cloned().collect();
     diverging(doc, &numbers, &edits, None)
-        .0
+        .items
         .first()
         .map(|&i| items[i].line)
+}
+
+/// What [`diverging`] found out about a set of edits.
+struct Divergence {
+    /// The items whose fix changes the outline, ascending, each once
+    /// (indices as in the plan: TOC entries first, then headings).
+    items: Vec<usize>,
+    /// Whether the edited text, planned again in the `settle` style, asks
+    /// for nothing more: `false` when `settle` was `None` or `items` is not
+    /// empty.
+    settled: bool,
 }
 
 /// The items whose fix changes the outline: headings (and TOC entries) that
@@ -556,58 +570,76 @@ fn diverging(
     numbers: &[u32],
     edits: &[Edit],
     settle: Option<Style>,
-) -> (Vec<usize>, bool) {
+) -> Divergence {
     let new_src = apply(doc.source(), edits);
     let new = crate::parse(&new_src);
-    let toc_len = doc.toc.len();
-    // (new marker start, kind, level, number, title) of every old heading.
-    let mut shift = Shift::new(edits);
+    let (old_toc, old_body) = expected(doc, numbers, edits);
+    let (new_toc, new_body) = found(&new);
     let mut bad = Vec::new();
-    let old_toc: Vec<_> = doc
+    for (old, new) in [(&old_toc, &new_toc), (&old_body, &new_body)] {
+        blame(old, new, &mut bad);
+    }
+    bad.sort_unstable();
+    bad.dedup();
+    // The nested plan does not settle in its turn: one level only.
+    let settled =
+        bad.is_empty() && settle.is_some_and(|style| Plan::once(&new, style, false).asks_nothing());
+    Divergence {
+        items: bad,
+        settled,
+    }
+}
+
+/// A TOC entry or heading as [`diverging`] compares them: where its marker
+/// starts (in the edited text), kind, level (0 in a TOC), number, title.
+type Seen<'a> = (usize, MarkerKind, usize, u32, &'a str);
+
+/// What the edited text should hold of one item, and the item's index.
+type Expected<'a> = (Seen<'a>, usize);
+
+/// What the edited text should hold: every TOC entry and heading of `doc`
+/// (TOC, body), its marker moved by `edits`, with its number in `numbers`,
+/// and its item index.
+fn expected<'d>(
+    doc: &'d Document<'_>,
+    numbers: &[u32],
+    edits: &[Edit],
+) -> (Vec<Expected<'d>>, Vec<Expected<'d>>) {
+    let toc_len = doc.toc.len();
+    let mut shift = Shift::new(edits);
+    let toc = doc
         .toc
         .iter()
         .enumerate()
         .map(|(i, e)| {
-            (
-                shift.map(e.marker_span.start),
-                e.kind,
-                0,
-                numbers[i],
-                e.title,
-                i,
-            )
+            let at = shift.map(e.marker_span.start);
+            ((at, e.kind, 0, numbers[i], e.title), i)
         })
         .collect();
     let mut shift = Shift::new(edits);
-    let old_body: Vec<_> = doc
+    let body = doc
         .headings()
         .enumerate()
         .map(|(i, h)| {
             let j = toc_len + i;
-            (
-                shift.map(h.marker_span.start),
-                h.kind,
-                h.level,
-                numbers[j],
-                &*h.heading().title,
-                j,
-            )
+            let at = shift.map(h.marker_span.start);
+            ((at, h.kind, h.level, numbers[j], &*h.heading().title), j)
         })
         .collect();
-    let new_toc: Vec<_> = new
+    (toc, body)
+}
+
+/// What the edited text holds: its TOC entries and headings (TOC, body).
+fn found<'n>(new: &'n Document<'_>) -> (Vec<Seen<'n>>, Vec<Seen<'n>>) {
+    let toc = new
         .toc
         .iter()
         .map(|e| {
-            (
-                e.marker_span.start,
-                e.kind,
-                0,
-                e.number.unwrap_or(0),
-                e.title,
-            )
+            let number = e.number.unwrap_or(0);
+            (e.marker_span.start, e.kind, 0, number, e.title)
         })
         .collect();
-    let new_body: Vec<_> = new
+    let body = new
         .headings()
         .map(|h| {
             let t: &str = &h.heading().title;
@@ -620,43 +652,43 @@ fn diverging(
             )
         })
         .collect();
-    for (old, new) in [(&old_toc, &new_toc), (&old_body, &new_body)] {
-        let mut k = 0;
-        let mut appeared = Vec::new();
-        for &(at, kind, level, number, title, item) in old {
-            while new.get(k).is_some_and(|n| n.0 < at) {
-                appeared.push(new[k]);
+    (toc, body)
+}
+
+/// Adds to `bad` the items of `old` that `new` does not hold as they should
+/// be, and for each of `new` that appeared, the old markers before it: the
+/// one just before, and the last of its kind.
+fn blame(old: &[Expected<'_>], new: &[Seen<'_>], bad: &mut Vec<usize>) {
+    let mut k = 0;
+    let mut appeared = Vec::new();
+    for &(seen, item) in old {
+        let at = seen.0;
+        while new.get(k).is_some_and(|n| n.0 < at) {
+            appeared.push(new[k]);
+            k += 1;
+        }
+        match new.get(k) {
+            Some(&n) if n.0 == at => {
+                if n != seen {
+                    bad.push(item);
+                }
                 k += 1;
             }
-            match new.get(k) {
-                Some(&n) if n.0 == at => {
-                    if n != (at, kind, level, number, title) {
-                        bad.push(item);
-                    }
-                    k += 1;
-                }
-                _ => bad.push(item),
-            }
-        }
-        appeared.extend_from_slice(&new[k.min(new.len())..]);
-        // Blame the old markers before each heading that appeared.
-        for &(at, kind, ..) in &appeared {
-            let before = old.partition_point(|o| o.0 < at);
-            if let Some(o) = before.checked_sub(1).map(|b| &old[b]) {
-                bad.push(o.5);
-            }
-            let same = old[..before].iter().rev().take(64).find(|o| o.1 == kind);
-            if let Some(o) = same {
-                bad.push(o.5);
-            }
+            _ => bad.push(item),
         }
     }
-    bad.sort_unstable();
-    bad.dedup();
-    // The nested plan does not settle in its turn: one level only.
-    let settled =
-        bad.is_empty() && settle.is_some_and(|style| Plan::once(&new, style, false).asks_nothing());
-    (bad, settled)
+    appeared.extend_from_slice(&new[k.min(new.len())..]);
+    // Blame the old markers before each heading that appeared.
+    for &(at, kind, ..) in &appeared {
+        let before = old.partition_point(|o| o.0.0 < at);
+        if let Some(o) = before.checked_sub(1).map(|b| &old[b]) {
+            bad.push(o.1);
+        }
+        let same = old[..before].iter().rev().take(64).find(|o| o.0.1 == kind);
+        if let Some(o) = same {
+            bad.push(o.1);
+        }
+    }
 }
 
 /// Maps offsets of the input to offsets of the edited text, for offsets

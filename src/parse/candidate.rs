@@ -85,12 +85,3 @@ impl Candidate {
         self.start + self.rec.len()
     }
 }
-
-/// The start of the line after the one that ends at `end`.
-pub(crate) fn after_break(bytes: &[u8], end: usize) -> usize {
-    match bytes.get(end) {
-        Some(b'\r') if bytes.get(end + 1) == Some(&b'\n') => end + 2,
-        Some(_) => end + 1,
-        None => end,
-    }
-}

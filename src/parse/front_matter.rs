@@ -1,7 +1,8 @@
 //! YAML front matter (spec §1): a `---` … `---` block at the very top,
 //! which is never content (its `title:` is the document's title).
 
-use super::candidate::{Line, after_break};
+use super::candidate::Line;
+use super::text::after_break;
 
 /// The YAML front matter block (`---` … `---` at the very top), as the byte
 /// offset where the content after it starts.

@@ -3,14 +3,16 @@
 //! a list marker after a sentence end), each confirmed by pest (via
 //! [`recognise`]), which sees only those positions.
 
-use super::candidate::{Boundary, Candidate, Line, Place, after_break};
+use super::candidate::{Boundary, Candidate, Line, Place};
 use super::find;
 use super::lookahead::Memo;
 use super::lost_breaks::{accept_lost_breaks, is_list_kind, may_start_list};
 use super::noise::{atx_depth, is_heading_text, noise_len};
 use super::recognise::{self, Recognised};
 use super::shape::shape;
-use super::text::{is_cn_numeral, is_numeral, is_space, leading, leading_space, trailing_space};
+use super::text::{
+    after_break, is_cn_numeral, is_numeral, is_space, leading, leading_space, trailing_space,
+};
 use crate::kind::MarkerKind;
 
 /// Splits `src` into lines at `\n`, `\r\n` and `\r`, and keeps those that

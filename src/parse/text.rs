@@ -1,9 +1,25 @@
-//! Text helpers every stage may use: character classes (whitespace,
-//! numerals), whitespace runs, trims, and where a title stops. A leaf
-//! module: it imports nothing of the crate but the span type.
+//! Text helpers every stage may use: where lines break, character classes
+//! (whitespace, numerals), whitespace runs, trims, and where a title
+//! stops. A leaf module: it imports nothing of the crate but the span type.
 
 use super::find::Stops;
 use crate::document::Span;
+
+/// The end of the line that holds byte `from`: its first `\n` or `\r`, or
+/// the end of the text. Lines break at `\n`, `\r\n` and a lone `\r`
+/// (docs/format.md §1); [`after_break`] steps over the break.
+pub(crate) fn line_end(bytes: &[u8], from: usize) -> usize {
+    memchr::memchr2(b'\n', b'\r', &bytes[from..]).map_or(bytes.len(), |i| from + i)
+}
+
+/// The start of the line after the one that ends at `end`.
+pub(crate) fn after_break(bytes: &[u8], end: usize) -> usize {
+    match bytes.get(end) {
+        Some(b'\r') if bytes.get(end + 1) == Some(&b'\n') => end + 2,
+        Some(_) => end + 1,
+        None => end,
+    }
+}
 
 /// Whitespace as it occurs in scraped text, including the BOM.
 pub(crate) fn is_space(c: char) -> bool {

@@ -4,10 +4,12 @@
 //! from edit to edit, so a 200 MB file costs time in proportion to its size.
 
 use std::fmt::Write;
+use std::ops::Range;
 
 use super::diagnostics::{Report, excerpt};
 use crate::numbering::fmt::Edit;
 use crate::numbering::message::Lang;
+use crate::parse::text::{after_break, line_end};
 
 /// The changes `edits` make to `src` (read from `path`), one hunk per
 /// changed line: `第7行：（三）→（四）`, then the line before and after, cut
@@ -142,9 +144,11 @@ const CONTEXT: usize = 3;
 
 /// A unified diff (`diff -u`) of what `edits` do to `src`, with `a/path`
 /// and `b/path` headers and three lines of context, for `patch` and review
-/// tools. Lines are split at `\n` as `diff` does (a `\r` stays in its line).
-/// Edits never touch a line break, so every hunk has as many lines after
-/// as before.
+/// tools. Lines are the parser's, split at `\n`, `\r\n` and a lone `\r`, so
+/// that hunks name the lines [`changes`] and `check` name; a line's `\r`
+/// stays in it (as `diff` shows a `\r\n` file, so that `patch` applies the
+/// diff to it), and every diff line ends in `\n`. Edits never touch a line
+/// break, so every hunk has as many lines after as before.
 ///
 /// ```
 /// let src = "一、甲\n三、乙\n";
@@ -163,107 +167,144 @@ pub fn unified_diff(src: &str, path: &str, edits: &[Edit]) -> String {
     if edits.is_empty() {
         return out;
     }
-    let bytes = src.as_bytes();
-    let len = src.len();
-    let line_end = |from: usize| memchr::memchr(b'\n', &bytes[from..]).map_or(len, |i| from + i);
-    // The changed lines: (line number, start, end before `\n`, edits).
-    let mut changed: Vec<(usize, usize, usize, std::ops::Range<usize>)> = Vec::new();
+    let changed = changed_lines(src.as_bytes(), edits);
+    let _ = writeln!(out, "--- a/{path}\n+++ b/{path}");
+    let mut h = 0;
+    while h < changed.len() {
+        // Changed lines close enough to share their context form one hunk.
+        let mut e = h + 1;
+        while e < changed.len() && changed[e].line - changed[e - 1].line <= 2 * CONTEXT + 1 {
+            e += 1;
+        }
+        hunk(&mut out, src, edits, &changed[h..e]);
+        h = e;
+    }
+    out
+}
+
+/// A line that edits change, for [`unified_diff`].
+struct Changed {
+    /// Its number, from 1.
+    line: usize,
+    /// Where it starts.
+    start: usize,
+    /// Where its break begins (the end of the text for the last line).
+    end: usize,
+    /// Its edits, a range of the edits.
+    edits: Range<usize>,
+}
+
+/// The lines `edits` change, in order, from one walk over the text.
+fn changed_lines(bytes: &[u8], edits: &[Edit]) -> Vec<Changed> {
+    let len = bytes.len();
+    let mut changed = Vec::new();
     // `at` is the start of the first line not yet passed.
     let (mut at, mut line) = (0usize, 1usize);
     let mut k = 0;
     while k < edits.len() {
         let start = edits[k].span.start.clamp(at, len);
         let between = &bytes[at..start];
-        line += memchr::memchr_iter(b'\n', between).count();
-        let first = memchr::memrchr(b'\n', between).map_or(at, |i| at + i + 1);
-        let end = line_end(start);
+        line += breaks(between, bytes.get(start).copied());
+        let first = memchr::memrchr2(b'\n', b'\r', between).map_or(at, |i| at + i + 1);
+        let end = line_end(bytes, start);
         let mut j = k + 1;
         while j < edits.len() && edits[j].span.start <= end {
             j += 1;
         }
-        changed.push((line, first, end, k..j));
-        at = (end + 1).min(len);
+        changed.push(Changed {
+            line,
+            start: first,
+            end,
+            edits: k..j,
+        });
+        at = after_break(bytes, end);
         line += usize::from(end < len);
         k = j;
     }
-    let _ = writeln!(out, "--- a/{path}\n+++ b/{path}");
-    // A run of changed lines: all old lines, then all new ones, as diff does.
-    let flush =
-        |out: &mut String, minus: &mut Vec<(&str, bool)>, plus: &mut Vec<(String, bool)>| {
-            for (t, nl) in minus.drain(..) {
-                let _ = writeln!(out, "-{t}");
-                if !nl {
-                    out.push_str("\\ No newline at end of file\n");
-                }
-            }
-            for (t, nl) in plus.drain(..) {
-                let _ = writeln!(out, "+{t}");
-                if !nl {
-                    out.push_str("\\ No newline at end of file\n");
-                }
-            }
-        };
-    let mut h = 0;
-    while h < changed.len() {
-        // Changed lines close enough to share their context form one hunk.
-        let mut e = h + 1;
-        while e < changed.len() && changed[e].0 - changed[e - 1].0 <= 2 * CONTEXT + 1 {
-            e += 1;
-        }
-        let (first, first_start) = (changed[h].0, changed[h].1);
-        let (last, last_end) = (changed[e - 1].0, changed[e - 1].2);
-        // Context before: up to three whole lines.
-        let mut pre_start = first_start;
-        let mut pre = 0;
-        while pre < CONTEXT && pre_start > 0 {
-            pre_start = memchr::memrchr(b'\n', &bytes[..pre_start - 1]).map_or(0, |i| i + 1);
-            pre += 1;
-        }
-        // Context after: up to three lines.
-        let mut post_end = last_end;
-        let mut post = 0;
-        while post < CONTEXT && post_end + 1 < len {
-            post_end = line_end(post_end + 1);
-            post += 1;
-        }
-        let count = last - first + 1 + pre + post;
-        let start_line = first - pre;
-        let _ = writeln!(out, "@@ -{start_line},{count} +{start_line},{count} @@");
-        let (mut minus, mut plus) = (Vec::new(), Vec::new());
-        let mut pos = pre_start;
-        let mut c = h;
-        loop {
-            let end = line_end(pos);
-            let nl = end < len;
-            let text = &src[pos..end];
-            if c < e && changed[c].1 == pos {
-                let mut new = String::with_capacity(text.len() + 8);
-                let mut from = pos;
-                for ed in &edits[changed[c].3.clone()] {
-                    new.push_str(&src[from..ed.span.start]);
-                    new.push_str(&ed.replacement);
-                    from = ed.span.end;
-                }
-                new.push_str(&src[from..end]);
-                minus.push((text, nl));
-                plus.push((new, nl));
-                c += 1;
-            } else {
-                flush(&mut out, &mut minus, &mut plus);
-                let _ = writeln!(out, " {text}");
-                if !nl {
-                    out.push_str("\\ No newline at end of file\n");
-                }
-            }
-            if !nl || (end >= post_end && c >= e) {
-                break;
-            }
-            pos = end + 1;
-        }
-        flush(&mut out, &mut minus, &mut plus);
-        h = e;
+    changed
+}
+
+/// One hunk: the `changed` lines (close enough to share their context) with
+/// up to [`CONTEXT`] lines before and after.
+fn hunk(out: &mut String, src: &str, edits: &[Edit], changed: &[Changed]) {
+    let bytes = src.as_bytes();
+    let len = src.len();
+    let (first, last) = (&changed[0], &changed[changed.len() - 1]);
+    // Context before: up to three whole lines.
+    let mut pre_start = first.start;
+    let mut pre = 0;
+    while pre < CONTEXT && pre_start > 0 {
+        pre_start = line_before(bytes, pre_start);
+        pre += 1;
     }
-    out
+    // Context after: up to three lines.
+    let mut post_end = last.end;
+    let mut post = 0;
+    while post < CONTEXT && after_break(bytes, post_end) < len {
+        post_end = line_end(bytes, after_break(bytes, post_end));
+        post += 1;
+    }
+    let count = last.line - first.line + 1 + pre + post;
+    let start_line = first.line - pre;
+    let _ = writeln!(out, "@@ -{start_line},{count} +{start_line},{count} @@");
+    let (mut minus, mut plus) = (Vec::new(), Vec::new());
+    let mut pos = pre_start;
+    let mut c = 0;
+    loop {
+        let end = line_end(bytes, pos);
+        let nl = end < len;
+        // The line as the diff shows it: with its `\r`, if its break has one.
+        let text = &src[pos..end + usize::from(bytes.get(end) == Some(&b'\r'))];
+        if c < changed.len() && changed[c].start == pos {
+            let mut new = String::with_capacity(text.len() + 8);
+            let mut from = pos;
+            for ed in &edits[changed[c].edits.clone()] {
+                new.push_str(&src[from..ed.span.start]);
+                new.push_str(&ed.replacement);
+                from = ed.span.end;
+            }
+            new.push_str(&text[from - pos..]);
+            minus.push((text, nl));
+            plus.push((new, nl));
+            c += 1;
+        } else {
+            flush_changes(out, &mut minus, &mut plus);
+            diff_line(out, ' ', text, nl);
+        }
+        if !nl || (end >= post_end && c >= changed.len()) {
+            break;
+        }
+        pos = after_break(bytes, end);
+    }
+    flush_changes(out, &mut minus, &mut plus);
+}
+
+/// A run of changed lines: all old lines, then all new ones, as diff does.
+fn flush_changes(out: &mut String, minus: &mut Vec<(&str, bool)>, plus: &mut Vec<(String, bool)>) {
+    for (t, nl) in minus.drain(..) {
+        diff_line(out, '-', t, nl);
+    }
+    for (t, nl) in plus.drain(..) {
+        diff_line(out, '+', &t, nl);
+    }
+}
+
+/// A line of the diff; `nl`: the text's line has a break after it.
+fn diff_line(out: &mut String, sign: char, text: &str, nl: bool) {
+    let _ = writeln!(out, "{sign}{text}");
+    if !nl {
+        out.push_str("\\ No newline at end of file\n");
+    }
+}
+
+/// The start of the line before the one that starts at `start` (not 0).
+fn line_before(bytes: &[u8], start: usize) -> usize {
+    // The break that ends the line before: one byte, or a `\r\n`.
+    let mut brk = start - 1;
+    if bytes[brk] == b'\n' && brk > 0 && bytes[brk - 1] == b'\r' {
+        brk -= 1;
+    }
+    memchr::memrchr2(b'\n', b'\r', &bytes[..brk]).map_or(0, |i| i + 1)
 }
 
 #[cfg(test)]
@@ -291,6 +332,22 @@ mod tests {
         src.push_str("三、乙\n文。\n四、丙\n");
         let d = unified_diff(&src, "x", &edits(&src));
         let want = "--- a/x\n+++ b/x\n@@ -9,6 +9,6 @@\n 文。\n 文。\n 文。\n-三、乙\n+二、乙\n 文。\n-四、丙\n+三、丙\n";
+        assert_eq!(d, want);
+    }
+
+    #[test]
+    fn lines_end_at_a_lone_carriage_return() {
+        // Lines as the parser and `changes` count them: the hunk names
+        // line 5, with three lines of context before it, not one line
+        // holding the whole text.
+        let src = "一、甲\r文。\r文。\r文。\r三、乙\r";
+        let d = unified_diff(src, "x", &edits(src));
+        let want =
+            "--- a/x\n+++ b/x\n@@ -2,4 +2,4 @@\n 文。\r\n 文。\r\n 文。\r\n-三、乙\r\n+二、乙\r\n";
+        assert_eq!(d, want);
+        // A `\r\n` keeps its `\r` in the line, as before, for `patch`.
+        let crlf = src.replace('\r', "\r\n");
+        let d = unified_diff(&crlf, "x", &edits(&crlf));
         assert_eq!(d, want);
     }
 

@@ -16,6 +16,7 @@ use rayon::iter::{ParallelBridge, ParallelIterator};
 
 use crate::format::{self, Format, Style};
 use crate::input::{self, Input, Reading};
+use crate::report::{self, plural};
 use crate::write;
 
 /// Where results go.
@@ -170,82 +171,22 @@ pub fn run(inputs: &[Input], job: &Job) -> Result<ExitCode, String> {
         .num_threads(threads(job.jobs, inputs.len()))
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
-
     let stop = AtomicBool::new(false);
-    // Bounded, so workers cannot run far ahead of a slow reader of stdout.
-    let (tx, rx) = mpsc::sync_channel::<(usize, Outcome)>(4 * pool.current_num_threads().max(1));
-    let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    let mut files_failed = 0usize;
-    let mut headings = 0usize;
-    let mut replaced = 0usize;
-    let mut writes_failed = 0usize;
-    let mut write_error: Option<io::Error> = None;
-
+    let mut collector = Collector {
+        stdout: io::BufWriter::with_capacity(1 << 16, io::stdout().lock()),
+        bar: &bar,
+        colour,
+        stop: &stop,
+        write_error: None,
+        tally: Tally::default(),
+    };
     std::thread::scope(|s| {
-        let stop = &stop;
-        s.spawn(move || {
-            pool.install(|| {
-                // `par_bridge` hands out inputs in order, so results arrive
-                // roughly in order and the reorder buffer below stays small.
-                inputs
-                    .iter()
-                    .enumerate()
-                    .par_bridge()
-                    .for_each_with(tx, |tx, (i, input)| {
-                        if stop.load(Ordering::Relaxed) {
-                            return;
-                        }
-                        let _ = tx.send((i, process(input, job)));
-                    });
-            });
-        });
-
-        let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
-        let mut next = 0;
-        for (i, outcome) in rx {
-            bar.inc(1);
-            pending.insert(i, outcome);
-            while let Some(o) = pending.remove(&next) {
-                next += 1;
-                headings += o.headings;
-                replaced += o.replaced;
-                writes_failed += usize::from(o.write_failed);
-                if let Some(note) = &o.note {
-                    bar.suspend(|| eprintln!("{note}"));
-                }
-                match o.output {
-                    Ok(bytes) => {
-                        if o.replaced > 0 {
-                            let name = &inputs[next - 1].shown;
-                            bar.suspend(|| {
-                                eprintln!(
-                                    "tigang: {name}: {} of {} replaced with U+FFFD (--lossy)",
-                                    plural(o.replaced, "undecodable byte sequence"),
-                                    o.encoding
-                                )
-                            });
-                        }
-                        if write_error.is_none() {
-                            if let Err(e) = stdout.write_all(&bytes) {
-                                write_error = Some(e);
-                                stop.store(true, Ordering::Relaxed);
-                            }
-                        }
-                    }
-                    Err(reason) => {
-                        files_failed += 1;
-                        bar.suspend(|| eprintln!("{}{reason}", prefix(colour)));
-                    }
-                }
-            }
-        }
+        let results = start_workers(s, pool, inputs, job, &stop);
+        collector.in_order(results, inputs);
     });
     // The outputs' folders, synced once for the whole batch.
     write::sync_folders();
-    let flushed = match write_error {
-        Some(e) => Err(e),
-        None => stdout.flush(),
-    };
+    let flushed = collector.flush();
     bar.finish_and_clear();
     match flushed {
         // A closed pipe (`| head`) is not an error worth reporting.
@@ -253,48 +194,168 @@ pub fn run(inputs: &[Input], job: &Job) -> Result<ExitCode, String> {
         Err(e) => return Err(format!("cannot write output: {e}")),
         Ok(()) => {}
     }
-
+    let tally = &collector.tally;
     if job.batch && !job.quiet {
         let secs = started.elapsed().as_secs_f64();
-        let failed = if files_failed > 0 && colour {
-            format!("\x1b[31m{files_failed} failed\x1b[0m")
-        } else {
-            format!("{files_failed} failed")
-        };
-        let mut line = format!(
-            "tigang: {}, {}, {failed}",
-            plural(inputs.len(), "file"),
-            plural(headings, "heading")
-        );
-        if replaced > 0 {
-            line.push_str(&format!(", {}", plural(replaced, "replacement")));
-        }
-        if let Dest::Dir(dir) = &job.dest {
-            line.push_str(&format!(", written to {}", input::shown(dir)));
-        }
-        line.push_str(&format!(", {secs:.2} s"));
-        eprintln!("{line}");
+        eprintln!("{}", summary(inputs.len(), tally, &job.dest, colour, secs));
     }
-    if writes_failed > 0 {
+    exit_status(tally)
+}
+
+/// What a batch's outcomes add up to.
+#[derive(Default)]
+struct Tally {
+    /// Inputs that could not be read, decoded or written.
+    files_failed: usize,
+    headings: usize,
+    /// U+FFFD replacements (`--lossy`), all files together.
+    replaced: usize,
+    /// Results that could not be written under `-o DIR` (exit status 2).
+    writes_failed: usize,
+}
+
+/// Starts the workers on `pool`, inside `scope`: each input is processed and
+/// its outcome sent with its index; they stop taking inputs once `stop` is
+/// set. The receiver gets the outcomes as they are done.
+fn start_workers<'s>(
+    scope: &'s std::thread::Scope<'s, '_>,
+    pool: rayon::ThreadPool,
+    inputs: &'s [Input],
+    job: &'s Job,
+    stop: &'s AtomicBool,
+) -> mpsc::Receiver<(usize, Outcome)> {
+    // Bounded, so workers cannot run far ahead of a slow reader of stdout.
+    let (tx, rx) = mpsc::sync_channel::<(usize, Outcome)>(4 * pool.current_num_threads().max(1));
+    scope.spawn(move || {
+        pool.install(|| {
+            // `par_bridge` hands out inputs in order, so results arrive
+            // roughly in order and the reorder buffer of `in_order` stays small.
+            inputs
+                .iter()
+                .enumerate()
+                .par_bridge()
+                .for_each_with(tx, |tx, (i, input)| {
+                    if stop.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    let _ = tx.send((i, process(input, job)));
+                });
+        });
+    });
+    rx
+}
+
+/// Takes the outcomes in input order, on the main thread: writes their
+/// results to stdout, says their notes and failures above the progress bar,
+/// and counts.
+struct Collector<'r> {
+    stdout: io::BufWriter<io::StdoutLock<'static>>,
+    bar: &'r ProgressBar,
+    colour: bool,
+    /// Set on the first failed write to stdout: the workers stop.
+    stop: &'r AtomicBool,
+    /// That failed write's error; later results are not written.
+    write_error: Option<io::Error>,
+    tally: Tally,
+}
+
+impl Collector<'_> {
+    /// Takes every outcome from `results`, holding back those that come
+    /// before an earlier input's.
+    fn in_order(&mut self, results: mpsc::Receiver<(usize, Outcome)>, inputs: &[Input]) {
+        let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
+        let mut next = 0;
+        for (i, outcome) in results {
+            self.bar.inc(1);
+            pending.insert(i, outcome);
+            while let Some(o) = pending.remove(&next) {
+                self.take(&inputs[next].shown, o);
+                next += 1;
+            }
+        }
+    }
+
+    /// One input's outcome (`name` as messages show it).
+    fn take(&mut self, name: &str, o: Outcome) {
+        self.tally.headings += o.headings;
+        self.tally.replaced += o.replaced;
+        self.tally.writes_failed += usize::from(o.write_failed);
+        if let Some(note) = &o.note {
+            self.bar.suspend(|| eprintln!("{note}"));
+        }
+        match o.output {
+            Ok(bytes) => {
+                if o.replaced > 0 {
+                    self.bar.suspend(|| {
+                        eprintln!(
+                            "tigang: {name}: {} of {} replaced with U+FFFD (--lossy)",
+                            plural(o.replaced, "undecodable byte sequence"),
+                            o.encoding
+                        )
+                    });
+                }
+                if self.write_error.is_none() {
+                    if let Err(e) = self.stdout.write_all(&bytes) {
+                        self.write_error = Some(e);
+                        self.stop.store(true, Ordering::Relaxed);
+                    }
+                }
+            }
+            Err(reason) => {
+                self.tally.files_failed += 1;
+                let prefix = prefix(self.colour);
+                self.bar.suspend(|| eprintln!("{prefix}{reason}"));
+            }
+        }
+    }
+
+    /// The end of stdout: the first write's error, or the last flush's.
+    fn flush(&mut self) -> io::Result<()> {
+        match self.write_error.take() {
+            Some(e) => Err(e),
+            None => self.stdout.flush(),
+        }
+    }
+}
+
+/// The summary line of a batch: files, headings, failures (red on a colour
+/// terminal), replacements, where the results went, time.
+fn summary(files: usize, tally: &Tally, dest: &Dest, colour: bool, secs: f64) -> String {
+    let failed = tally.files_failed;
+    let failed = if failed > 0 && colour {
+        format!("\x1b[31m{failed} failed\x1b[0m")
+    } else {
+        format!("{failed} failed")
+    };
+    let mut line = format!(
+        "tigang: {}, {}, {failed}",
+        plural(files, "file"),
+        plural(tally.headings, "heading")
+    );
+    if tally.replaced > 0 {
+        line.push_str(&format!(", {}", plural(tally.replaced, "replacement")));
+    }
+    if let Dest::Dir(dir) = dest {
+        line.push_str(&format!(", written to {}", report::shown(dir)));
+    }
+    line.push_str(&format!(", {secs:.2} s"));
+    line
+}
+
+/// 2 (an `Err`) when results could not be written, 1 when files failed, 0
+/// otherwise.
+fn exit_status(tally: &Tally) -> Result<ExitCode, String> {
+    if tally.writes_failed > 0 {
         return Err(format!(
             "{} could not be written",
-            plural(writes_failed, "result")
+            plural(tally.writes_failed, "result")
         ));
     }
-    Ok(if files_failed > 0 {
+    Ok(if tally.files_failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// `1 heading`, `2 headings`, `0 headings`.
-pub fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("{n} {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }
 
 /// One document to standard output, rendered straight into it: the JSON of a
@@ -307,7 +368,7 @@ fn single(input: &Input, job: &Job) -> Result<ExitCode, String> {
             eprintln!("{}{reason}", prefix(colour()));
             // A PDF, an image or a program given alone is a usage error.
             let usage = input::is_not_a_document(&reason, input);
-            return Ok(ExitCode::from(if usage { crate::EXIT_USAGE } else { 1 }));
+            return Ok(ExitCode::from(if usage { report::EXIT_USAGE } else { 1 }));
         }
     };
     let (text, decoded) = (read.text(), &read.extracted);

@@ -9,6 +9,7 @@ use tigang::render::json;
 use tigang::{Code, Severity};
 
 use crate::input;
+use crate::report::{self, flush};
 use crate::terminal::Speech;
 
 #[derive(clap::Args)]
@@ -80,7 +81,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     let mut denied = false;
     let mut unreadable = false;
     let files = input::or_stdin(args.files, "check")?;
-    let inputs = expand(&files, &mut unreadable);
+    let inputs = input::expand_each(&files, &mut unreadable);
     // The summary speaks as the last report did (the script of the last
     // document, when the language follows the documents).
     let mut summary_lang = args.speech.lang();
@@ -153,36 +154,12 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     }
     flush(&mut out)?;
     Ok(if unreadable {
-        ExitCode::from(crate::EXIT_USAGE)
+        ExitCode::from(report::EXIT_USAGE)
     } else if denied {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// The documents the arguments name, folders walked. A path that cannot be
-/// found is reported and the others go on (the run then exits with 2).
-pub fn expand(args: &[PathBuf], failed: &mut bool) -> Vec<input::Input> {
-    let mut out = Vec::new();
-    for arg in args {
-        match input::expand(std::slice::from_ref(arg)) {
-            Ok((found, _)) => out.extend(found),
-            Err(msg) => {
-                eprintln!("tigang: {msg}");
-                *failed = true;
-            }
-        }
-    }
-    out
-}
-
-/// The last write: an error here (a full disk) must not pass for success.
-pub fn flush(out: &mut impl Write) -> Result<(), String> {
-    match out.flush() {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(format!("cannot write output: {e}")),
-        _ => Ok(()),
-    }
 }
 
 fn write(out: &mut impl Write, bytes: &[u8]) -> Result<(), String> {

@@ -9,6 +9,7 @@ use clap::ValueEnum;
 use tigang::Lang;
 use tigang::fmt::Style;
 
+use crate::report::{self, shown};
 use crate::terminal::Speech;
 use crate::{input, write};
 use tigang::input::decode;
@@ -108,7 +109,7 @@ pub fn run(mut args: Args) -> Result<ExitCode, String> {
     let mut would_change = false;
     let mut failed = false;
     let mut not_markdown = 0usize;
-    for input in crate::check::expand(&args.files, &mut failed) {
+    for input in input::expand_each(&args.files, &mut failed) {
         let result = if args.write {
             write_one(&input.path, mode, &reading, lang)
         } else {
@@ -154,12 +155,12 @@ pub fn run(mut args: Args) -> Result<ExitCode, String> {
             emit(&mut out, fixed.new.as_bytes())?;
         }
     }
-    crate::check::flush(&mut out)?;
+    report::flush(&mut out)?;
     if not_markdown > 0 {
         eprintln!("tigang: {}", left_as_they_are(lang, not_markdown));
     }
     Ok(if failed {
-        ExitCode::from(crate::EXIT_USAGE)
+        ExitCode::from(report::EXIT_USAGE)
     } else if (args.check || args.diff.is_some()) && would_change {
         ExitCode::FAILURE
     } else {
@@ -263,7 +264,7 @@ fn write_one(
     reading: &input::Reading,
     lang: Lang,
 ) -> Result<Fixed, String> {
-    let name = input::shown(file);
+    let name = shown(file);
     let orig = write::resolve(file)?;
     let target = input::Input::new(orig.path.clone(), orig.path.clone());
     let mut bytes = Vec::new();
@@ -291,7 +292,7 @@ fn write_one(
     }
     let changes = fixed.edits.len();
     let link = if orig.via_link {
-        format!(" (→ {})", input::shown(&orig.path))
+        format!(" (→ {})", shown(&orig.path))
     } else {
         String::new()
     };

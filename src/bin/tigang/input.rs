@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 use tigang::input::decode::{self, DecodeError, Decoded};
 use tigang::input::sniff;
 
+use crate::report::{io_message, plural, shown};
+
 /// File name endings read from a folder (compared without case). Files named
 /// on the command line are read whatever their name (what they are is told
 /// by their content).
@@ -77,29 +79,6 @@ pub fn name_hex(name: &OsStr) -> Option<String> {
     )
 }
 
-/// A path as messages show it: control characters (an escape sequence
-/// could rewrite the terminal) and bidirectional overrides (which reorder
-/// what is shown) as `\x1b` / `\u{202e}`, bytes that are not UTF-8 as `\xff`.
-pub fn shown(path: &Path) -> String {
-    let mut out = String::new();
-    for chunk in path.as_os_str().as_encoded_bytes().utf8_chunks() {
-        for c in chunk.valid().chars() {
-            let bidi = matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-            if c.is_control() && (c as u32) < 0x80 {
-                out.push_str(&format!("\\x{:02x}", c as u32));
-            } else if c.is_control() || bidi {
-                out.push_str(&format!("\\u{{{:04x}}}", c as u32));
-            } else {
-                out.push(c);
-            }
-        }
-        for b in chunk.invalid() {
-            out.push_str(&format!("\\x{b:02x}"));
-        }
-    }
-    out
-}
-
 /// What the command line named, expanded to documents in order: each argument
 /// in turn, a folder's files sorted by path. Hidden files and folders (`.git`)
 /// are skipped inside folders. Also returns the folders given.
@@ -142,6 +121,23 @@ pub fn expand(args: &[PathBuf]) -> Result<(Vec<Input>, Vec<PathBuf>), String> {
         }
     }
     Ok((out, dirs))
+}
+
+/// The documents the arguments name, each argument expanded on its own: a
+/// path that cannot be found is reported and the others go on (the run then
+/// exits with 2), where [`expand`] stops at the first.
+pub fn expand_each(args: &[PathBuf], failed: &mut bool) -> Vec<Input> {
+    let mut out = Vec::new();
+    for arg in args {
+        match expand(std::slice::from_ref(arg)) {
+            Ok((found, _)) => out.extend(found),
+            Err(msg) => {
+                eprintln!("tigang: {msg}");
+                *failed = true;
+            }
+        }
+    }
+    out
 }
 
 /// The paths given, or `-` (standard input) when none is given and standard
@@ -482,17 +478,6 @@ fn open_regular(path: &Path) -> Result<File, String> {
     ))
 }
 
-/// `PATH: reason` for an I/O error, in words rather than an errno.
-pub fn io_message(path: &Path, e: &io::Error) -> String {
-    let name = shown(path);
-    match e.kind() {
-        io::ErrorKind::NotFound => format!("{name}: no such file"),
-        io::ErrorKind::PermissionDenied => format!("{name}: permission denied"),
-        io::ErrorKind::IsADirectory => format!("{name}: is a directory"),
-        _ => format!("{name}: cannot read: {e}"),
-    }
-}
-
 /// Decodes a document's bytes as `reading` says; the message of a failure
 /// names the file and advises only options the command has (`lossy`:
 /// whether it takes `--lossy`).
@@ -551,7 +536,7 @@ pub fn read_notes(input: &Input, x: &tigang::input::Extracted) -> Vec<String> {
         notes.push(format!(
             "tigang: {}: {} of {encoding} replaced with U+FFFD (--lossy)",
             input.shown,
-            crate::batch::plural(x.replaced, "undecodable byte sequence")
+            plural(x.replaced, "undecodable byte sequence")
         ));
     }
     if x.guessed {
@@ -569,7 +554,7 @@ pub fn lossy_note(input: &Input, d: &Decoded) -> Option<String> {
         format!(
             "tigang: {}: {} of {} replaced with U+FFFD (--lossy)",
             input.shown,
-            crate::batch::plural(d.replaced, "undecodable byte sequence"),
+            plural(d.replaced, "undecodable byte sequence"),
             d.encoding
         )
     })

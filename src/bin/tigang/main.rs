@@ -1,6 +1,9 @@
 //! The `tigang` command line: a thin layer over the library. Each subcommand
 //! lives in its own module; `input` finds and reads documents (the library's
 //! `tigang::input` turns bytes into text), `format` renders, `batch` runs many files in parallel.
+//! `report` holds the messages they all share; imports point down, from
+//! `main` to the subcommands to `batch`, `input` and `write`, to `report`,
+//! `terminal` and `format` (`.ci/modules.py`).
 
 mod batch;
 mod check;
@@ -8,6 +11,7 @@ mod fmt;
 mod format;
 mod input;
 mod parse;
+mod report;
 mod terminal;
 mod write;
 
@@ -111,9 +115,6 @@ fn lsp() -> Result<ExitCode, String> {
     }
 }
 
-/// Exit status for usage and I/O errors.
-const EXIT_USAGE: u8 = 2;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -128,7 +129,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(msg) => {
             eprintln!("tigang: {msg}");
-            ExitCode::from(EXIT_USAGE)
+            ExitCode::from(report::EXIT_USAGE)
         }
     }
 }

@@ -7,7 +7,8 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::batch::{self, Dest, Job};
 use crate::format::{Format, Style};
-use crate::input::{self, shown};
+use crate::input;
+use crate::report::shown;
 
 const EXAMPLES: &str = "\
 Examples:

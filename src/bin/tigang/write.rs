@@ -30,7 +30,7 @@ use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, Once};
 
-use crate::input::shown;
+use crate::report::{io_message, shown};
 
 /// A file named for `fmt --write`, resolved and checked before it is read.
 #[derive(Debug)]
@@ -47,8 +47,8 @@ pub struct Original {
 /// but a regular file with one name is refused.
 pub fn resolve(path: &Path) -> Result<Original, String> {
     let name = shown(path);
-    let real = fs::canonicalize(path).map_err(|e| crate::input::io_message(path, &e))?;
-    let meta = fs::symlink_metadata(&real).map_err(|e| crate::input::io_message(path, &e))?;
+    let real = fs::canonicalize(path).map_err(|e| io_message(path, &e))?;
+    let meta = fs::symlink_metadata(&real).map_err(|e| io_message(path, &e))?;
     if meta.is_dir() {
         return Err(format!("{name}: is a directory; give a text file"));
     }

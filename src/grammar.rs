@@ -9,106 +9,113 @@ pub(crate) struct OutlineParser;
 #[allow(dead_code, non_camel_case_types, clippy::upper_case_acronyms)]
 #[derive(Clone, Copy, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum Rule {
-    #[doc = "End-of-input"]
+    ///End-of-input
     EOI,
-    #[doc = "A marker at the start of a line (after the leading noise)."]
+    ///A marker at the start of a line (after the leading noise).
     r#line_marker,
-    #[doc = "`【篇1】` `第一篇` at a line start."]
+    ///`【篇1】` `第一篇` at a line start.
     r#only_part,
-    #[doc = "`第一编`"]
+    ///`第一编`
     r#only_book,
-    #[doc = "`第一分编`"]
+    ///`第一分编`
     r#only_sub_book,
-    #[doc = "`第一部分`"]
+    ///`第一部分`
     r#only_division,
-    #[doc = "`第一章`"]
+    ///`第一章`
     r#only_chapter,
-    #[doc = "`第一节`"]
+    ///`第一节`
     r#only_section,
-    #[doc = "`第一条`"]
+    ///`第一条`
     r#only_article,
-    #[doc = "`貳、`"]
+    ///`貳、`
     r#only_capital_numeral,
-    #[doc = "`一、`"]
+    ///`一、`
     r#only_numeral,
-    #[doc = "`（一）`"]
+    ///`（一）`
     r#only_paren_numeral,
-    #[doc = "`1.`"]
+    ///`1.`
     r#only_digit,
-    #[doc = "`1.1`"]
+    ///`1.1`
     r#only_dotted,
-    #[doc = "`（1）`"]
+    ///`（1）`
     r#only_paren_digit,
-    #[doc = "`①`"]
+    ///`①`
     r#only_circled,
-    #[doc = "`a.` `（A）`"]
+    ///`a.` `（A）`
     r#only_letter,
-    #[doc = "A number on a title line (a Markdown ATX heading): `2 设计要求`, `4.1信息`."]
+    ///A number on a title line (a Markdown ATX heading): `2 设计要求`, `4.1信息`.
     r#only_title_number,
-    #[doc = "`一是` at a line start."]
+    ///`一是` at a line start.
     r#only_ordinal_shi,
-    #[doc = "`一要` at a line start."]
+    ///`一要` at a line start.
     r#only_ordinal_yao,
-    #[doc = "`第一，` at a line start."]
+    ///`第一，` at a line start.
     r#only_ordinal_di,
-    #[doc = "`首先`"]
+    ///`首先`
     r#only_sequence,
-    #[doc = "A part title closing a short line: `学校工作计划【第一篇】`, `…的必要性篇3`."]
+    ///A part title closing a short line: `学校工作计划【第一篇】`, `…的必要性篇3`.
     r#trailing_part,
-    #[doc = "`【篇1】` `【第一篇】` `篇一` `第一篇`"]
+    ///`【篇1】` `【第一篇】` `篇一` `第一篇`
     r#part,
-    #[doc = "A bracketed part closing a short line."]
+    ///A bracketed part closing a short line.
     r#closing_part,
-    #[doc = "`篇3` closing a short line (compilations scraped without brackets)."]
+    ///`篇3` closing a short line (compilations scraped without brackets).
     r#bare_closing_part,
     r#bracket_part,
     r#bare_part,
     r#part_body,
-    #[doc = "`第一编` `第二編`"]
+    ///`第一编` `第二編`
     r#book,
-    #[doc = "`第一分编` `第二分編`"]
+    ///`第一分编` `第二分編`
     r#sub_book,
-    #[doc = "`第一部分` `第 三 部分`"]
+    ///`第一部分` `第 三 部分`
     r#division,
-    #[doc = "`第一章` `第 1 章`"]
+    ///`第一章` `第 1 章`
     r#chapter,
-    #[doc = "`第一节` `第一節`"]
+    ///`第一节` `第一節`
     r#section,
-    #[doc = "`第一条` `第一條`, and a range `第十二至十四條` (its number is the first)."]
+    ///`第一条` `第一條`, and a range `第十二至十四條` (its number is the first).
     r#article,
-    #[doc = "`壹、` `貳、` `拾壹、`"]
+    ///`壹、` `貳、` `拾壹、`
     r#capital_numeral,
-    #[doc = "`一、` `十一、` `一．`; not a prose list such as `二、三级医院` or `一、二季度`."]
+    ///`一、` `十一、` `一．`; not a prose list such as `二、三级医院` or `一、二季度`.
     r#numeral,
-    #[doc = "`（一）` `(一)` `〔一〕` `㈠`"]
+    ///`（一）` `(一)` `〔一〕` `㈠`
     r#paren_numeral,
-    #[doc = "`1.1` `2.3.1` `1.1.`: must be followed by a break, never glued to prose,\nand by text (a line holding only `14.45` is a table cell)."]
+    /**`1.1` `2.3.1` `1.1.`: must be followed by a break, never glued to prose,
+and by text (a line holding only `14.45` is a table cell).*/
     r#dotted,
-    #[doc = "`1.` `1、` `１．` `⒈` `1：`; not a decimal (`1.5万`), a range (`3、4月份`) or a time (`10:30`).\nA year after the delimiter is not a second number (`1、2015年底的调研…`)."]
+    /**`1.` `1、` `１．` `⒈` `1：`; not a decimal (`1.5万`), a range (`3、4月份`) or a time (`10:30`).
+A year after the delimiter is not a second number (`1、2015年底的调研…`).*/
     r#digit,
-    #[doc = "`（1）` `(1)` `1）` `1)` `1】` `⑴`; not a footnote mark `[1]`."]
+    ///`（1）` `(1)` `1）` `1)` `1】` `⑴`; not a footnote mark `[1]`.
     r#paren_digit,
-    #[doc = "`a.` `a）` `(a)` `A.` `A、` `（A）`: one Latin letter, not a word (`e.g.`)."]
+    ///`a.` `a）` `(a)` `A.` `A、` `（A）`: one Latin letter, not a word (`e.g.`).
     r#letter,
     r#latin,
-    #[doc = "A number on a title line: `2 设计要求`, `1.1项目简介`, `4.1信息`, and as\nPDF converters glue it, `3.1.1Data…`, `2Data…`, `0引言`; not a year,\ndate or quantity (`94 年 6 月 8 日`, `100 个`), nor a word such as `5G`."]
+    /**A number on a title line: `2 设计要求`, `1.1项目简介`, `4.1信息`, and as
+PDF converters glue it, `3.1.1Data…`, `2Data…`, `0引言`; not a year,
+date or quantity (`94 年 6 月 8 日`, `100 个`), nor a word such as `5G`.*/
     r#title_number,
     r#title_char,
-    #[doc = "Section 0 of a paper (`0引言`)."]
+    ///Section 0 of a paper (`0引言`).
     r#zero_num,
     r#quantity,
-    #[doc = "`①` `㉑` `❶`"]
+    ///`①` `㉑` `❶`
     r#circled,
-    #[doc = "`一是` `十二是`"]
+    ///`一是` `十二是`
     r#ordinal_shi,
-    #[doc = "`一要`, but not `一要求` or `二要素`"]
+    ///`一要`, but not `一要求` or `二要素`
     r#ordinal_yao,
-    #[doc = "`第一，` `第二、` `第三是` `第一要`, but not `第一次`, `第一要务` or the\nlist `第七、八、九条`"]
+    /**`第一，` `第二、` `第三是` `第一要`, but not `第一次`, `第一要务` or the
+list `第七、八、九条`*/
     r#ordinal_di,
-    #[doc = "`首先` `其次` `再次` `然后` `最后`"]
+    ///`首先` `其次` `再次` `然后` `最后`
     r#sequence,
     r#seq_word,
-    #[doc = "A numeral of any form: Chinese (ordinary or capital) or Arabic. The two\nbegin with different characters, so their order only decides the cost:\ndigits fail at once, the Chinese alternatives one by one."]
+    /**A numeral of any form: Chinese (ordinary or capital) or Arabic. The two
+begin with different characters, so their order only decides the cost:
+digits fail at once, the Chinese alternatives one by one.*/
     r#num,
     r#cn_num,
     r#cap_num,
@@ -136,9 +143,9 @@ pub enum Rule {
     r#lenticular_close,
     r#sp,
     r#break,
-    #[doc = "`二、三级医院`, `一、二季度`, `二、三中全会`: a numeral list in prose."]
+    ///`二、三级医院`, `一、二季度`, `二、三中全会`: a numeral list in prose.
     r#prose_list,
-    #[doc = "`第一条规定`, `第一章的`: a reference inside a sentence, not a heading."]
+    ///`第一条规定`, `第一章的`: a reference inside a sentence, not a heading.
     r#reference_tail,
 }
 impl Rule {
@@ -233,7 +240,10 @@ impl ::pest::Parser<Rule> for OutlineParser {
     fn parse<'i>(
         rule: Rule,
         input: &'i str,
-    ) -> ::std::result::Result<::pest::iterators::Pairs<'i, Rule>, ::pest::error::Error<Rule>> {
+    ) -> ::std::result::Result<
+        ::pest::iterators::Pairs<'i, Rule>,
+        ::pest::error::Error<Rule>,
+    > {
         mod rules {
             #![allow(clippy::upper_case_acronyms)]
             pub mod hidden {
@@ -242,8 +252,9 @@ impl ::pest::Parser<Rule> for OutlineParser {
                 #[allow(dead_code, non_snake_case, unused_variables)]
                 pub fn skip(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
                     Ok(state)
                 }
             }
@@ -253,1907 +264,2563 @@ impl ::pest::Parser<Rule> for OutlineParser {
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#line_marker(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.sequence(|state| {
-                        self::r#SOI(state)
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| {
-                                state.optional(|state| {
-                                    self::r#part(state)
-                                        .or_else(|state| self::r#book(state))
-                                        .or_else(|state| self::r#sub_book(state))
-                                        .or_else(|state| self::r#division(state))
-                                        .or_else(|state| self::r#chapter(state))
-                                        .or_else(|state| self::r#section(state))
-                                        .or_else(|state| self::r#article(state))
-                                        .or_else(|state| self::r#capital_numeral(state))
-                                        .or_else(|state| self::r#paren_numeral(state))
-                                        .or_else(|state| self::r#dotted(state))
-                                        .or_else(|state| self::r#digit(state))
-                                        .or_else(|state| self::r#paren_digit(state))
-                                        .or_else(|state| self::r#circled(state))
-                                        .or_else(|state| self::r#letter(state))
-                                        .or_else(|state| self::r#ordinal_di(state))
-                                        .or_else(|state| self::r#ordinal_shi(state))
-                                        .or_else(|state| self::r#ordinal_yao(state))
-                                        .or_else(|state| self::r#numeral(state))
-                                        .or_else(|state| self::r#sequence(state))
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .sequence(|state| {
+                            self::r#SOI(state)
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state
+                                        .optional(|state| {
+                                            self::r#part(state)
+                                                .or_else(|state| { self::r#book(state) })
+                                                .or_else(|state| { self::r#sub_book(state) })
+                                                .or_else(|state| { self::r#division(state) })
+                                                .or_else(|state| { self::r#chapter(state) })
+                                                .or_else(|state| { self::r#section(state) })
+                                                .or_else(|state| { self::r#article(state) })
+                                                .or_else(|state| { self::r#capital_numeral(state) })
+                                                .or_else(|state| { self::r#paren_numeral(state) })
+                                                .or_else(|state| { self::r#dotted(state) })
+                                                .or_else(|state| { self::r#digit(state) })
+                                                .or_else(|state| { self::r#paren_digit(state) })
+                                                .or_else(|state| { self::r#circled(state) })
+                                                .or_else(|state| { self::r#letter(state) })
+                                                .or_else(|state| { self::r#ordinal_di(state) })
+                                                .or_else(|state| { self::r#ordinal_shi(state) })
+                                                .or_else(|state| { self::r#ordinal_yao(state) })
+                                                .or_else(|state| { self::r#numeral(state) })
+                                                .or_else(|state| { self::r#sequence(state) })
+                                        })
                                 })
-                            })
-                    })
+                        })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#only_part(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.sequence(|state| {
-                        self::r#SOI(state)
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| state.optional(|state| self::r#part(state)))
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .sequence(|state| {
+                            self::r#SOI(state)
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state.optional(|state| { self::r#part(state) })
+                                })
+                        })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#only_book(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.sequence(|state| {
-                        self::r#SOI(state)
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| state.optional(|state| self::r#book(state)))
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .sequence(|state| {
+                            self::r#SOI(state)
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state.optional(|state| { self::r#book(state) })
+                                })
+                        })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#only_sub_book(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.sequence(|state| {
-                        self::r#SOI(state)
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| state.optional(|state| self::r#sub_book(state)))
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .sequence(|state| {
+                            self::r#SOI(state)
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state.optional(|state| { self::r#sub_book(state) })
+                                })
+                        })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#only_division(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.sequence(|state| {
-                        self::r#SOI(state)
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| state.optional(|state| self::r#division(state)))
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .sequence(|state| {
+                            self::r#SOI(state)
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state.optional(|state| { self::r#division(state) })
+                                })
+                        })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#only_chapter(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.sequence(|state| {
-                        self::r#SOI(state)
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| state.optional(|state| self::r#chapter(state)))
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .sequence(|state| {
+                            self::r#SOI(state)
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state.optional(|state| { self::r#chapter(state) })
+                                })
+                        })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#only_section(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.sequence(|state| {
-                        self::r#SOI(state)
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| state.optional(|state| self::r#section(state)))
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .sequence(|state| {
+                            self::r#SOI(state)
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state.optional(|state| { self::r#section(state) })
+                                })
+                        })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#only_article(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.sequence(|state| {
-                        self::r#SOI(state)
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| state.optional(|state| self::r#article(state)))
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .sequence(|state| {
+                            self::r#SOI(state)
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state.optional(|state| { self::r#article(state) })
+                                })
+                        })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#only_capital_numeral(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.sequence(|state| {
-                        self::r#SOI(state)
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| {
-                                state.optional(|state| self::r#capital_numeral(state))
-                            })
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .sequence(|state| {
+                            self::r#SOI(state)
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state.optional(|state| { self::r#capital_numeral(state) })
+                                })
+                        })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#only_numeral(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.sequence(|state| {
-                        self::r#SOI(state)
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| state.optional(|state| self::r#numeral(state)))
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .sequence(|state| {
+                            self::r#SOI(state)
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state.optional(|state| { self::r#numeral(state) })
+                                })
+                        })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#only_paren_numeral(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.sequence(|state| {
-                        self::r#SOI(state)
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| state.optional(|state| self::r#paren_numeral(state)))
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .sequence(|state| {
+                            self::r#SOI(state)
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state.optional(|state| { self::r#paren_numeral(state) })
+                                })
+                        })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#only_digit(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.sequence(|state| {
-                        self::r#SOI(state)
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| state.optional(|state| self::r#digit(state)))
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .sequence(|state| {
+                            self::r#SOI(state)
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state.optional(|state| { self::r#digit(state) })
+                                })
+                        })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#only_dotted(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.sequence(|state| {
-                        self::r#SOI(state)
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| state.optional(|state| self::r#dotted(state)))
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .sequence(|state| {
+                            self::r#SOI(state)
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state.optional(|state| { self::r#dotted(state) })
+                                })
+                        })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#only_paren_digit(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.sequence(|state| {
-                        self::r#SOI(state)
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| state.optional(|state| self::r#paren_digit(state)))
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .sequence(|state| {
+                            self::r#SOI(state)
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state.optional(|state| { self::r#paren_digit(state) })
+                                })
+                        })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#only_circled(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.sequence(|state| {
-                        self::r#SOI(state)
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| state.optional(|state| self::r#circled(state)))
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .sequence(|state| {
+                            self::r#SOI(state)
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state.optional(|state| { self::r#circled(state) })
+                                })
+                        })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#only_letter(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.sequence(|state| {
-                        self::r#SOI(state)
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| state.optional(|state| self::r#letter(state)))
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .sequence(|state| {
+                            self::r#SOI(state)
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state.optional(|state| { self::r#letter(state) })
+                                })
+                        })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#only_title_number(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.sequence(|state| {
-                        self::r#SOI(state)
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| state.optional(|state| self::r#title_number(state)))
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .sequence(|state| {
+                            self::r#SOI(state)
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state.optional(|state| { self::r#title_number(state) })
+                                })
+                        })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#only_ordinal_shi(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.sequence(|state| {
-                        self::r#SOI(state)
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| state.optional(|state| self::r#ordinal_shi(state)))
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .sequence(|state| {
+                            self::r#SOI(state)
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state.optional(|state| { self::r#ordinal_shi(state) })
+                                })
+                        })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#only_ordinal_yao(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.sequence(|state| {
-                        self::r#SOI(state)
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| state.optional(|state| self::r#ordinal_yao(state)))
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .sequence(|state| {
+                            self::r#SOI(state)
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state.optional(|state| { self::r#ordinal_yao(state) })
+                                })
+                        })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#only_ordinal_di(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.sequence(|state| {
-                        self::r#SOI(state)
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| state.optional(|state| self::r#ordinal_di(state)))
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .sequence(|state| {
+                            self::r#SOI(state)
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state.optional(|state| { self::r#ordinal_di(state) })
+                                })
+                        })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#only_sequence(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.sequence(|state| {
-                        self::r#SOI(state)
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| state.optional(|state| self::r#sequence(state)))
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .sequence(|state| {
+                            self::r#SOI(state)
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state.optional(|state| { self::r#sequence(state) })
+                                })
+                        })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#trailing_part(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.sequence(|state| {
-                        self::r#SOI(state)
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| {
-                                state.optional(|state| {
-                                    state.sequence(|state| {
-                                        self::r#closing_part(state)
-                                            .or_else(|state| self::r#bare_closing_part(state))
-                                            .and_then(|state| super::hidden::skip(state))
-                                            .and_then(|state| {
-                                                state.sequence(|state| {
-                                                    state.optional(|state| {
-                                                        self::r#sp(state).and_then(|state| {
-                                                            state.repeat(|state| {
-                                                                state.sequence(|state| {
-                                                                    super::hidden::skip(state)
-                                                                        .and_then(|state| {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .sequence(|state| {
+                            self::r#SOI(state)
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state
+                                        .optional(|state| {
+                                            state
+                                                .sequence(|state| {
+                                                    self::r#closing_part(state)
+                                                        .or_else(|state| { self::r#bare_closing_part(state) })
+                                                        .and_then(|state| { super::hidden::skip(state) })
+                                                        .and_then(|state| {
+                                                            state
+                                                                .sequence(|state| {
+                                                                    state
+                                                                        .optional(|state| {
                                                                             self::r#sp(state)
+                                                                                .and_then(|state| {
+                                                                                    state
+                                                                                        .repeat(|state| {
+                                                                                            state
+                                                                                                .sequence(|state| {
+                                                                                                    super::hidden::skip(state)
+                                                                                                        .and_then(|state| { self::r#sp(state) })
+                                                                                                })
+                                                                                        })
+                                                                                })
                                                                         })
                                                                 })
-                                                            })
                                                         })
-                                                    })
+                                                        .and_then(|state| { super::hidden::skip(state) })
+                                                        .and_then(|state| { self::r#EOI(state) })
                                                 })
-                                            })
-                                            .and_then(|state| super::hidden::skip(state))
-                                            .and_then(|state| self::r#EOI(state))
-                                    })
+                                        })
                                 })
-                            })
-                    })
+                        })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#part(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.atomic(::pest::Atomicity::CompoundAtomic, |state| {
-                        state.rule(Rule::r#part, |state| {
-                            self::r#bracket_part(state).or_else(|state| self::r#bare_part(state))
-                        })
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .atomic(
+                            ::pest::Atomicity::CompoundAtomic,
+                            |state| {
+                                state
+                                    .rule(
+                                        Rule::r#part,
+                                        |state| {
+                                            self::r#bracket_part(state)
+                                                .or_else(|state| { self::r#bare_part(state) })
+                                        },
+                                    )
+                            },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#closing_part(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.atomic(::pest::Atomicity::CompoundAtomic, |state| {
-                        state.rule(Rule::r#closing_part, |state| self::r#bracket_part(state))
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .atomic(
+                            ::pest::Atomicity::CompoundAtomic,
+                            |state| {
+                                state
+                                    .rule(
+                                        Rule::r#closing_part,
+                                        |state| { self::r#bracket_part(state) },
+                                    )
+                            },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#bare_closing_part(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.atomic(::pest::Atomicity::CompoundAtomic, |state| {
-                        state.rule(Rule::r#bare_closing_part, |state| {
-                            state.sequence(|state| {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .atomic(
+                            ::pest::Atomicity::CompoundAtomic,
+                            |state| {
                                 state
-                                    .match_string("篇")
-                                    .and_then(|state| self::r#arabic(state))
-                            })
-                        })
-                    })
+                                    .rule(
+                                        Rule::r#bare_closing_part,
+                                        |state| {
+                                            state
+                                                .sequence(|state| {
+                                                    state
+                                                        .match_string("篇")
+                                                        .and_then(|state| { self::r#arabic(state) })
+                                                })
+                                        },
+                                    )
+                            },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#bracket_part(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.sequence(|state| {
-                        self::r#lenticular_open(state)
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| {
-                                state.sequence(|state| {
-                                    state.optional(|state| {
-                                        self::r#sp(state).and_then(|state| {
-                                            state.repeat(|state| {
-                                                state.sequence(|state| {
-                                                    super::hidden::skip(state)
-                                                        .and_then(|state| self::r#sp(state))
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .sequence(|state| {
+                            self::r#lenticular_open(state)
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state
+                                        .sequence(|state| {
+                                            state
+                                                .optional(|state| {
+                                                    self::r#sp(state)
+                                                        .and_then(|state| {
+                                                            state
+                                                                .repeat(|state| {
+                                                                    state
+                                                                        .sequence(|state| {
+                                                                            super::hidden::skip(state)
+                                                                                .and_then(|state| { self::r#sp(state) })
+                                                                        })
+                                                                })
+                                                        })
                                                 })
-                                            })
                                         })
-                                    })
                                 })
-                            })
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| self::r#part_body(state))
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| {
-                                state.sequence(|state| {
-                                    state.optional(|state| {
-                                        self::r#sp(state).and_then(|state| {
-                                            state.repeat(|state| {
-                                                state.sequence(|state| {
-                                                    super::hidden::skip(state)
-                                                        .and_then(|state| self::r#sp(state))
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| { self::r#part_body(state) })
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state
+                                        .sequence(|state| {
+                                            state
+                                                .optional(|state| {
+                                                    self::r#sp(state)
+                                                        .and_then(|state| {
+                                                            state
+                                                                .repeat(|state| {
+                                                                    state
+                                                                        .sequence(|state| {
+                                                                            super::hidden::skip(state)
+                                                                                .and_then(|state| { self::r#sp(state) })
+                                                                        })
+                                                                })
+                                                        })
                                                 })
-                                            })
                                         })
-                                    })
                                 })
-                            })
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| self::r#lenticular_close(state))
-                    })
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| { self::r#lenticular_close(state) })
+                        })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#bare_part(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.sequence(|state| {
-                        self::r#part_body(state)
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| {
-                                state.lookahead(true, |state| {
-                                    self::r#break(state).or_else(|state| self::r#EOI(state))
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .sequence(|state| {
+                            self::r#part_body(state)
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state
+                                        .lookahead(
+                                            true,
+                                            |state| {
+                                                self::r#break(state).or_else(|state| { self::r#EOI(state) })
+                                            },
+                                        )
                                 })
-                            })
-                    })
+                        })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#part_body(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
                     let state = state.check_stack_limit()?;
                     state
                         .sequence(|state| {
                             state
                                 .match_string("篇")
-                                .and_then(|state| super::hidden::skip(state))
+                                .and_then(|state| { super::hidden::skip(state) })
                                 .and_then(|state| {
-                                    state.sequence(|state| {
-                                        state.optional(|state| {
-                                            self::r#sp(state).and_then(|state| {
-                                                state.repeat(|state| {
-                                                    state.sequence(|state| {
-                                                        super::hidden::skip(state)
-                                                            .and_then(|state| self::r#sp(state))
-                                                    })
+                                    state
+                                        .sequence(|state| {
+                                            state
+                                                .optional(|state| {
+                                                    self::r#sp(state)
+                                                        .and_then(|state| {
+                                                            state
+                                                                .repeat(|state| {
+                                                                    state
+                                                                        .sequence(|state| {
+                                                                            super::hidden::skip(state)
+                                                                                .and_then(|state| { self::r#sp(state) })
+                                                                        })
+                                                                })
+                                                        })
                                                 })
-                                            })
                                         })
-                                    })
                                 })
-                                .and_then(|state| super::hidden::skip(state))
-                                .and_then(|state| self::r#num(state))
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| { self::r#num(state) })
                         })
                         .or_else(|state| {
-                            state.sequence(|state| {
-                                state
-                                    .match_string("第")
-                                    .and_then(|state| super::hidden::skip(state))
-                                    .and_then(|state| {
-                                        state.sequence(|state| {
-                                            state.optional(|state| {
-                                                self::r#sp(state).and_then(|state| {
-                                                    state.repeat(|state| {
-                                                        state.sequence(|state| {
-                                                            super::hidden::skip(state)
-                                                                .and_then(|state| self::r#sp(state))
+                            state
+                                .sequence(|state| {
+                                    state
+                                        .match_string("第")
+                                        .and_then(|state| { super::hidden::skip(state) })
+                                        .and_then(|state| {
+                                            state
+                                                .sequence(|state| {
+                                                    state
+                                                        .optional(|state| {
+                                                            self::r#sp(state)
+                                                                .and_then(|state| {
+                                                                    state
+                                                                        .repeat(|state| {
+                                                                            state
+                                                                                .sequence(|state| {
+                                                                                    super::hidden::skip(state)
+                                                                                        .and_then(|state| { self::r#sp(state) })
+                                                                                })
+                                                                        })
+                                                                })
                                                         })
-                                                    })
                                                 })
-                                            })
                                         })
-                                    })
-                                    .and_then(|state| super::hidden::skip(state))
-                                    .and_then(|state| self::r#num(state))
-                                    .and_then(|state| super::hidden::skip(state))
-                                    .and_then(|state| {
-                                        state.sequence(|state| {
-                                            state.optional(|state| {
-                                                self::r#sp(state).and_then(|state| {
-                                                    state.repeat(|state| {
-                                                        state.sequence(|state| {
-                                                            super::hidden::skip(state)
-                                                                .and_then(|state| self::r#sp(state))
+                                        .and_then(|state| { super::hidden::skip(state) })
+                                        .and_then(|state| { self::r#num(state) })
+                                        .and_then(|state| { super::hidden::skip(state) })
+                                        .and_then(|state| {
+                                            state
+                                                .sequence(|state| {
+                                                    state
+                                                        .optional(|state| {
+                                                            self::r#sp(state)
+                                                                .and_then(|state| {
+                                                                    state
+                                                                        .repeat(|state| {
+                                                                            state
+                                                                                .sequence(|state| {
+                                                                                    super::hidden::skip(state)
+                                                                                        .and_then(|state| { self::r#sp(state) })
+                                                                                })
+                                                                        })
+                                                                })
                                                         })
-                                                    })
                                                 })
-                                            })
                                         })
-                                    })
-                                    .and_then(|state| super::hidden::skip(state))
-                                    .and_then(|state| state.match_string("篇"))
-                            })
+                                        .and_then(|state| { super::hidden::skip(state) })
+                                        .and_then(|state| { state.match_string("篇") })
+                                })
                         })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#book(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.atomic(::pest::Atomicity::CompoundAtomic, |state| {
-                        state.rule(Rule::r#book, |state| {
-                            state.sequence(|state| {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .atomic(
+                            ::pest::Atomicity::CompoundAtomic,
+                            |state| {
                                 state
-                                    .match_string("第")
-                                    .and_then(|state| state.repeat(|state| self::r#sp(state)))
-                                    .and_then(|state| self::r#num(state))
-                                    .and_then(|state| state.repeat(|state| self::r#sp(state)))
-                                    .and_then(|state| {
-                                        state
-                                            .match_string("编")
-                                            .or_else(|state| state.match_string("編"))
-                                    })
-                                    .and_then(|state| {
-                                        state
-                                            .lookahead(false, |state| self::r#reference_tail(state))
-                                    })
-                            })
-                        })
-                    })
+                                    .rule(
+                                        Rule::r#book,
+                                        |state| {
+                                            state
+                                                .sequence(|state| {
+                                                    state
+                                                        .match_string("第")
+                                                        .and_then(|state| {
+                                                            state.repeat(|state| { self::r#sp(state) })
+                                                        })
+                                                        .and_then(|state| { self::r#num(state) })
+                                                        .and_then(|state| {
+                                                            state.repeat(|state| { self::r#sp(state) })
+                                                        })
+                                                        .and_then(|state| {
+                                                            state
+                                                                .match_string("编")
+                                                                .or_else(|state| { state.match_string("編") })
+                                                        })
+                                                        .and_then(|state| {
+                                                            state
+                                                                .lookahead(false, |state| { self::r#reference_tail(state) })
+                                                        })
+                                                })
+                                        },
+                                    )
+                            },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#sub_book(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.atomic(::pest::Atomicity::CompoundAtomic, |state| {
-                        state.rule(Rule::r#sub_book, |state| {
-                            state.sequence(|state| {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .atomic(
+                            ::pest::Atomicity::CompoundAtomic,
+                            |state| {
                                 state
-                                    .match_string("第")
-                                    .and_then(|state| state.repeat(|state| self::r#sp(state)))
-                                    .and_then(|state| self::r#num(state))
-                                    .and_then(|state| state.repeat(|state| self::r#sp(state)))
-                                    .and_then(|state| state.match_string("分"))
-                                    .and_then(|state| {
-                                        state
-                                            .match_string("编")
-                                            .or_else(|state| state.match_string("編"))
-                                    })
-                                    .and_then(|state| {
-                                        state
-                                            .lookahead(false, |state| self::r#reference_tail(state))
-                                    })
-                            })
-                        })
-                    })
+                                    .rule(
+                                        Rule::r#sub_book,
+                                        |state| {
+                                            state
+                                                .sequence(|state| {
+                                                    state
+                                                        .match_string("第")
+                                                        .and_then(|state| {
+                                                            state.repeat(|state| { self::r#sp(state) })
+                                                        })
+                                                        .and_then(|state| { self::r#num(state) })
+                                                        .and_then(|state| {
+                                                            state.repeat(|state| { self::r#sp(state) })
+                                                        })
+                                                        .and_then(|state| { state.match_string("分") })
+                                                        .and_then(|state| {
+                                                            state
+                                                                .match_string("编")
+                                                                .or_else(|state| { state.match_string("編") })
+                                                        })
+                                                        .and_then(|state| {
+                                                            state
+                                                                .lookahead(false, |state| { self::r#reference_tail(state) })
+                                                        })
+                                                })
+                                        },
+                                    )
+                            },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#division(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.atomic(::pest::Atomicity::CompoundAtomic, |state| {
-                        state.rule(Rule::r#division, |state| {
-                            state.sequence(|state| {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .atomic(
+                            ::pest::Atomicity::CompoundAtomic,
+                            |state| {
                                 state
-                                    .match_string("第")
-                                    .and_then(|state| state.repeat(|state| self::r#sp(state)))
-                                    .and_then(|state| self::r#num(state))
-                                    .and_then(|state| state.repeat(|state| self::r#sp(state)))
-                                    .and_then(|state| state.match_string("部分"))
-                                    .and_then(|state| {
-                                        state
-                                            .lookahead(false, |state| self::r#reference_tail(state))
-                                    })
-                            })
-                        })
-                    })
+                                    .rule(
+                                        Rule::r#division,
+                                        |state| {
+                                            state
+                                                .sequence(|state| {
+                                                    state
+                                                        .match_string("第")
+                                                        .and_then(|state| {
+                                                            state.repeat(|state| { self::r#sp(state) })
+                                                        })
+                                                        .and_then(|state| { self::r#num(state) })
+                                                        .and_then(|state| {
+                                                            state.repeat(|state| { self::r#sp(state) })
+                                                        })
+                                                        .and_then(|state| { state.match_string("部分") })
+                                                        .and_then(|state| {
+                                                            state
+                                                                .lookahead(false, |state| { self::r#reference_tail(state) })
+                                                        })
+                                                })
+                                        },
+                                    )
+                            },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#chapter(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.atomic(::pest::Atomicity::CompoundAtomic, |state| {
-                        state.rule(Rule::r#chapter, |state| {
-                            state.sequence(|state| {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .atomic(
+                            ::pest::Atomicity::CompoundAtomic,
+                            |state| {
                                 state
-                                    .match_string("第")
-                                    .and_then(|state| state.repeat(|state| self::r#sp(state)))
-                                    .and_then(|state| self::r#num(state))
-                                    .and_then(|state| state.repeat(|state| self::r#sp(state)))
-                                    .and_then(|state| state.match_string("章"))
-                                    .and_then(|state| {
-                                        state
-                                            .lookahead(false, |state| self::r#reference_tail(state))
-                                    })
-                            })
-                        })
-                    })
+                                    .rule(
+                                        Rule::r#chapter,
+                                        |state| {
+                                            state
+                                                .sequence(|state| {
+                                                    state
+                                                        .match_string("第")
+                                                        .and_then(|state| {
+                                                            state.repeat(|state| { self::r#sp(state) })
+                                                        })
+                                                        .and_then(|state| { self::r#num(state) })
+                                                        .and_then(|state| {
+                                                            state.repeat(|state| { self::r#sp(state) })
+                                                        })
+                                                        .and_then(|state| { state.match_string("章") })
+                                                        .and_then(|state| {
+                                                            state
+                                                                .lookahead(false, |state| { self::r#reference_tail(state) })
+                                                        })
+                                                })
+                                        },
+                                    )
+                            },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#section(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.atomic(::pest::Atomicity::CompoundAtomic, |state| {
-                        state.rule(Rule::r#section, |state| {
-                            state.sequence(|state| {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .atomic(
+                            ::pest::Atomicity::CompoundAtomic,
+                            |state| {
                                 state
-                                    .match_string("第")
-                                    .and_then(|state| state.repeat(|state| self::r#sp(state)))
-                                    .and_then(|state| self::r#num(state))
-                                    .and_then(|state| state.repeat(|state| self::r#sp(state)))
-                                    .and_then(|state| {
-                                        state
-                                            .match_string("节")
-                                            .or_else(|state| state.match_string("節"))
-                                            .or_else(|state| state.match_string("節"))
-                                            .or_else(|state| state.match_string("節"))
-                                    })
-                                    .and_then(|state| {
-                                        state
-                                            .lookahead(false, |state| self::r#reference_tail(state))
-                                    })
-                            })
-                        })
-                    })
+                                    .rule(
+                                        Rule::r#section,
+                                        |state| {
+                                            state
+                                                .sequence(|state| {
+                                                    state
+                                                        .match_string("第")
+                                                        .and_then(|state| {
+                                                            state.repeat(|state| { self::r#sp(state) })
+                                                        })
+                                                        .and_then(|state| { self::r#num(state) })
+                                                        .and_then(|state| {
+                                                            state.repeat(|state| { self::r#sp(state) })
+                                                        })
+                                                        .and_then(|state| {
+                                                            state
+                                                                .match_string("节")
+                                                                .or_else(|state| { state.match_string("節") })
+                                                                .or_else(|state| { state.match_string("節") })
+                                                                .or_else(|state| { state.match_string("節") })
+                                                        })
+                                                        .and_then(|state| {
+                                                            state
+                                                                .lookahead(false, |state| { self::r#reference_tail(state) })
+                                                        })
+                                                })
+                                        },
+                                    )
+                            },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#article(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.atomic(::pest::Atomicity::CompoundAtomic, |state| {
-                        state.rule(Rule::r#article, |state| {
-                            state.sequence(|state| {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .atomic(
+                            ::pest::Atomicity::CompoundAtomic,
+                            |state| {
                                 state
-                                    .match_string("第")
-                                    .and_then(|state| state.repeat(|state| self::r#sp(state)))
-                                    .and_then(|state| self::r#num(state))
-                                    .and_then(|state| {
-                                        state.optional(|state| {
-                                            state.sequence(|state| {
-                                                state
-                                                    .repeat(|state| self::r#sp(state))
-                                                    .and_then(|state| state.match_string("至"))
-                                                    .and_then(|state| {
-                                                        state.repeat(|state| self::r#sp(state))
-                                                    })
-                                                    .and_then(|state| self::r#num(state))
-                                            })
-                                        })
-                                    })
-                                    .and_then(|state| state.repeat(|state| self::r#sp(state)))
-                                    .and_then(|state| {
-                                        state
-                                            .match_string("条")
-                                            .or_else(|state| state.match_string("條"))
-                                    })
-                                    .and_then(|state| {
-                                        state
-                                            .lookahead(false, |state| self::r#reference_tail(state))
-                                    })
-                            })
-                        })
-                    })
+                                    .rule(
+                                        Rule::r#article,
+                                        |state| {
+                                            state
+                                                .sequence(|state| {
+                                                    state
+                                                        .match_string("第")
+                                                        .and_then(|state| {
+                                                            state.repeat(|state| { self::r#sp(state) })
+                                                        })
+                                                        .and_then(|state| { self::r#num(state) })
+                                                        .and_then(|state| {
+                                                            state
+                                                                .optional(|state| {
+                                                                    state
+                                                                        .sequence(|state| {
+                                                                            state
+                                                                                .repeat(|state| { self::r#sp(state) })
+                                                                                .and_then(|state| { state.match_string("至") })
+                                                                                .and_then(|state| {
+                                                                                    state.repeat(|state| { self::r#sp(state) })
+                                                                                })
+                                                                                .and_then(|state| { self::r#num(state) })
+                                                                        })
+                                                                })
+                                                        })
+                                                        .and_then(|state| {
+                                                            state.repeat(|state| { self::r#sp(state) })
+                                                        })
+                                                        .and_then(|state| {
+                                                            state
+                                                                .match_string("条")
+                                                                .or_else(|state| { state.match_string("條") })
+                                                        })
+                                                        .and_then(|state| {
+                                                            state
+                                                                .lookahead(false, |state| { self::r#reference_tail(state) })
+                                                        })
+                                                })
+                                        },
+                                    )
+                            },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#capital_numeral(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.atomic(::pest::Atomicity::CompoundAtomic, |state| {
-                        state.rule(Rule::r#capital_numeral, |state| {
-                            state.sequence(|state| {
-                                self::r#cap_num(state)
-                                    .and_then(|state| state.repeat(|state| self::r#sp(state)))
-                                    .and_then(|state| self::r#list_delim(state))
-                            })
-                        })
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .atomic(
+                            ::pest::Atomicity::CompoundAtomic,
+                            |state| {
+                                state
+                                    .rule(
+                                        Rule::r#capital_numeral,
+                                        |state| {
+                                            state
+                                                .sequence(|state| {
+                                                    self::r#cap_num(state)
+                                                        .and_then(|state| {
+                                                            state.repeat(|state| { self::r#sp(state) })
+                                                        })
+                                                        .and_then(|state| { self::r#list_delim(state) })
+                                                })
+                                        },
+                                    )
+                            },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#numeral(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.atomic(::pest::Atomicity::CompoundAtomic, |state| {
-                        state.rule(Rule::r#numeral, |state| {
-                            state.sequence(|state| {
-                                self::r#cn_num(state)
-                                    .and_then(|state| state.repeat(|state| self::r#sp(state)))
-                                    .and_then(|state| self::r#list_delim(state))
-                                    .and_then(|state| {
-                                        state.lookahead(false, |state| self::r#prose_list(state))
-                                    })
-                            })
-                        })
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .atomic(
+                            ::pest::Atomicity::CompoundAtomic,
+                            |state| {
+                                state
+                                    .rule(
+                                        Rule::r#numeral,
+                                        |state| {
+                                            state
+                                                .sequence(|state| {
+                                                    self::r#cn_num(state)
+                                                        .and_then(|state| {
+                                                            state.repeat(|state| { self::r#sp(state) })
+                                                        })
+                                                        .and_then(|state| { self::r#list_delim(state) })
+                                                        .and_then(|state| {
+                                                            state
+                                                                .lookahead(false, |state| { self::r#prose_list(state) })
+                                                        })
+                                                })
+                                        },
+                                    )
+                            },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#paren_numeral(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.atomic(::pest::Atomicity::CompoundAtomic, |state| {
-                        state.rule(Rule::r#paren_numeral, |state| {
-                            state
-                                .sequence(|state| {
-                                    self::r#paren_open(state)
-                                        .and_then(|state| state.repeat(|state| self::r#sp(state)))
-                                        .and_then(|state| self::r#cn_num(state))
-                                        .and_then(|state| state.repeat(|state| self::r#sp(state)))
-                                        .and_then(|state| self::r#paren_close(state))
-                                })
-                                .or_else(|state| self::r#enclosed_paren_numeral(state))
-                        })
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .atomic(
+                            ::pest::Atomicity::CompoundAtomic,
+                            |state| {
+                                state
+                                    .rule(
+                                        Rule::r#paren_numeral,
+                                        |state| {
+                                            state
+                                                .sequence(|state| {
+                                                    self::r#paren_open(state)
+                                                        .and_then(|state| {
+                                                            state.repeat(|state| { self::r#sp(state) })
+                                                        })
+                                                        .and_then(|state| { self::r#cn_num(state) })
+                                                        .and_then(|state| {
+                                                            state.repeat(|state| { self::r#sp(state) })
+                                                        })
+                                                        .and_then(|state| { self::r#paren_close(state) })
+                                                })
+                                                .or_else(|state| { self::r#enclosed_paren_numeral(state) })
+                                        },
+                                    )
+                            },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#dotted(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.atomic(::pest::Atomicity::CompoundAtomic, |state| {
-                        state.rule(Rule::r#dotted, |state| {
-                            state.sequence(|state| {
-                                self::r#dotted_num(state)
-                                    .and_then(|state| {
-                                        state.sequence(|state| {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .atomic(
+                            ::pest::Atomicity::CompoundAtomic,
+                            |state| {
+                                state
+                                    .rule(
+                                        Rule::r#dotted,
+                                        |state| {
                                             state
                                                 .sequence(|state| {
-                                                    self::r#dot(state)
-                                                        .and_then(|state| self::r#dotted_num(state))
-                                                })
-                                                .and_then(|state| {
-                                                    state.optional(|state| {
-                                                        state.sequence(|state| {
-                                                            self::r#dot(state).and_then(|state| {
-                                                                self::r#dotted_num(state)
-                                                            })
+                                                    self::r#dotted_num(state)
+                                                        .and_then(|state| {
+                                                            state
+                                                                .sequence(|state| {
+                                                                    state
+                                                                        .sequence(|state| {
+                                                                            self::r#dot(state)
+                                                                                .and_then(|state| { self::r#dotted_num(state) })
+                                                                        })
+                                                                        .and_then(|state| {
+                                                                            state
+                                                                                .optional(|state| {
+                                                                                    state
+                                                                                        .sequence(|state| {
+                                                                                            self::r#dot(state)
+                                                                                                .and_then(|state| { self::r#dotted_num(state) })
+                                                                                        })
+                                                                                })
+                                                                        })
+                                                                        .and_then(|state| {
+                                                                            state
+                                                                                .optional(|state| {
+                                                                                    state
+                                                                                        .sequence(|state| {
+                                                                                            self::r#dot(state)
+                                                                                                .and_then(|state| { self::r#dotted_num(state) })
+                                                                                        })
+                                                                                })
+                                                                        })
+                                                                        .and_then(|state| {
+                                                                            state
+                                                                                .optional(|state| {
+                                                                                    state
+                                                                                        .sequence(|state| {
+                                                                                            self::r#dot(state)
+                                                                                                .and_then(|state| { self::r#dotted_num(state) })
+                                                                                        })
+                                                                                })
+                                                                        })
+                                                                        .and_then(|state| {
+                                                                            state
+                                                                                .optional(|state| {
+                                                                                    state
+                                                                                        .sequence(|state| {
+                                                                                            self::r#dot(state)
+                                                                                                .and_then(|state| { self::r#dotted_num(state) })
+                                                                                        })
+                                                                                })
+                                                                        })
+                                                                })
                                                         })
-                                                    })
-                                                })
-                                                .and_then(|state| {
-                                                    state.optional(|state| {
-                                                        state.sequence(|state| {
-                                                            self::r#dot(state).and_then(|state| {
-                                                                self::r#dotted_num(state)
-                                                            })
+                                                        .and_then(|state| {
+                                                            state.optional(|state| { self::r#dot(state) })
                                                         })
-                                                    })
-                                                })
-                                                .and_then(|state| {
-                                                    state.optional(|state| {
-                                                        state.sequence(|state| {
-                                                            self::r#dot(state).and_then(|state| {
-                                                                self::r#dotted_num(state)
-                                                            })
+                                                        .and_then(|state| {
+                                                            state.lookahead(true, |state| { self::r#break(state) })
                                                         })
-                                                    })
-                                                })
-                                                .and_then(|state| {
-                                                    state.optional(|state| {
-                                                        state.sequence(|state| {
-                                                            self::r#dot(state).and_then(|state| {
-                                                                self::r#dotted_num(state)
-                                                            })
+                                                        .and_then(|state| {
+                                                            state
+                                                                .lookahead(
+                                                                    false,
+                                                                    |state| {
+                                                                        state
+                                                                            .sequence(|state| {
+                                                                                state
+                                                                                    .repeat(|state| { self::r#sp(state) })
+                                                                                    .and_then(|state| { self::r#EOI(state) })
+                                                                            })
+                                                                    },
+                                                                )
                                                         })
-                                                    })
                                                 })
-                                        })
-                                    })
-                                    .and_then(|state| state.optional(|state| self::r#dot(state)))
-                                    .and_then(|state| {
-                                        state.lookahead(true, |state| self::r#break(state))
-                                    })
-                                    .and_then(|state| {
-                                        state.lookahead(false, |state| {
-                                            state.sequence(|state| {
-                                                state
-                                                    .repeat(|state| self::r#sp(state))
-                                                    .and_then(|state| self::r#EOI(state))
-                                            })
-                                        })
-                                    })
-                            })
-                        })
-                    })
+                                        },
+                                    )
+                            },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#digit(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.atomic(::pest::Atomicity::CompoundAtomic, |state| {
-                        state.rule(Rule::r#digit, |state| {
-                            state
-                                .sequence(|state| {
-                                    self::r#arabic(state)
-                                        .and_then(|state| state.repeat(|state| self::r#sp(state)))
-                                        .and_then(|state| {
-                                            self::r#dot(state)
-                                                .or_else(|state| state.match_string("、"))
-                                                .or_else(|state| state.match_string("："))
-                                                .or_else(|state| state.match_string(":"))
-                                        })
-                                        .and_then(|state| {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .atomic(
+                            ::pest::Atomicity::CompoundAtomic,
+                            |state| {
+                                state
+                                    .rule(
+                                        Rule::r#digit,
+                                        |state| {
                                             state
-                                                .lookahead(false, |state| {
-                                                    self::r#ASCII_DIGIT(state)
-                                                        .or_else(|state| self::r#fw_digit(state))
-                                                })
-                                                .or_else(|state| {
-                                                    state.lookahead(true, |state| {
-                                                        state.sequence(|state| {
+                                                .sequence(|state| {
+                                                    self::r#arabic(state)
+                                                        .and_then(|state| {
+                                                            state.repeat(|state| { self::r#sp(state) })
+                                                        })
+                                                        .and_then(|state| {
+                                                            self::r#dot(state)
+                                                                .or_else(|state| { state.match_string("、") })
+                                                                .or_else(|state| { state.match_string("：") })
+                                                                .or_else(|state| { state.match_string(":") })
+                                                        })
+                                                        .and_then(|state| {
                                                             state
-                                                                .sequence(|state| {
-                                                                    self::r#ASCII_DIGIT(state)
-                                                                        .and_then(|state| {
-                                                                            self::r#ASCII_DIGIT(
-                                                                                state,
-                                                                            )
-                                                                        })
-                                                                        .and_then(|state| {
-                                                                            self::r#ASCII_DIGIT(
-                                                                                state,
-                                                                            )
-                                                                        })
-                                                                        .and_then(|state| {
-                                                                            self::r#ASCII_DIGIT(
-                                                                                state,
-                                                                            )
-                                                                        })
-                                                                })
-                                                                .and_then(|state| {
-                                                                    state.match_string("年")
+                                                                .lookahead(
+                                                                    false,
+                                                                    |state| {
+                                                                        self::r#ASCII_DIGIT(state)
+                                                                            .or_else(|state| { self::r#fw_digit(state) })
+                                                                    },
+                                                                )
+                                                                .or_else(|state| {
+                                                                    state
+                                                                        .lookahead(
+                                                                            true,
+                                                                            |state| {
+                                                                                state
+                                                                                    .sequence(|state| {
+                                                                                        state
+                                                                                            .sequence(|state| {
+                                                                                                self::r#ASCII_DIGIT(state)
+                                                                                                    .and_then(|state| { self::r#ASCII_DIGIT(state) })
+                                                                                                    .and_then(|state| { self::r#ASCII_DIGIT(state) })
+                                                                                                    .and_then(|state| { self::r#ASCII_DIGIT(state) })
+                                                                                            })
+                                                                                            .and_then(|state| { state.match_string("年") })
+                                                                                    })
+                                                                            },
+                                                                        )
                                                                 })
                                                         })
-                                                    })
+                                                        .and_then(|state| {
+                                                            state
+                                                                .lookahead(
+                                                                    false,
+                                                                    |state| {
+                                                                        state
+                                                                            .sequence(|state| {
+                                                                                state
+                                                                                    .repeat(|state| { self::r#sp(state) })
+                                                                                    .and_then(|state| { self::r#EOI(state) })
+                                                                            })
+                                                                    },
+                                                                )
+                                                        })
                                                 })
-                                        })
-                                        .and_then(|state| {
-                                            state.lookahead(false, |state| {
-                                                state.sequence(|state| {
-                                                    state
-                                                        .repeat(|state| self::r#sp(state))
-                                                        .and_then(|state| self::r#EOI(state))
-                                                })
-                                            })
-                                        })
-                                })
-                                .or_else(|state| self::r#enclosed_digit(state))
-                        })
-                    })
+                                                .or_else(|state| { self::r#enclosed_digit(state) })
+                                        },
+                                    )
+                            },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#paren_digit(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.atomic(::pest::Atomicity::CompoundAtomic, |state| {
-                        state.rule(Rule::r#paren_digit, |state| {
-                            state
-                                .sequence(|state| {
-                                    self::r#digit_paren_open(state)
-                                        .and_then(|state| state.repeat(|state| self::r#sp(state)))
-                                        .and_then(|state| self::r#arabic(state))
-                                        .and_then(|state| state.repeat(|state| self::r#sp(state)))
-                                        .and_then(|state| self::r#paren_close(state))
-                                })
-                                .or_else(|state| {
-                                    state.sequence(|state| {
-                                        self::r#arabic(state).and_then(|state| {
-                                            self::r#paren_close(state)
-                                                .or_else(|state| state.match_string("】"))
-                                        })
-                                    })
-                                })
-                                .or_else(|state| self::r#enclosed_paren_digit(state))
-                        })
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .atomic(
+                            ::pest::Atomicity::CompoundAtomic,
+                            |state| {
+                                state
+                                    .rule(
+                                        Rule::r#paren_digit,
+                                        |state| {
+                                            state
+                                                .sequence(|state| {
+                                                    self::r#digit_paren_open(state)
+                                                        .and_then(|state| {
+                                                            state.repeat(|state| { self::r#sp(state) })
+                                                        })
+                                                        .and_then(|state| { self::r#arabic(state) })
+                                                        .and_then(|state| {
+                                                            state.repeat(|state| { self::r#sp(state) })
+                                                        })
+                                                        .and_then(|state| { self::r#paren_close(state) })
+                                                })
+                                                .or_else(|state| {
+                                                    state
+                                                        .sequence(|state| {
+                                                            self::r#arabic(state)
+                                                                .and_then(|state| {
+                                                                    self::r#paren_close(state)
+                                                                        .or_else(|state| { state.match_string("】") })
+                                                                })
+                                                        })
+                                                })
+                                                .or_else(|state| { self::r#enclosed_paren_digit(state) })
+                                        },
+                                    )
+                            },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#letter(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.atomic(::pest::Atomicity::CompoundAtomic, |state| {
-                        state.rule(Rule::r#letter, |state| {
-                            state.sequence(|state| {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .atomic(
+                            ::pest::Atomicity::CompoundAtomic,
+                            |state| {
                                 state
-                                    .sequence(|state| {
-                                        self::r#digit_paren_open(state)
-                                            .and_then(|state| {
-                                                state.repeat(|state| self::r#sp(state))
-                                            })
-                                            .and_then(|state| self::r#latin(state))
-                                            .and_then(|state| {
-                                                state.repeat(|state| self::r#sp(state))
-                                            })
-                                            .and_then(|state| self::r#paren_close(state))
-                                    })
-                                    .or_else(|state| {
-                                        state.sequence(|state| {
-                                            self::r#latin(state).and_then(|state| {
-                                                self::r#paren_close(state).or_else(|state| {
-                                                    state.sequence(|state| {
-                                                        state
-                                                            .repeat(|state| self::r#sp(state))
-                                                            .and_then(|state| {
-                                                                state
-                                                                    .match_string(".")
-                                                                    .or_else(|state| {
-                                                                        state.match_string("．")
-                                                                    })
-                                                                    .or_else(|state| {
-                                                                        state.match_string("、")
-                                                                    })
-                                                            })
-                                                    })
+                                    .rule(
+                                        Rule::r#letter,
+                                        |state| {
+                                            state
+                                                .sequence(|state| {
+                                                    state
+                                                        .sequence(|state| {
+                                                            self::r#digit_paren_open(state)
+                                                                .and_then(|state| {
+                                                                    state.repeat(|state| { self::r#sp(state) })
+                                                                })
+                                                                .and_then(|state| { self::r#latin(state) })
+                                                                .and_then(|state| {
+                                                                    state.repeat(|state| { self::r#sp(state) })
+                                                                })
+                                                                .and_then(|state| { self::r#paren_close(state) })
+                                                        })
+                                                        .or_else(|state| {
+                                                            state
+                                                                .sequence(|state| {
+                                                                    self::r#latin(state)
+                                                                        .and_then(|state| {
+                                                                            self::r#paren_close(state)
+                                                                                .or_else(|state| {
+                                                                                    state
+                                                                                        .sequence(|state| {
+                                                                                            state
+                                                                                                .repeat(|state| { self::r#sp(state) })
+                                                                                                .and_then(|state| {
+                                                                                                    state
+                                                                                                        .match_string(".")
+                                                                                                        .or_else(|state| { state.match_string("．") })
+                                                                                                        .or_else(|state| { state.match_string("、") })
+                                                                                                })
+                                                                                        })
+                                                                                })
+                                                                        })
+                                                                })
+                                                        })
+                                                        .and_then(|state| {
+                                                            state
+                                                                .lookahead(false, |state| { self::r#ASCII_ALPHA(state) })
+                                                        })
                                                 })
-                                            })
-                                        })
-                                    })
-                                    .and_then(|state| {
-                                        state.lookahead(false, |state| self::r#ASCII_ALPHA(state))
-                                    })
-                            })
-                        })
-                    })
+                                        },
+                                    )
+                            },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#latin(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.rule(Rule::r#latin, |state| self::r#ASCII_ALPHA(state))
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state.rule(Rule::r#latin, |state| { self::r#ASCII_ALPHA(state) })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#title_number(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state . atomic (:: pest :: Atomicity :: CompoundAtomic , | state | { state . rule (Rule :: r#title_number , | state | { state . sequence (| state | { self :: r#dotted_num (state) . and_then (| state | { state . sequence (| state | { state . sequence (| state | { self :: r#dot (state) . and_then (| state | { self :: r#dotted_num (state) }) }) . and_then (| state | { state . sequence (| state | { self :: r#dot (state) . and_then (| state | { self :: r#dotted_num (state) }) }) }) . and_then (| state | { state . optional (| state | { state . sequence (| state | { self :: r#dot (state) . and_then (| state | { self :: r#dotted_num (state) }) }) }) }) . and_then (| state | { state . optional (| state | { state . sequence (| state | { self :: r#dot (state) . and_then (| state | { self :: r#dotted_num (state) }) }) }) }) . and_then (| state | { state . optional (| state | { state . sequence (| state | { self :: r#dot (state) . and_then (| state | { self :: r#dotted_num (state) }) }) }) }) }) }) . and_then (| state | { state . optional (| state | { self :: r#dot (state) }) }) . and_then (| state | { state . lookahead (true , | state | { self :: r#sp (state) }) . or_else (| state | { state . lookahead (true , | state | { self :: r#title_char (state) }) }) . or_else (| state | { state . lookahead (true , | state | { self :: r#ASCII_ALPHA (state) }) }) }) }) . or_else (| state | { state . sequence (| state | { state . sequence (| state | { self :: r#dotted_num (state) . and_then (| state | { self :: r#dot (state) }) . and_then (| state | { self :: r#dotted_num (state) }) . and_then (| state | { state . optional (| state | { self :: r#dot (state) }) }) . and_then (| state | { state . lookahead (true , | state | { self :: r#sp (state) }) . or_else (| state | { state . lookahead (true , | state | { self :: r#title_char (state) }) }) . or_else (| state | { state . lookahead (true , | state | { self :: r#ASCII_ALPHA (state) }) }) }) }) . or_else (| state | { state . sequence (| state | { self :: r#dotted_num (state) . or_else (| state | { self :: r#zero_num (state) }) . and_then (| state | { state . optional (| state | { self :: r#dot (state) }) }) . and_then (| state | { state . lookahead (true , | state | { self :: r#sp (state) }) . or_else (| state | { state . lookahead (true , | state | { self :: r#title_char (state) }) }) . or_else (| state | { state . lookahead (true , | state | { state . sequence (| state | { self :: r#ASCII_ALPHA_UPPER (state) . and_then (| state | { self :: r#ASCII_ALPHA_LOWER (state) }) }) }) }) }) }) }) . and_then (| state | { state . lookahead (false , | state | { state . sequence (| state | { state . repeat (| state | { self :: r#sp (state) }) . and_then (| state | { self :: r#quantity (state) }) }) }) }) }) }) }) })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .atomic(
+                            ::pest::Atomicity::CompoundAtomic,
+                            |state| {
+                                state
+                                    .rule(
+                                        Rule::r#title_number,
+                                        |state| {
+                                            state
+                                                .sequence(|state| {
+                                                    self::r#dotted_num(state)
+                                                        .and_then(|state| {
+                                                            state
+                                                                .sequence(|state| {
+                                                                    state
+                                                                        .sequence(|state| {
+                                                                            self::r#dot(state)
+                                                                                .and_then(|state| { self::r#dotted_num(state) })
+                                                                        })
+                                                                        .and_then(|state| {
+                                                                            state
+                                                                                .sequence(|state| {
+                                                                                    self::r#dot(state)
+                                                                                        .and_then(|state| { self::r#dotted_num(state) })
+                                                                                })
+                                                                        })
+                                                                        .and_then(|state| {
+                                                                            state
+                                                                                .optional(|state| {
+                                                                                    state
+                                                                                        .sequence(|state| {
+                                                                                            self::r#dot(state)
+                                                                                                .and_then(|state| { self::r#dotted_num(state) })
+                                                                                        })
+                                                                                })
+                                                                        })
+                                                                        .and_then(|state| {
+                                                                            state
+                                                                                .optional(|state| {
+                                                                                    state
+                                                                                        .sequence(|state| {
+                                                                                            self::r#dot(state)
+                                                                                                .and_then(|state| { self::r#dotted_num(state) })
+                                                                                        })
+                                                                                })
+                                                                        })
+                                                                        .and_then(|state| {
+                                                                            state
+                                                                                .optional(|state| {
+                                                                                    state
+                                                                                        .sequence(|state| {
+                                                                                            self::r#dot(state)
+                                                                                                .and_then(|state| { self::r#dotted_num(state) })
+                                                                                        })
+                                                                                })
+                                                                        })
+                                                                })
+                                                        })
+                                                        .and_then(|state| {
+                                                            state.optional(|state| { self::r#dot(state) })
+                                                        })
+                                                        .and_then(|state| {
+                                                            state
+                                                                .lookahead(true, |state| { self::r#sp(state) })
+                                                                .or_else(|state| {
+                                                                    state.lookahead(true, |state| { self::r#title_char(state) })
+                                                                })
+                                                                .or_else(|state| {
+                                                                    state
+                                                                        .lookahead(true, |state| { self::r#ASCII_ALPHA(state) })
+                                                                })
+                                                        })
+                                                })
+                                                .or_else(|state| {
+                                                    state
+                                                        .sequence(|state| {
+                                                            state
+                                                                .sequence(|state| {
+                                                                    self::r#dotted_num(state)
+                                                                        .and_then(|state| { self::r#dot(state) })
+                                                                        .and_then(|state| { self::r#dotted_num(state) })
+                                                                        .and_then(|state| {
+                                                                            state.optional(|state| { self::r#dot(state) })
+                                                                        })
+                                                                        .and_then(|state| {
+                                                                            state
+                                                                                .lookahead(true, |state| { self::r#sp(state) })
+                                                                                .or_else(|state| {
+                                                                                    state.lookahead(true, |state| { self::r#title_char(state) })
+                                                                                })
+                                                                                .or_else(|state| {
+                                                                                    state
+                                                                                        .lookahead(true, |state| { self::r#ASCII_ALPHA(state) })
+                                                                                })
+                                                                        })
+                                                                })
+                                                                .or_else(|state| {
+                                                                    state
+                                                                        .sequence(|state| {
+                                                                            self::r#dotted_num(state)
+                                                                                .or_else(|state| { self::r#zero_num(state) })
+                                                                                .and_then(|state| {
+                                                                                    state.optional(|state| { self::r#dot(state) })
+                                                                                })
+                                                                                .and_then(|state| {
+                                                                                    state
+                                                                                        .lookahead(true, |state| { self::r#sp(state) })
+                                                                                        .or_else(|state| {
+                                                                                            state.lookahead(true, |state| { self::r#title_char(state) })
+                                                                                        })
+                                                                                        .or_else(|state| {
+                                                                                            state
+                                                                                                .lookahead(
+                                                                                                    true,
+                                                                                                    |state| {
+                                                                                                        state
+                                                                                                            .sequence(|state| {
+                                                                                                                self::r#ASCII_ALPHA_UPPER(state)
+                                                                                                                    .and_then(|state| { self::r#ASCII_ALPHA_LOWER(state) })
+                                                                                                            })
+                                                                                                    },
+                                                                                                )
+                                                                                        })
+                                                                                })
+                                                                        })
+                                                                })
+                                                                .and_then(|state| {
+                                                                    state
+                                                                        .lookahead(
+                                                                            false,
+                                                                            |state| {
+                                                                                state
+                                                                                    .sequence(|state| {
+                                                                                        state
+                                                                                            .repeat(|state| { self::r#sp(state) })
+                                                                                            .and_then(|state| { self::r#quantity(state) })
+                                                                                    })
+                                                                            },
+                                                                        )
+                                                                })
+                                                        })
+                                                })
+                                        },
+                                    )
+                            },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#title_char(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.sequence(|state| {
-                        state
-                            .lookahead(false, |state| {
-                                self::r#ASCII(state)
-                                    .or_else(|state| self::r#sp(state))
-                                    .or_else(|state| self::r#dot(state))
-                                    .or_else(|state| state.match_string("、"))
-                                    .or_else(|state| state.match_string("，"))
-                                    .or_else(|state| state.match_string("："))
-                            })
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| self::r#ANY(state))
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .sequence(|state| {
+                            state
+                                .lookahead(
+                                    false,
+                                    |state| {
+                                        self::r#ASCII(state)
+                                            .or_else(|state| { self::r#sp(state) })
+                                            .or_else(|state| { self::r#dot(state) })
+                                            .or_else(|state| { state.match_string("、") })
+                                            .or_else(|state| { state.match_string("，") })
+                                            .or_else(|state| { state.match_string("：") })
+                                    },
+                                )
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| { self::r#ANY(state) })
+                        })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#zero_num(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.rule(Rule::r#zero_num, |state| {
-                        state.sequence(|state| {
-                            state
-                                .match_string("0")
-                                .and_then(|state| super::hidden::skip(state))
-                                .and_then(|state| {
-                                    state.lookahead(false, |state| self::r#ASCII_DIGIT(state))
-                                })
-                        })
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .rule(
+                            Rule::r#zero_num,
+                            |state| {
+                                state
+                                    .sequence(|state| {
+                                        state
+                                            .match_string("0")
+                                            .and_then(|state| { super::hidden::skip(state) })
+                                            .and_then(|state| {
+                                                state
+                                                    .lookahead(false, |state| { self::r#ASCII_DIGIT(state) })
+                                            })
+                                    })
+                            },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#quantity(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
                     let state = state.check_stack_limit()?;
                     state
                         .match_string("年")
-                        .or_else(|state| state.match_string("月"))
-                        .or_else(|state| state.match_string("日"))
-                        .or_else(|state| state.match_string("号"))
-                        .or_else(|state| state.match_string("號"))
-                        .or_else(|state| state.match_string("时"))
-                        .or_else(|state| state.match_string("時"))
-                        .or_else(|state| state.match_string("点"))
-                        .or_else(|state| state.match_string("點"))
-                        .or_else(|state| state.match_string("分"))
-                        .or_else(|state| state.match_string("秒"))
-                        .or_else(|state| state.match_string("万"))
-                        .or_else(|state| state.match_string("萬"))
-                        .or_else(|state| state.match_string("亿"))
-                        .or_else(|state| state.match_string("億"))
-                        .or_else(|state| state.match_string("元"))
-                        .or_else(|state| state.match_string("%"))
-                        .or_else(|state| state.match_string("％"))
-                        .or_else(|state| state.match_string("个"))
-                        .or_else(|state| state.match_string("個"))
-                        .or_else(|state| state.match_string("次"))
-                        .or_else(|state| state.match_string("人"))
-                        .or_else(|state| state.match_string("名"))
-                        .or_else(|state| state.match_string("位"))
-                        .or_else(|state| state.match_string("届"))
-                        .or_else(|state| state.match_string("屆"))
-                        .or_else(|state| state.match_string("期"))
-                        .or_else(|state| state.match_string("天"))
-                        .or_else(|state| state.match_string("周"))
-                        .or_else(|state| state.match_string("週"))
-                        .or_else(|state| state.match_string("岁"))
-                        .or_else(|state| state.match_string("歲"))
-                        .or_else(|state| state.match_string("米"))
-                        .or_else(|state| state.match_string("千"))
-                        .or_else(|state| state.match_string("百"))
-                        .or_else(|state| state.match_string("多"))
-                        .or_else(|state| state.match_string("余"))
-                        .or_else(|state| state.match_string("餘"))
-                        .or_else(|state| state.match_string("项"))
-                        .or_else(|state| state.match_string("項"))
-                        .or_else(|state| state.match_string("条"))
-                        .or_else(|state| state.match_string("條"))
-                        .or_else(|state| state.match_string("页"))
-                        .or_else(|state| state.match_string("頁"))
-                        .or_else(|state| state.match_string("章"))
-                        .or_else(|state| state.match_string("节"))
-                        .or_else(|state| state.match_string("節"))
-                        .or_else(|state| state.match_string("篇"))
-                        .or_else(|state| state.match_string("部"))
-                        .or_else(|state| state.match_string("家"))
-                        .or_else(|state| state.match_string("件"))
-                        .or_else(|state| state.match_string("倍"))
-                        .or_else(|state| state.match_string("成"))
-                        .or_else(|state| state.match_string("至"))
-                        .or_else(|state| state.match_string("到"))
-                        .or_else(|state| state.match_string("~"))
-                        .or_else(|state| state.match_string("-"))
-                        .or_else(|state| state.match_string("/"))
+                        .or_else(|state| { state.match_string("月") })
+                        .or_else(|state| { state.match_string("日") })
+                        .or_else(|state| { state.match_string("号") })
+                        .or_else(|state| { state.match_string("號") })
+                        .or_else(|state| { state.match_string("时") })
+                        .or_else(|state| { state.match_string("時") })
+                        .or_else(|state| { state.match_string("点") })
+                        .or_else(|state| { state.match_string("點") })
+                        .or_else(|state| { state.match_string("分") })
+                        .or_else(|state| { state.match_string("秒") })
+                        .or_else(|state| { state.match_string("万") })
+                        .or_else(|state| { state.match_string("萬") })
+                        .or_else(|state| { state.match_string("亿") })
+                        .or_else(|state| { state.match_string("億") })
+                        .or_else(|state| { state.match_string("元") })
+                        .or_else(|state| { state.match_string("%") })
+                        .or_else(|state| { state.match_string("％") })
+                        .or_else(|state| { state.match_string("个") })
+                        .or_else(|state| { state.match_string("個") })
+                        .or_else(|state| { state.match_string("次") })
+                        .or_else(|state| { state.match_string("人") })
+                        .or_else(|state| { state.match_string("名") })
+                        .or_else(|state| { state.match_string("位") })
+                        .or_else(|state| { state.match_string("届") })
+                        .or_else(|state| { state.match_string("屆") })
+                        .or_else(|state| { state.match_string("期") })
+                        .or_else(|state| { state.match_string("天") })
+                        .or_else(|state| { state.match_string("周") })
+                        .or_else(|state| { state.match_string("週") })
+                        .or_else(|state| { state.match_string("岁") })
+                        .or_else(|state| { state.match_string("歲") })
+                        .or_else(|state| { state.match_string("米") })
+                        .or_else(|state| { state.match_string("千") })
+                        .or_else(|state| { state.match_string("百") })
+                        .or_else(|state| { state.match_string("多") })
+                        .or_else(|state| { state.match_string("余") })
+                        .or_else(|state| { state.match_string("餘") })
+                        .or_else(|state| { state.match_string("项") })
+                        .or_else(|state| { state.match_string("項") })
+                        .or_else(|state| { state.match_string("条") })
+                        .or_else(|state| { state.match_string("條") })
+                        .or_else(|state| { state.match_string("页") })
+                        .or_else(|state| { state.match_string("頁") })
+                        .or_else(|state| { state.match_string("章") })
+                        .or_else(|state| { state.match_string("节") })
+                        .or_else(|state| { state.match_string("節") })
+                        .or_else(|state| { state.match_string("篇") })
+                        .or_else(|state| { state.match_string("部") })
+                        .or_else(|state| { state.match_string("家") })
+                        .or_else(|state| { state.match_string("件") })
+                        .or_else(|state| { state.match_string("倍") })
+                        .or_else(|state| { state.match_string("成") })
+                        .or_else(|state| { state.match_string("至") })
+                        .or_else(|state| { state.match_string("到") })
+                        .or_else(|state| { state.match_string("~") })
+                        .or_else(|state| { state.match_string("-") })
+                        .or_else(|state| { state.match_string("/") })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#circled(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.atomic(::pest::Atomicity::CompoundAtomic, |state| {
-                        state.rule(Rule::r#circled, |state| self::r#enclosed_circled(state))
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .atomic(
+                            ::pest::Atomicity::CompoundAtomic,
+                            |state| {
+                                state
+                                    .rule(
+                                        Rule::r#circled,
+                                        |state| { self::r#enclosed_circled(state) },
+                                    )
+                            },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#ordinal_shi(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.atomic(::pest::Atomicity::CompoundAtomic, |state| {
-                        state.rule(Rule::r#ordinal_shi, |state| {
-                            state.sequence(|state| {
-                                self::r#small_num(state).and_then(|state| state.match_string("是"))
-                            })
-                        })
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .atomic(
+                            ::pest::Atomicity::CompoundAtomic,
+                            |state| {
+                                state
+                                    .rule(
+                                        Rule::r#ordinal_shi,
+                                        |state| {
+                                            state
+                                                .sequence(|state| {
+                                                    self::r#small_num(state)
+                                                        .and_then(|state| { state.match_string("是") })
+                                                })
+                                        },
+                                    )
+                            },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#ordinal_yao(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.atomic(::pest::Atomicity::CompoundAtomic, |state| {
-                        state.rule(Rule::r#ordinal_yao, |state| {
-                            state.sequence(|state| {
-                                self::r#small_num(state)
-                                    .and_then(|state| state.match_string("要"))
-                                    .and_then(|state| {
-                                        state.lookahead(false, |state| {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .atomic(
+                            ::pest::Atomicity::CompoundAtomic,
+                            |state| {
+                                state
+                                    .rule(
+                                        Rule::r#ordinal_yao,
+                                        |state| {
                                             state
-                                                .match_string("求")
-                                                .or_else(|state| state.match_string("素"))
-                                                .or_else(|state| state.match_string("件"))
-                                                .or_else(|state| state.match_string("务"))
-                                                .or_else(|state| state.match_string("義"))
-                                                .or_else(|state| state.match_string("义"))
-                                        })
-                                    })
-                            })
-                        })
-                    })
+                                                .sequence(|state| {
+                                                    self::r#small_num(state)
+                                                        .and_then(|state| { state.match_string("要") })
+                                                        .and_then(|state| {
+                                                            state
+                                                                .lookahead(
+                                                                    false,
+                                                                    |state| {
+                                                                        state
+                                                                            .match_string("求")
+                                                                            .or_else(|state| { state.match_string("素") })
+                                                                            .or_else(|state| { state.match_string("件") })
+                                                                            .or_else(|state| { state.match_string("务") })
+                                                                            .or_else(|state| { state.match_string("義") })
+                                                                            .or_else(|state| { state.match_string("义") })
+                                                                    },
+                                                                )
+                                                        })
+                                                })
+                                        },
+                                    )
+                            },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#ordinal_di(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.atomic(::pest::Atomicity::CompoundAtomic, |state| {
-                        state.rule(Rule::r#ordinal_di, |state| {
-                            state.sequence(|state| {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .atomic(
+                            ::pest::Atomicity::CompoundAtomic,
+                            |state| {
                                 state
-                                    .match_string("第")
-                                    .and_then(|state| self::r#num(state))
-                                    .and_then(|state| {
-                                        state
-                                            .match_string("，")
-                                            .or_else(|state| state.match_string(","))
-                                            .or_else(|state| {
-                                                state.sequence(|state| {
-                                                    state.match_string("、").and_then(|state| {
-                                                        state.lookahead(false, |state| {
-                                                            self::r#cn_char(state)
-                                                                .or_else(|state| {
-                                                                    self::r#cap_char(state)
-                                                                })
-                                                                .or_else(|state| {
-                                                                    self::r#ASCII_DIGIT(state)
-                                                                })
-                                                        })
-                                                    })
-                                                })
-                                            })
-                                            .or_else(|state| state.match_string("："))
-                                            .or_else(|state| state.match_string(":"))
-                                            .or_else(|state| state.match_string("是"))
-                                            .or_else(|state| {
-                                                state.sequence(|state| {
-                                                    state.match_string("要").and_then(|state| {
-                                                        state.lookahead(false, |state| {
+                                    .rule(
+                                        Rule::r#ordinal_di,
+                                        |state| {
+                                            state
+                                                .sequence(|state| {
+                                                    state
+                                                        .match_string("第")
+                                                        .and_then(|state| { self::r#num(state) })
+                                                        .and_then(|state| {
                                                             state
-                                                                .match_string("务")
+                                                                .match_string("，")
+                                                                .or_else(|state| { state.match_string(",") })
                                                                 .or_else(|state| {
-                                                                    state.match_string("務")
+                                                                    state
+                                                                        .sequence(|state| {
+                                                                            state
+                                                                                .match_string("、")
+                                                                                .and_then(|state| {
+                                                                                    state
+                                                                                        .lookahead(
+                                                                                            false,
+                                                                                            |state| {
+                                                                                                self::r#cn_char(state)
+                                                                                                    .or_else(|state| { self::r#cap_char(state) })
+                                                                                                    .or_else(|state| { self::r#ASCII_DIGIT(state) })
+                                                                                            },
+                                                                                        )
+                                                                                })
+                                                                        })
                                                                 })
+                                                                .or_else(|state| { state.match_string("：") })
+                                                                .or_else(|state| { state.match_string(":") })
+                                                                .or_else(|state| { state.match_string("是") })
                                                                 .or_else(|state| {
-                                                                    state.match_string("义")
-                                                                })
-                                                                .or_else(|state| {
-                                                                    state.match_string("義")
-                                                                })
-                                                                .or_else(|state| {
-                                                                    state.match_string("求")
-                                                                })
-                                                                .or_else(|state| {
-                                                                    state.match_string("素")
-                                                                })
-                                                                .or_else(|state| {
-                                                                    state.match_string("件")
+                                                                    state
+                                                                        .sequence(|state| {
+                                                                            state
+                                                                                .match_string("要")
+                                                                                .and_then(|state| {
+                                                                                    state
+                                                                                        .lookahead(
+                                                                                            false,
+                                                                                            |state| {
+                                                                                                state
+                                                                                                    .match_string("务")
+                                                                                                    .or_else(|state| { state.match_string("務") })
+                                                                                                    .or_else(|state| { state.match_string("义") })
+                                                                                                    .or_else(|state| { state.match_string("義") })
+                                                                                                    .or_else(|state| { state.match_string("求") })
+                                                                                                    .or_else(|state| { state.match_string("素") })
+                                                                                                    .or_else(|state| { state.match_string("件") })
+                                                                                            },
+                                                                                        )
+                                                                                })
+                                                                        })
                                                                 })
                                                         })
-                                                    })
                                                 })
-                                            })
-                                    })
-                            })
-                        })
-                    })
+                                        },
+                                    )
+                            },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#sequence(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.atomic(::pest::Atomicity::CompoundAtomic, |state| {
-                        state.rule(Rule::r#sequence, |state| {
-                            state.sequence(|state| {
-                                self::r#seq_word(state).and_then(|state| {
-                                    state.lookahead(false, |state| {
-                                        state
-                                            .match_string("的")
-                                            .or_else(|state| state.match_string("者"))
-                                    })
-                                })
-                            })
-                        })
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .atomic(
+                            ::pest::Atomicity::CompoundAtomic,
+                            |state| {
+                                state
+                                    .rule(
+                                        Rule::r#sequence,
+                                        |state| {
+                                            state
+                                                .sequence(|state| {
+                                                    self::r#seq_word(state)
+                                                        .and_then(|state| {
+                                                            state
+                                                                .lookahead(
+                                                                    false,
+                                                                    |state| {
+                                                                        state
+                                                                            .match_string("的")
+                                                                            .or_else(|state| { state.match_string("者") })
+                                                                    },
+                                                                )
+                                                        })
+                                                })
+                                        },
+                                    )
+                            },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#seq_word(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.rule(Rule::r#seq_word, |state| {
-                        state
-                            .match_string("首先")
-                            .or_else(|state| state.match_string("其次"))
-                            .or_else(|state| state.match_string("再次"))
-                            .or_else(|state| state.match_string("然后"))
-                            .or_else(|state| state.match_string("然後"))
-                            .or_else(|state| state.match_string("最后"))
-                            .or_else(|state| state.match_string("最後"))
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .rule(
+                            Rule::r#seq_word,
+                            |state| {
+                                state
+                                    .match_string("首先")
+                                    .or_else(|state| { state.match_string("其次") })
+                                    .or_else(|state| { state.match_string("再次") })
+                                    .or_else(|state| { state.match_string("然后") })
+                                    .or_else(|state| { state.match_string("然後") })
+                                    .or_else(|state| { state.match_string("最后") })
+                                    .or_else(|state| { state.match_string("最後") })
+                            },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#num(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.rule(Rule::r#num, |state| {
-                        state.atomic(::pest::Atomicity::Atomic, |state| {
-                            self::r#arabic_digits(state).or_else(|state| self::r#cn_digits(state))
-                        })
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .rule(
+                            Rule::r#num,
+                            |state| {
+                                state
+                                    .atomic(
+                                        ::pest::Atomicity::Atomic,
+                                        |state| {
+                                            self::r#arabic_digits(state)
+                                                .or_else(|state| { self::r#cn_digits(state) })
+                                        },
+                                    )
+                            },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#cn_num(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.rule(Rule::r#cn_num, |state| self::r#cn_digits(state))
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state.rule(Rule::r#cn_num, |state| { self::r#cn_digits(state) })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#cap_num(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.rule(Rule::r#cap_num, |state| self::r#cap_digits(state))
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state.rule(Rule::r#cap_num, |state| { self::r#cap_digits(state) })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#small_num(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.rule(Rule::r#small_num, |state| {
-                        state.sequence(|state| {
-                            self::r#cn_small(state)
-                                .and_then(|state| super::hidden::skip(state))
-                                .and_then(|state| {
-                                    state.optional(|state| {
-                                        state.sequence(|state| {
-                                            state
-                                                .lookahead(false, |state| {
-                                                    self::r#not_numeral(state)
-                                                })
-                                                .and_then(|state| super::hidden::skip(state))
-                                                .and_then(|state| self::r#cn_small(state))
-                                        })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .rule(
+                            Rule::r#small_num,
+                            |state| {
+                                state
+                                    .sequence(|state| {
+                                        self::r#cn_small(state)
+                                            .and_then(|state| { super::hidden::skip(state) })
+                                            .and_then(|state| {
+                                                state
+                                                    .optional(|state| {
+                                                        state
+                                                            .sequence(|state| {
+                                                                state
+                                                                    .lookahead(false, |state| { self::r#not_numeral(state) })
+                                                                    .and_then(|state| { super::hidden::skip(state) })
+                                                                    .and_then(|state| { self::r#cn_small(state) })
+                                                            })
+                                                    })
+                                            })
+                                            .and_then(|state| { super::hidden::skip(state) })
+                                            .and_then(|state| {
+                                                state
+                                                    .optional(|state| {
+                                                        state
+                                                            .sequence(|state| {
+                                                                state
+                                                                    .lookahead(false, |state| { self::r#not_numeral(state) })
+                                                                    .and_then(|state| { super::hidden::skip(state) })
+                                                                    .and_then(|state| { self::r#cn_small(state) })
+                                                            })
+                                                    })
+                                            })
                                     })
-                                })
-                                .and_then(|state| super::hidden::skip(state))
-                                .and_then(|state| {
-                                    state.optional(|state| {
-                                        state.sequence(|state| {
-                                            state
-                                                .lookahead(false, |state| {
-                                                    self::r#not_numeral(state)
-                                                })
-                                                .and_then(|state| super::hidden::skip(state))
-                                                .and_then(|state| self::r#cn_small(state))
-                                        })
-                                    })
-                                })
-                        })
-                    })
+                            },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#arabic(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.rule(Rule::r#arabic, |state| self::r#arabic_digits(state))
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state.rule(Rule::r#arabic, |state| { self::r#arabic_digits(state) })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#dotted_num(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.rule(Rule::r#dotted_num, |state| {
-                        state.sequence(|state| {
-                            state
-                                .lookahead(false, |state| state.match_string("0"))
-                                .and_then(|state| super::hidden::skip(state))
-                                .and_then(|state| self::r#ASCII_DIGIT(state))
-                                .and_then(|state| super::hidden::skip(state))
-                                .and_then(|state| {
-                                    state.optional(|state| self::r#ASCII_DIGIT(state))
-                                })
-                                .and_then(|state| super::hidden::skip(state))
-                                .and_then(|state| {
-                                    state.optional(|state| self::r#ASCII_DIGIT(state))
-                                })
-                        })
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .rule(
+                            Rule::r#dotted_num,
+                            |state| {
+                                state
+                                    .sequence(|state| {
+                                        state
+                                            .lookahead(false, |state| { state.match_string("0") })
+                                            .and_then(|state| { super::hidden::skip(state) })
+                                            .and_then(|state| { self::r#ASCII_DIGIT(state) })
+                                            .and_then(|state| { super::hidden::skip(state) })
+                                            .and_then(|state| {
+                                                state.optional(|state| { self::r#ASCII_DIGIT(state) })
+                                            })
+                                            .and_then(|state| { super::hidden::skip(state) })
+                                            .and_then(|state| {
+                                                state.optional(|state| { self::r#ASCII_DIGIT(state) })
+                                            })
+                                    })
+                            },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#cn_digits(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.sequence(|state| {
-                        self::r#cn_char(state)
-                            .or_else(|state| self::r#cap_char(state))
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| {
-                                state.optional(|state| {
-                                    state.sequence(|state| {
-                                        state
-                                            .lookahead(false, |state| self::r#not_numeral(state))
-                                            .and_then(|state| super::hidden::skip(state))
-                                            .and_then(|state| {
-                                                self::r#cn_char(state)
-                                                    .or_else(|state| self::r#cap_char(state))
-                                            })
-                                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .sequence(|state| {
+                            self::r#cn_char(state)
+                                .or_else(|state| { self::r#cap_char(state) })
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state
+                                        .optional(|state| {
+                                            state
+                                                .sequence(|state| {
+                                                    state
+                                                        .lookahead(false, |state| { self::r#not_numeral(state) })
+                                                        .and_then(|state| { super::hidden::skip(state) })
+                                                        .and_then(|state| {
+                                                            self::r#cn_char(state)
+                                                                .or_else(|state| { self::r#cap_char(state) })
+                                                        })
+                                                })
+                                        })
                                 })
-                            })
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| {
-                                state.optional(|state| {
-                                    state.sequence(|state| {
-                                        state
-                                            .lookahead(false, |state| self::r#not_numeral(state))
-                                            .and_then(|state| super::hidden::skip(state))
-                                            .and_then(|state| {
-                                                self::r#cn_char(state)
-                                                    .or_else(|state| self::r#cap_char(state))
-                                            })
-                                    })
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state
+                                        .optional(|state| {
+                                            state
+                                                .sequence(|state| {
+                                                    state
+                                                        .lookahead(false, |state| { self::r#not_numeral(state) })
+                                                        .and_then(|state| { super::hidden::skip(state) })
+                                                        .and_then(|state| {
+                                                            self::r#cn_char(state)
+                                                                .or_else(|state| { self::r#cap_char(state) })
+                                                        })
+                                                })
+                                        })
                                 })
-                            })
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| {
-                                state.optional(|state| {
-                                    state.sequence(|state| {
-                                        state
-                                            .lookahead(false, |state| self::r#not_numeral(state))
-                                            .and_then(|state| super::hidden::skip(state))
-                                            .and_then(|state| {
-                                                self::r#cn_char(state)
-                                                    .or_else(|state| self::r#cap_char(state))
-                                            })
-                                    })
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state
+                                        .optional(|state| {
+                                            state
+                                                .sequence(|state| {
+                                                    state
+                                                        .lookahead(false, |state| { self::r#not_numeral(state) })
+                                                        .and_then(|state| { super::hidden::skip(state) })
+                                                        .and_then(|state| {
+                                                            self::r#cn_char(state)
+                                                                .or_else(|state| { self::r#cap_char(state) })
+                                                        })
+                                                })
+                                        })
                                 })
-                            })
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| {
-                                state.optional(|state| {
-                                    state.sequence(|state| {
-                                        state
-                                            .lookahead(false, |state| self::r#not_numeral(state))
-                                            .and_then(|state| super::hidden::skip(state))
-                                            .and_then(|state| {
-                                                self::r#cn_char(state)
-                                                    .or_else(|state| self::r#cap_char(state))
-                                            })
-                                    })
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state
+                                        .optional(|state| {
+                                            state
+                                                .sequence(|state| {
+                                                    state
+                                                        .lookahead(false, |state| { self::r#not_numeral(state) })
+                                                        .and_then(|state| { super::hidden::skip(state) })
+                                                        .and_then(|state| {
+                                                            self::r#cn_char(state)
+                                                                .or_else(|state| { self::r#cap_char(state) })
+                                                        })
+                                                })
+                                        })
                                 })
-                            })
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| {
-                                state.optional(|state| {
-                                    state.sequence(|state| {
-                                        state
-                                            .lookahead(false, |state| self::r#not_numeral(state))
-                                            .and_then(|state| super::hidden::skip(state))
-                                            .and_then(|state| {
-                                                self::r#cn_char(state)
-                                                    .or_else(|state| self::r#cap_char(state))
-                                            })
-                                    })
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state
+                                        .optional(|state| {
+                                            state
+                                                .sequence(|state| {
+                                                    state
+                                                        .lookahead(false, |state| { self::r#not_numeral(state) })
+                                                        .and_then(|state| { super::hidden::skip(state) })
+                                                        .and_then(|state| {
+                                                            self::r#cn_char(state)
+                                                                .or_else(|state| { self::r#cap_char(state) })
+                                                        })
+                                                })
+                                        })
                                 })
-                            })
-                    })
+                        })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#cap_digits(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.sequence(|state| {
-                        self::r#cap_char(state)
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| {
-                                state.optional(|state| {
-                                    state.sequence(|state| {
-                                        state
-                                            .lookahead(false, |state| self::r#not_numeral(state))
-                                            .and_then(|state| super::hidden::skip(state))
-                                            .and_then(|state| {
-                                                self::r#cap_char(state)
-                                                    .or_else(|state| self::r#cn_char(state))
-                                            })
-                                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .sequence(|state| {
+                            self::r#cap_char(state)
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state
+                                        .optional(|state| {
+                                            state
+                                                .sequence(|state| {
+                                                    state
+                                                        .lookahead(false, |state| { self::r#not_numeral(state) })
+                                                        .and_then(|state| { super::hidden::skip(state) })
+                                                        .and_then(|state| {
+                                                            self::r#cap_char(state)
+                                                                .or_else(|state| { self::r#cn_char(state) })
+                                                        })
+                                                })
+                                        })
                                 })
-                            })
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| {
-                                state.optional(|state| {
-                                    state.sequence(|state| {
-                                        state
-                                            .lookahead(false, |state| self::r#not_numeral(state))
-                                            .and_then(|state| super::hidden::skip(state))
-                                            .and_then(|state| {
-                                                self::r#cap_char(state)
-                                                    .or_else(|state| self::r#cn_char(state))
-                                            })
-                                    })
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state
+                                        .optional(|state| {
+                                            state
+                                                .sequence(|state| {
+                                                    state
+                                                        .lookahead(false, |state| { self::r#not_numeral(state) })
+                                                        .and_then(|state| { super::hidden::skip(state) })
+                                                        .and_then(|state| {
+                                                            self::r#cap_char(state)
+                                                                .or_else(|state| { self::r#cn_char(state) })
+                                                        })
+                                                })
+                                        })
                                 })
-                            })
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| {
-                                state.optional(|state| {
-                                    state.sequence(|state| {
-                                        state
-                                            .lookahead(false, |state| self::r#not_numeral(state))
-                                            .and_then(|state| super::hidden::skip(state))
-                                            .and_then(|state| {
-                                                self::r#cap_char(state)
-                                                    .or_else(|state| self::r#cn_char(state))
-                                            })
-                                    })
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state
+                                        .optional(|state| {
+                                            state
+                                                .sequence(|state| {
+                                                    state
+                                                        .lookahead(false, |state| { self::r#not_numeral(state) })
+                                                        .and_then(|state| { super::hidden::skip(state) })
+                                                        .and_then(|state| {
+                                                            self::r#cap_char(state)
+                                                                .or_else(|state| { self::r#cn_char(state) })
+                                                        })
+                                                })
+                                        })
                                 })
-                            })
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| {
-                                state.optional(|state| {
-                                    state.sequence(|state| {
-                                        state
-                                            .lookahead(false, |state| self::r#not_numeral(state))
-                                            .and_then(|state| super::hidden::skip(state))
-                                            .and_then(|state| {
-                                                self::r#cap_char(state)
-                                                    .or_else(|state| self::r#cn_char(state))
-                                            })
-                                    })
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state
+                                        .optional(|state| {
+                                            state
+                                                .sequence(|state| {
+                                                    state
+                                                        .lookahead(false, |state| { self::r#not_numeral(state) })
+                                                        .and_then(|state| { super::hidden::skip(state) })
+                                                        .and_then(|state| {
+                                                            self::r#cap_char(state)
+                                                                .or_else(|state| { self::r#cn_char(state) })
+                                                        })
+                                                })
+                                        })
                                 })
-                            })
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| {
-                                state.optional(|state| {
-                                    state.sequence(|state| {
-                                        state
-                                            .lookahead(false, |state| self::r#not_numeral(state))
-                                            .and_then(|state| super::hidden::skip(state))
-                                            .and_then(|state| {
-                                                self::r#cap_char(state)
-                                                    .or_else(|state| self::r#cn_char(state))
-                                            })
-                                    })
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state
+                                        .optional(|state| {
+                                            state
+                                                .sequence(|state| {
+                                                    state
+                                                        .lookahead(false, |state| { self::r#not_numeral(state) })
+                                                        .and_then(|state| { super::hidden::skip(state) })
+                                                        .and_then(|state| {
+                                                            self::r#cap_char(state)
+                                                                .or_else(|state| { self::r#cn_char(state) })
+                                                        })
+                                                })
+                                        })
                                 })
-                            })
-                    })
+                        })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#not_numeral(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
                     let state = state.check_stack_limit()?;
                     state
                         .match_string("、")
-                        .or_else(|state| state.match_string("是"))
-                        .or_else(|state| state.match_string("要"))
-                        .or_else(|state| state.match_string("）"))
-                        .or_else(|state| state.match_string("，"))
-                        .or_else(|state| state.match_string("．"))
-                        .or_else(|state| state.match_string("."))
-                        .or_else(|state| state.match_string("章"))
-                        .or_else(|state| state.match_string("条"))
-                        .or_else(|state| state.match_string("節"))
-                        .or_else(|state| state.match_string("节"))
-                        .or_else(|state| state.match_string("條"))
-                        .or_else(|state| state.match_string("篇"))
-                        .or_else(|state| state.match_string("编"))
-                        .or_else(|state| state.match_string("編"))
-                        .or_else(|state| state.match_string("分"))
-                        .or_else(|state| state.match_string("部"))
-                        .or_else(|state| state.match_string("至"))
-                        .or_else(|state| state.match_string(")"))
-                        .or_else(|state| state.match_string("】"))
-                        .or_else(|state| self::r#sp(state))
+                        .or_else(|state| { state.match_string("是") })
+                        .or_else(|state| { state.match_string("要") })
+                        .or_else(|state| { state.match_string("）") })
+                        .or_else(|state| { state.match_string("，") })
+                        .or_else(|state| { state.match_string("．") })
+                        .or_else(|state| { state.match_string(".") })
+                        .or_else(|state| { state.match_string("章") })
+                        .or_else(|state| { state.match_string("条") })
+                        .or_else(|state| { state.match_string("節") })
+                        .or_else(|state| { state.match_string("节") })
+                        .or_else(|state| { state.match_string("條") })
+                        .or_else(|state| { state.match_string("篇") })
+                        .or_else(|state| { state.match_string("编") })
+                        .or_else(|state| { state.match_string("編") })
+                        .or_else(|state| { state.match_string("分") })
+                        .or_else(|state| { state.match_string("部") })
+                        .or_else(|state| { state.match_string("至") })
+                        .or_else(|state| { state.match_string(")") })
+                        .or_else(|state| { state.match_string("】") })
+                        .or_else(|state| { self::r#sp(state) })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#arabic_digits(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.sequence(|state| {
-                        self::r#ASCII_DIGIT(state)
-                            .or_else(|state| self::r#fw_digit(state))
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| {
-                                state.optional(|state| {
-                                    self::r#ASCII_DIGIT(state)
-                                        .or_else(|state| self::r#fw_digit(state))
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .sequence(|state| {
+                            self::r#ASCII_DIGIT(state)
+                                .or_else(|state| { self::r#fw_digit(state) })
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state
+                                        .optional(|state| {
+                                            self::r#ASCII_DIGIT(state)
+                                                .or_else(|state| { self::r#fw_digit(state) })
+                                        })
                                 })
-                            })
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| {
-                                state.optional(|state| {
-                                    self::r#ASCII_DIGIT(state)
-                                        .or_else(|state| self::r#fw_digit(state))
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state
+                                        .optional(|state| {
+                                            self::r#ASCII_DIGIT(state)
+                                                .or_else(|state| { self::r#fw_digit(state) })
+                                        })
                                 })
-                            })
-                    })
+                        })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#cn_char(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
                     let state = state.check_stack_limit()?;
                     state
                         .match_string("一")
-                        .or_else(|state| state.match_string("二"))
-                        .or_else(|state| state.match_string("三"))
-                        .or_else(|state| state.match_string("四"))
-                        .or_else(|state| state.match_string("五"))
-                        .or_else(|state| state.match_string("六"))
-                        .or_else(|state| state.match_string("七"))
-                        .or_else(|state| state.match_string("八"))
-                        .or_else(|state| state.match_string("九"))
-                        .or_else(|state| state.match_string("十"))
-                        .or_else(|state| state.match_string("〇"))
-                        .or_else(|state| state.match_string("零"))
-                        .or_else(|state| state.match_string("两"))
-                        .or_else(|state| state.match_string("兩"))
-                        .or_else(|state| state.match_string("廿"))
-                        .or_else(|state| state.match_string("卅"))
-                        .or_else(|state| state.match_string("百"))
-                        .or_else(|state| state.match_string("千"))
-                        .or_else(|state| state.match_string("六"))
-                        .or_else(|state| state.match_string("兩"))
-                        .or_else(|state| state.match_string("零"))
-                        .or_else(|state| state.match_string("⼀"))
-                        .or_else(|state| state.match_string("⼆"))
-                        .or_else(|state| state.match_string("⼋"))
-                        .or_else(|state| state.match_string("⼗"))
+                        .or_else(|state| { state.match_string("二") })
+                        .or_else(|state| { state.match_string("三") })
+                        .or_else(|state| { state.match_string("四") })
+                        .or_else(|state| { state.match_string("五") })
+                        .or_else(|state| { state.match_string("六") })
+                        .or_else(|state| { state.match_string("七") })
+                        .or_else(|state| { state.match_string("八") })
+                        .or_else(|state| { state.match_string("九") })
+                        .or_else(|state| { state.match_string("十") })
+                        .or_else(|state| { state.match_string("〇") })
+                        .or_else(|state| { state.match_string("零") })
+                        .or_else(|state| { state.match_string("两") })
+                        .or_else(|state| { state.match_string("兩") })
+                        .or_else(|state| { state.match_string("廿") })
+                        .or_else(|state| { state.match_string("卅") })
+                        .or_else(|state| { state.match_string("百") })
+                        .or_else(|state| { state.match_string("千") })
+                        .or_else(|state| { state.match_string("六") })
+                        .or_else(|state| { state.match_string("兩") })
+                        .or_else(|state| { state.match_string("零") })
+                        .or_else(|state| { state.match_string("⼀") })
+                        .or_else(|state| { state.match_string("⼆") })
+                        .or_else(|state| { state.match_string("⼋") })
+                        .or_else(|state| { state.match_string("⼗") })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#cn_small(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
                     let state = state.check_stack_limit()?;
                     state
                         .match_string("一")
-                        .or_else(|state| state.match_string("二"))
-                        .or_else(|state| state.match_string("三"))
-                        .or_else(|state| state.match_string("四"))
-                        .or_else(|state| state.match_string("五"))
-                        .or_else(|state| state.match_string("六"))
-                        .or_else(|state| state.match_string("七"))
-                        .or_else(|state| state.match_string("八"))
-                        .or_else(|state| state.match_string("九"))
-                        .or_else(|state| state.match_string("十"))
-                        .or_else(|state| state.match_string("六"))
-                        .or_else(|state| state.match_string("⼀"))
-                        .or_else(|state| state.match_string("⼆"))
-                        .or_else(|state| state.match_string("⼋"))
-                        .or_else(|state| state.match_string("⼗"))
+                        .or_else(|state| { state.match_string("二") })
+                        .or_else(|state| { state.match_string("三") })
+                        .or_else(|state| { state.match_string("四") })
+                        .or_else(|state| { state.match_string("五") })
+                        .or_else(|state| { state.match_string("六") })
+                        .or_else(|state| { state.match_string("七") })
+                        .or_else(|state| { state.match_string("八") })
+                        .or_else(|state| { state.match_string("九") })
+                        .or_else(|state| { state.match_string("十") })
+                        .or_else(|state| { state.match_string("六") })
+                        .or_else(|state| { state.match_string("⼀") })
+                        .or_else(|state| { state.match_string("⼆") })
+                        .or_else(|state| { state.match_string("⼋") })
+                        .or_else(|state| { state.match_string("⼗") })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#cap_char(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
                     let state = state.check_stack_limit()?;
                     state
                         .match_string("壹")
-                        .or_else(|state| state.match_string("贰"))
-                        .or_else(|state| state.match_string("貳"))
-                        .or_else(|state| state.match_string("弍"))
-                        .or_else(|state| state.match_string("叁"))
-                        .or_else(|state| state.match_string("參"))
-                        .or_else(|state| state.match_string("叄"))
-                        .or_else(|state| state.match_string("肆"))
-                        .or_else(|state| state.match_string("伍"))
-                        .or_else(|state| state.match_string("陆"))
-                        .or_else(|state| state.match_string("陸"))
-                        .or_else(|state| state.match_string("柒"))
-                        .or_else(|state| state.match_string("捌"))
-                        .or_else(|state| state.match_string("玖"))
-                        .or_else(|state| state.match_string("拾"))
-                        .or_else(|state| state.match_string("佰"))
-                        .or_else(|state| state.match_string("仟"))
-                        .or_else(|state| state.match_string("參"))
-                        .or_else(|state| state.match_string("拾"))
-                        .or_else(|state| state.match_string("陸"))
+                        .or_else(|state| { state.match_string("贰") })
+                        .or_else(|state| { state.match_string("貳") })
+                        .or_else(|state| { state.match_string("弍") })
+                        .or_else(|state| { state.match_string("叁") })
+                        .or_else(|state| { state.match_string("參") })
+                        .or_else(|state| { state.match_string("叄") })
+                        .or_else(|state| { state.match_string("肆") })
+                        .or_else(|state| { state.match_string("伍") })
+                        .or_else(|state| { state.match_string("陆") })
+                        .or_else(|state| { state.match_string("陸") })
+                        .or_else(|state| { state.match_string("柒") })
+                        .or_else(|state| { state.match_string("捌") })
+                        .or_else(|state| { state.match_string("玖") })
+                        .or_else(|state| { state.match_string("拾") })
+                        .or_else(|state| { state.match_string("佰") })
+                        .or_else(|state| { state.match_string("仟") })
+                        .or_else(|state| { state.match_string("參") })
+                        .or_else(|state| { state.match_string("拾") })
+                        .or_else(|state| { state.match_string("陸") })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#fw_digit(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
                     state.match_range('０'..'９')
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#enclosed_circled(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.rule(Rule::r#enclosed_circled, |state| {
-                        state
-                            .match_range('①'..'⑳')
-                            .or_else(|state| state.match_range('㉑'..'㉟'))
-                            .or_else(|state| state.match_range('㊱'..'㊿'))
-                            .or_else(|state| state.match_range('❶'..'➓'))
-                            .or_else(|state| state.match_range('⓫'..'⓾'))
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .rule(
+                            Rule::r#enclosed_circled,
+                            |state| {
+                                state
+                                    .match_range('①'..'⑳')
+                                    .or_else(|state| { state.match_range('㉑'..'㉟') })
+                                    .or_else(|state| { state.match_range('㊱'..'㊿') })
+                                    .or_else(|state| { state.match_range('❶'..'➓') })
+                                    .or_else(|state| { state.match_range('⓫'..'⓾') })
+                            },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#enclosed_paren_digit(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.rule(Rule::r#enclosed_paren_digit, |state| {
-                        state.match_range('⑴'..'⒇')
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .rule(
+                            Rule::r#enclosed_paren_digit,
+                            |state| { state.match_range('⑴'..'⒇') },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#enclosed_digit(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.rule(Rule::r#enclosed_digit, |state| state.match_range('⒈'..'⒛'))
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .rule(
+                            Rule::r#enclosed_digit,
+                            |state| { state.match_range('⒈'..'⒛') },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#enclosed_paren_numeral(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.rule(Rule::r#enclosed_paren_numeral, |state| {
-                        state
-                            .match_range('㈠'..'㈩')
-                            .or_else(|state| state.match_range('㊀'..'㊉'))
-                    })
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .rule(
+                            Rule::r#enclosed_paren_numeral,
+                            |state| {
+                                state
+                                    .match_range('㈠'..'㈩')
+                                    .or_else(|state| { state.match_range('㊀'..'㊉') })
+                            },
+                        )
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#list_delim(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
                     let state = state.check_stack_limit()?;
                     state
                         .match_string("、")
-                        .or_else(|state| state.match_string("．"))
-                        .or_else(|state| state.match_string("."))
+                        .or_else(|state| { state.match_string("．") })
+                        .or_else(|state| { state.match_string(".") })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#dot(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
                     let state = state.check_stack_limit()?;
                     state
                         .match_string(".")
-                        .or_else(|state| state.match_string("．"))
+                        .or_else(|state| { state.match_string("．") })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#paren_open(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
                     let state = state.check_stack_limit()?;
                     state
                         .match_string("（")
-                        .or_else(|state| state.match_string("("))
-                        .or_else(|state| state.match_string("〔"))
-                        .or_else(|state| state.match_string("［"))
-                        .or_else(|state| state.match_string("["))
+                        .or_else(|state| { state.match_string("(") })
+                        .or_else(|state| { state.match_string("〔") })
+                        .or_else(|state| { state.match_string("［") })
+                        .or_else(|state| { state.match_string("[") })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#digit_paren_open(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
                     let state = state.check_stack_limit()?;
                     state
                         .match_string("（")
-                        .or_else(|state| state.match_string("("))
-                        .or_else(|state| state.match_string("〔"))
+                        .or_else(|state| { state.match_string("(") })
+                        .or_else(|state| { state.match_string("〔") })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#paren_close(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
                     let state = state.check_stack_limit()?;
                     state
                         .match_string("）")
-                        .or_else(|state| state.match_string(")"))
-                        .or_else(|state| state.match_string("〕"))
-                        .or_else(|state| state.match_string("］"))
-                        .or_else(|state| state.match_string("]"))
+                        .or_else(|state| { state.match_string(")") })
+                        .or_else(|state| { state.match_string("〕") })
+                        .or_else(|state| { state.match_string("］") })
+                        .or_else(|state| { state.match_string("]") })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#lenticular_open(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
                     let state = state.check_stack_limit()?;
                     state
                         .match_string("【")
-                        .or_else(|state| state.match_string("["))
-                        .or_else(|state| state.match_string("〖"))
+                        .or_else(|state| { state.match_string("[") })
+                        .or_else(|state| { state.match_string("〖") })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#lenticular_close(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
                     let state = state.check_stack_limit()?;
                     state
                         .match_string("】")
-                        .or_else(|state| state.match_string("]"))
-                        .or_else(|state| state.match_string("〗"))
+                        .or_else(|state| { state.match_string("]") })
+                        .or_else(|state| { state.match_string("〗") })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#sp(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
                     let state = state.check_stack_limit()?;
                     state
                         .match_string(" ")
-                        .or_else(|state| state.match_string("\u{3000}"))
-                        .or_else(|state| state.match_string("\t"))
-                        .or_else(|state| state.match_string("\u{a0}"))
+                        .or_else(|state| { state.match_string("\u{3000}") })
+                        .or_else(|state| { state.match_string("\t") })
+                        .or_else(|state| { state.match_string("\u{a0}") })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#break(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
                     let state = state.check_stack_limit()?;
                     self::r#sp(state)
-                        .or_else(|state| state.match_string("、"))
-                        .or_else(|state| state.match_string("："))
-                        .or_else(|state| state.match_string(":"))
-                        .or_else(|state| state.match_string("，"))
-                        .or_else(|state| state.match_string(","))
-                        .or_else(|state| state.match_string("."))
-                        .or_else(|state| state.match_string("．"))
+                        .or_else(|state| { state.match_string("、") })
+                        .or_else(|state| { state.match_string("：") })
+                        .or_else(|state| { state.match_string(":") })
+                        .or_else(|state| { state.match_string("，") })
+                        .or_else(|state| { state.match_string(",") })
+                        .or_else(|state| { state.match_string(".") })
+                        .or_else(|state| { state.match_string("．") })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#prose_list(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
-                    state.sequence(|state| {
-                        state
-                            .sequence(|state| {
-                                state.optional(|state| {
-                                    self::r#sp(state).and_then(|state| {
-                                        state.repeat(|state| {
-                                            state.sequence(|state| {
-                                                super::hidden::skip(state)
-                                                    .and_then(|state| self::r#sp(state))
-                                            })
-                                        })
-                                    })
-                                })
-                            })
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| {
-                                state.sequence(|state| {
-                                    self::r#cn_char(state)
-                                        .and_then(|state| super::hidden::skip(state))
-                                        .and_then(|state| {
-                                            state.optional(|state| self::r#cn_char(state))
-                                        })
-                                        .and_then(|state| super::hidden::skip(state))
-                                        .and_then(|state| {
-                                            state.optional(|state| self::r#cn_char(state))
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
+                    state
+                        .sequence(|state| {
+                            state
+                                .sequence(|state| {
+                                    state
+                                        .optional(|state| {
+                                            self::r#sp(state)
+                                                .and_then(|state| {
+                                                    state
+                                                        .repeat(|state| {
+                                                            state
+                                                                .sequence(|state| {
+                                                                    super::hidden::skip(state)
+                                                                        .and_then(|state| { self::r#sp(state) })
+                                                                })
+                                                        })
+                                                })
                                         })
                                 })
-                            })
-                            .and_then(|state| super::hidden::skip(state))
-                            .and_then(|state| {
-                                state
-                                    .match_string("、")
-                                    .or_else(|state| state.match_string("级"))
-                                    .or_else(|state| state.match_string("級"))
-                                    .or_else(|state| state.match_string("类"))
-                                    .or_else(|state| state.match_string("類"))
-                                    .or_else(|state| state.match_string("季"))
-                                    .or_else(|state| state.match_string("等"))
-                                    .or_else(|state| state.match_string("届"))
-                                    .or_else(|state| state.match_string("屆"))
-                                    .or_else(|state| state.match_string("中全会"))
-                                    .or_else(|state| state.match_string("产"))
-                                    .or_else(|state| state.match_string("產"))
-                                    .or_else(|state| state.match_string("批"))
-                                    .or_else(|state| state.match_string("期"))
-                                    .or_else(|state| state.match_string("档"))
-                                    .or_else(|state| state.match_string("檔"))
-                                    .or_else(|state| state.match_string("线"))
-                                    .or_else(|state| state.match_string("線"))
-                                    .or_else(|state| state.match_string("星"))
-                                    .or_else(|state| state.match_string("孩"))
-                                    .or_else(|state| state.match_string("胎"))
-                            })
-                    })
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state
+                                        .sequence(|state| {
+                                            self::r#cn_char(state)
+                                                .and_then(|state| { super::hidden::skip(state) })
+                                                .and_then(|state| {
+                                                    state.optional(|state| { self::r#cn_char(state) })
+                                                })
+                                                .and_then(|state| { super::hidden::skip(state) })
+                                                .and_then(|state| {
+                                                    state.optional(|state| { self::r#cn_char(state) })
+                                                })
+                                        })
+                                })
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state
+                                        .match_string("、")
+                                        .or_else(|state| { state.match_string("级") })
+                                        .or_else(|state| { state.match_string("級") })
+                                        .or_else(|state| { state.match_string("类") })
+                                        .or_else(|state| { state.match_string("類") })
+                                        .or_else(|state| { state.match_string("季") })
+                                        .or_else(|state| { state.match_string("等") })
+                                        .or_else(|state| { state.match_string("届") })
+                                        .or_else(|state| { state.match_string("屆") })
+                                        .or_else(|state| { state.match_string("中全会") })
+                                        .or_else(|state| { state.match_string("产") })
+                                        .or_else(|state| { state.match_string("產") })
+                                        .or_else(|state| { state.match_string("批") })
+                                        .or_else(|state| { state.match_string("期") })
+                                        .or_else(|state| { state.match_string("档") })
+                                        .or_else(|state| { state.match_string("檔") })
+                                        .or_else(|state| { state.match_string("线") })
+                                        .or_else(|state| { state.match_string("線") })
+                                        .or_else(|state| { state.match_string("星") })
+                                        .or_else(|state| { state.match_string("孩") })
+                                        .or_else(|state| { state.match_string("胎") })
+                                })
+                        })
                 }
                 #[inline]
                 #[allow(non_snake_case, unused_variables)]
                 pub fn r#reference_tail(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
                     let state = state.check_stack_limit()?;
                     state
                         .match_string("规定")
-                        .or_else(|state| state.match_string("規定"))
-                        .or_else(|state| state.match_string("的"))
-                        .or_else(|state| state.match_string("所"))
-                        .or_else(|state| state.match_string("至"))
-                        .or_else(|state| state.match_string("和"))
-                        .or_else(|state| state.match_string("及"))
-                        .or_else(|state| state.match_string("第"))
-                        .or_else(|state| state.match_string("款"))
-                        .or_else(|state| state.match_string("项"))
-                        .or_else(|state| state.match_string("項"))
-                        .or_else(|state| state.match_string("中"))
-                        .or_else(|state| state.match_string("、"))
-                        .or_else(|state| state.match_string("或"))
+                        .or_else(|state| { state.match_string("規定") })
+                        .or_else(|state| { state.match_string("的") })
+                        .or_else(|state| { state.match_string("所") })
+                        .or_else(|state| { state.match_string("至") })
+                        .or_else(|state| { state.match_string("和") })
+                        .or_else(|state| { state.match_string("及") })
+                        .or_else(|state| { state.match_string("第") })
+                        .or_else(|state| { state.match_string("款") })
+                        .or_else(|state| { state.match_string("项") })
+                        .or_else(|state| { state.match_string("項") })
+                        .or_else(|state| { state.match_string("中") })
+                        .or_else(|state| { state.match_string("、") })
+                        .or_else(|state| { state.match_string("或") })
                 }
                 #[inline]
                 #[allow(dead_code, non_snake_case, unused_variables)]
                 pub fn ANY(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
                     state.skip(1)
                 }
                 #[inline]
                 #[allow(dead_code, non_snake_case, unused_variables)]
                 pub fn EOI(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
                     state.rule(Rule::EOI, |state| state.end_of_input())
                 }
                 #[inline]
                 #[allow(dead_code, non_snake_case, unused_variables)]
                 pub fn SOI(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
                     state.start_of_input()
                 }
                 #[inline]
                 #[allow(dead_code, non_snake_case, unused_variables)]
                 pub fn ASCII_DIGIT(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
                     state.match_range('0'..'9')
                 }
                 #[inline]
                 #[allow(dead_code, non_snake_case, unused_variables)]
                 pub fn ASCII_ALPHA_LOWER(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
                     state.match_range('a'..'z')
                 }
                 #[inline]
                 #[allow(dead_code, non_snake_case, unused_variables)]
                 pub fn ASCII_ALPHA_UPPER(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
                     state.match_range('A'..'Z')
                 }
                 #[inline]
                 #[allow(dead_code, non_snake_case, unused_variables)]
                 pub fn ASCII_ALPHA(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
                     state
                         .match_range('a'..'z')
                         .or_else(|state| state.match_range('A'..'Z'))
@@ -2162,96 +2829,104 @@ impl ::pest::Parser<Rule> for OutlineParser {
                 #[allow(dead_code, non_snake_case, unused_variables)]
                 pub fn ASCII(
                     state: ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
-                ) -> ::pest::ParseResult<::std::boxed::Box<::pest::ParserState<'_, Rule>>>
-                {
+                ) -> ::pest::ParseResult<
+                    ::std::boxed::Box<::pest::ParserState<'_, Rule>>,
+                > {
                     state.match_range('\x00'..'\x7f')
                 }
             }
             pub use self::visible::*;
         }
-        ::pest::state(input, |state| match rule {
-            Rule::r#line_marker => rules::r#line_marker(state),
-            Rule::r#only_part => rules::r#only_part(state),
-            Rule::r#only_book => rules::r#only_book(state),
-            Rule::r#only_sub_book => rules::r#only_sub_book(state),
-            Rule::r#only_division => rules::r#only_division(state),
-            Rule::r#only_chapter => rules::r#only_chapter(state),
-            Rule::r#only_section => rules::r#only_section(state),
-            Rule::r#only_article => rules::r#only_article(state),
-            Rule::r#only_capital_numeral => rules::r#only_capital_numeral(state),
-            Rule::r#only_numeral => rules::r#only_numeral(state),
-            Rule::r#only_paren_numeral => rules::r#only_paren_numeral(state),
-            Rule::r#only_digit => rules::r#only_digit(state),
-            Rule::r#only_dotted => rules::r#only_dotted(state),
-            Rule::r#only_paren_digit => rules::r#only_paren_digit(state),
-            Rule::r#only_circled => rules::r#only_circled(state),
-            Rule::r#only_letter => rules::r#only_letter(state),
-            Rule::r#only_title_number => rules::r#only_title_number(state),
-            Rule::r#only_ordinal_shi => rules::r#only_ordinal_shi(state),
-            Rule::r#only_ordinal_yao => rules::r#only_ordinal_yao(state),
-            Rule::r#only_ordinal_di => rules::r#only_ordinal_di(state),
-            Rule::r#only_sequence => rules::r#only_sequence(state),
-            Rule::r#trailing_part => rules::r#trailing_part(state),
-            Rule::r#part => rules::r#part(state),
-            Rule::r#closing_part => rules::r#closing_part(state),
-            Rule::r#bare_closing_part => rules::r#bare_closing_part(state),
-            Rule::r#bracket_part => rules::r#bracket_part(state),
-            Rule::r#bare_part => rules::r#bare_part(state),
-            Rule::r#part_body => rules::r#part_body(state),
-            Rule::r#book => rules::r#book(state),
-            Rule::r#sub_book => rules::r#sub_book(state),
-            Rule::r#division => rules::r#division(state),
-            Rule::r#chapter => rules::r#chapter(state),
-            Rule::r#section => rules::r#section(state),
-            Rule::r#article => rules::r#article(state),
-            Rule::r#capital_numeral => rules::r#capital_numeral(state),
-            Rule::r#numeral => rules::r#numeral(state),
-            Rule::r#paren_numeral => rules::r#paren_numeral(state),
-            Rule::r#dotted => rules::r#dotted(state),
-            Rule::r#digit => rules::r#digit(state),
-            Rule::r#paren_digit => rules::r#paren_digit(state),
-            Rule::r#letter => rules::r#letter(state),
-            Rule::r#latin => rules::r#latin(state),
-            Rule::r#title_number => rules::r#title_number(state),
-            Rule::r#title_char => rules::r#title_char(state),
-            Rule::r#zero_num => rules::r#zero_num(state),
-            Rule::r#quantity => rules::r#quantity(state),
-            Rule::r#circled => rules::r#circled(state),
-            Rule::r#ordinal_shi => rules::r#ordinal_shi(state),
-            Rule::r#ordinal_yao => rules::r#ordinal_yao(state),
-            Rule::r#ordinal_di => rules::r#ordinal_di(state),
-            Rule::r#sequence => rules::r#sequence(state),
-            Rule::r#seq_word => rules::r#seq_word(state),
-            Rule::r#num => rules::r#num(state),
-            Rule::r#cn_num => rules::r#cn_num(state),
-            Rule::r#cap_num => rules::r#cap_num(state),
-            Rule::r#small_num => rules::r#small_num(state),
-            Rule::r#arabic => rules::r#arabic(state),
-            Rule::r#dotted_num => rules::r#dotted_num(state),
-            Rule::r#cn_digits => rules::r#cn_digits(state),
-            Rule::r#cap_digits => rules::r#cap_digits(state),
-            Rule::r#not_numeral => rules::r#not_numeral(state),
-            Rule::r#arabic_digits => rules::r#arabic_digits(state),
-            Rule::r#cn_char => rules::r#cn_char(state),
-            Rule::r#cn_small => rules::r#cn_small(state),
-            Rule::r#cap_char => rules::r#cap_char(state),
-            Rule::r#fw_digit => rules::r#fw_digit(state),
-            Rule::r#enclosed_circled => rules::r#enclosed_circled(state),
-            Rule::r#enclosed_paren_digit => rules::r#enclosed_paren_digit(state),
-            Rule::r#enclosed_digit => rules::r#enclosed_digit(state),
-            Rule::r#enclosed_paren_numeral => rules::r#enclosed_paren_numeral(state),
-            Rule::r#list_delim => rules::r#list_delim(state),
-            Rule::r#dot => rules::r#dot(state),
-            Rule::r#paren_open => rules::r#paren_open(state),
-            Rule::r#digit_paren_open => rules::r#digit_paren_open(state),
-            Rule::r#paren_close => rules::r#paren_close(state),
-            Rule::r#lenticular_open => rules::r#lenticular_open(state),
-            Rule::r#lenticular_close => rules::r#lenticular_close(state),
-            Rule::r#sp => rules::r#sp(state),
-            Rule::r#break => rules::r#break(state),
-            Rule::r#prose_list => rules::r#prose_list(state),
-            Rule::r#reference_tail => rules::r#reference_tail(state),
-            Rule::EOI => rules::EOI(state),
-        })
+        ::pest::state(
+            input,
+            |state| {
+                match rule {
+                    Rule::r#line_marker => rules::r#line_marker(state),
+                    Rule::r#only_part => rules::r#only_part(state),
+                    Rule::r#only_book => rules::r#only_book(state),
+                    Rule::r#only_sub_book => rules::r#only_sub_book(state),
+                    Rule::r#only_division => rules::r#only_division(state),
+                    Rule::r#only_chapter => rules::r#only_chapter(state),
+                    Rule::r#only_section => rules::r#only_section(state),
+                    Rule::r#only_article => rules::r#only_article(state),
+                    Rule::r#only_capital_numeral => rules::r#only_capital_numeral(state),
+                    Rule::r#only_numeral => rules::r#only_numeral(state),
+                    Rule::r#only_paren_numeral => rules::r#only_paren_numeral(state),
+                    Rule::r#only_digit => rules::r#only_digit(state),
+                    Rule::r#only_dotted => rules::r#only_dotted(state),
+                    Rule::r#only_paren_digit => rules::r#only_paren_digit(state),
+                    Rule::r#only_circled => rules::r#only_circled(state),
+                    Rule::r#only_letter => rules::r#only_letter(state),
+                    Rule::r#only_title_number => rules::r#only_title_number(state),
+                    Rule::r#only_ordinal_shi => rules::r#only_ordinal_shi(state),
+                    Rule::r#only_ordinal_yao => rules::r#only_ordinal_yao(state),
+                    Rule::r#only_ordinal_di => rules::r#only_ordinal_di(state),
+                    Rule::r#only_sequence => rules::r#only_sequence(state),
+                    Rule::r#trailing_part => rules::r#trailing_part(state),
+                    Rule::r#part => rules::r#part(state),
+                    Rule::r#closing_part => rules::r#closing_part(state),
+                    Rule::r#bare_closing_part => rules::r#bare_closing_part(state),
+                    Rule::r#bracket_part => rules::r#bracket_part(state),
+                    Rule::r#bare_part => rules::r#bare_part(state),
+                    Rule::r#part_body => rules::r#part_body(state),
+                    Rule::r#book => rules::r#book(state),
+                    Rule::r#sub_book => rules::r#sub_book(state),
+                    Rule::r#division => rules::r#division(state),
+                    Rule::r#chapter => rules::r#chapter(state),
+                    Rule::r#section => rules::r#section(state),
+                    Rule::r#article => rules::r#article(state),
+                    Rule::r#capital_numeral => rules::r#capital_numeral(state),
+                    Rule::r#numeral => rules::r#numeral(state),
+                    Rule::r#paren_numeral => rules::r#paren_numeral(state),
+                    Rule::r#dotted => rules::r#dotted(state),
+                    Rule::r#digit => rules::r#digit(state),
+                    Rule::r#paren_digit => rules::r#paren_digit(state),
+                    Rule::r#letter => rules::r#letter(state),
+                    Rule::r#latin => rules::r#latin(state),
+                    Rule::r#title_number => rules::r#title_number(state),
+                    Rule::r#title_char => rules::r#title_char(state),
+                    Rule::r#zero_num => rules::r#zero_num(state),
+                    Rule::r#quantity => rules::r#quantity(state),
+                    Rule::r#circled => rules::r#circled(state),
+                    Rule::r#ordinal_shi => rules::r#ordinal_shi(state),
+                    Rule::r#ordinal_yao => rules::r#ordinal_yao(state),
+                    Rule::r#ordinal_di => rules::r#ordinal_di(state),
+                    Rule::r#sequence => rules::r#sequence(state),
+                    Rule::r#seq_word => rules::r#seq_word(state),
+                    Rule::r#num => rules::r#num(state),
+                    Rule::r#cn_num => rules::r#cn_num(state),
+                    Rule::r#cap_num => rules::r#cap_num(state),
+                    Rule::r#small_num => rules::r#small_num(state),
+                    Rule::r#arabic => rules::r#arabic(state),
+                    Rule::r#dotted_num => rules::r#dotted_num(state),
+                    Rule::r#cn_digits => rules::r#cn_digits(state),
+                    Rule::r#cap_digits => rules::r#cap_digits(state),
+                    Rule::r#not_numeral => rules::r#not_numeral(state),
+                    Rule::r#arabic_digits => rules::r#arabic_digits(state),
+                    Rule::r#cn_char => rules::r#cn_char(state),
+                    Rule::r#cn_small => rules::r#cn_small(state),
+                    Rule::r#cap_char => rules::r#cap_char(state),
+                    Rule::r#fw_digit => rules::r#fw_digit(state),
+                    Rule::r#enclosed_circled => rules::r#enclosed_circled(state),
+                    Rule::r#enclosed_paren_digit => rules::r#enclosed_paren_digit(state),
+                    Rule::r#enclosed_digit => rules::r#enclosed_digit(state),
+                    Rule::r#enclosed_paren_numeral => {
+                        rules::r#enclosed_paren_numeral(state)
+                    }
+                    Rule::r#list_delim => rules::r#list_delim(state),
+                    Rule::r#dot => rules::r#dot(state),
+                    Rule::r#paren_open => rules::r#paren_open(state),
+                    Rule::r#digit_paren_open => rules::r#digit_paren_open(state),
+                    Rule::r#paren_close => rules::r#paren_close(state),
+                    Rule::r#lenticular_open => rules::r#lenticular_open(state),
+                    Rule::r#lenticular_close => rules::r#lenticular_close(state),
+                    Rule::r#sp => rules::r#sp(state),
+                    Rule::r#break => rules::r#break(state),
+                    Rule::r#prose_list => rules::r#prose_list(state),
+                    Rule::r#reference_tail => rules::r#reference_tail(state),
+                    Rule::EOI => rules::EOI(state),
+                }
+            },
+        )
     }
 }

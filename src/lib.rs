@@ -100,7 +100,10 @@ mod options;
 // The stages, each using only what is above it in this list.
 pub mod input;
 // The pest parser generated from grammar/outline.pest (tests/grammar_generated.rs).
+// Laid out by prettyplease, not rustfmt: rustfmt takes minutes on it, and
+// the test compares the layout prettyplease gives in milliseconds.
 #[allow(dead_code, clippy::all, clippy::pedantic, missing_docs)]
+#[rustfmt::skip]
 mod grammar;
 mod numbering;
 mod parse;

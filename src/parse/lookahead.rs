@@ -15,8 +15,13 @@ use std::hash::{Hash, Hasher};
 use foldhash::HashMap;
 
 use super::recognise::{self, Match, Recognised};
-use super::text::{is_cn_numeral, is_digit, is_numeral, is_space};
+use super::text::is_space;
 use crate::kind::MarkerKind;
+use crate::numeral::class::{
+    is_capital_numeral, is_cn_large, is_cn_numeral, is_cn_small, is_digit, is_enclosed_circled,
+    is_enclosed_digit, is_enclosed_paren_digit, is_enclosed_paren_numeral, is_lenticular_open,
+    is_numeral, is_paren_open,
+};
 
 /// Answers of the grammar at line starts, by kind and decisive prefix.
 #[derive(Default)]
@@ -83,26 +88,21 @@ impl Hash for Classes<'_> {
 /// `enclosed_*` range. Values never matter to the grammar (they are read in
 /// Rust), so a match found for one member holds for all.
 pub(crate) fn class(c: char) -> char {
+    // The ASCII classes first: most characters looked at are ASCII or
+    // ideographs that no class holds.
     match c {
         '1'..='9' => '1',
-        '\u{FF10}'..='\u{FF19}' => '１',
-        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '\u{F9D1}'
-        | '\u{2F00}' | '\u{2F06}' | '\u{2F0B}' | '\u{2F17}' => '一',
-        '〇' | '零' | '两' | '兩' | '廿' | '卅' | '百' | '千' | '\u{F978}' | '\u{F9B2}' => {
-            '百'
-        }
-        '壹' | '贰' | '貳' | '弍' | '叁' | '參' | '叄' | '肆' | '伍' | '陆' | '陸' | '柒'
-        | '捌' | '玖' | '拾' | '佰' | '仟' | '\u{F96B}' | '\u{F973}' | '\u{F9D3}' => '壹',
         'a'..='z' => 'a',
         'A'..='Z' => 'A',
-        '\u{2460}'..='\u{2473}'
-        | '\u{3251}'..='\u{325F}'
-        | '\u{32B1}'..='\u{32BF}'
-        | '\u{2776}'..='\u{2793}'
-        | '\u{24EB}'..='\u{24FE}' => '①',
-        '\u{2474}'..='\u{2487}' => '⑴',
-        '\u{2488}'..='\u{249B}' => '⒈',
-        '\u{3220}'..='\u{3229}' | '\u{3280}'..='\u{3289}' => '㈠',
+        '\u{FF10}'..='\u{FF19}' => '１',
+        c if c.is_ascii() => c,
+        c if is_cn_small(c) => '一',
+        c if is_cn_large(c) => '百',
+        c if is_capital_numeral(c) => '壹',
+        c if is_enclosed_circled(c) => '①',
+        c if is_enclosed_paren_digit(c) => '⑴',
+        c if is_enclosed_digit(c) => '⒈',
+        c if is_enclosed_paren_numeral(c) => '㈠',
         _ => c,
     }
 }
@@ -186,7 +186,7 @@ pub(crate) fn decisive_len(kind: MarkerKind, head: &str) -> usize {
         }
         // `⑴` `㈠`: one character. `（一）` `(1)` `1）`: up to the closing
         // bracket, nothing after.
-        ParenNumeral | ParenDigit if w.peek().is_some_and(|c| enclosed(c) && !is_opening(c)) => {
+        ParenNumeral | ParenDigit if w.peek().is_some_and(|c| enclosed(c) && !is_paren_open(c)) => {
             w.one();
         }
         ParenNumeral | ParenDigit => {
@@ -250,7 +250,7 @@ pub(crate) fn decisive_len(kind: MarkerKind, head: &str) -> usize {
         }
         // `a.` `A、` then `!ASCII_ALPHA`; `（a）` `(A)` likewise.
         Letter => {
-            if w.peek().is_some_and(is_opening) {
+            if w.peek().is_some_and(is_paren_open) {
                 w.one().spaces().one().spaces().one();
             } else {
                 w.one().spaces().one();
@@ -292,7 +292,7 @@ pub(crate) fn decisive_len(kind: MarkerKind, head: &str) -> usize {
         // then `&(break | EOI)`.
         Part => {
             let part_body = |c: char| is_space(c) || is_numeral(c) || matches!(c, '篇' | '第');
-            if w.peek().is_some_and(|c| matches!(c, '【' | '[' | '〖')) {
+            if w.peek().is_some_and(is_lenticular_open) {
                 w.one().run(part_body).one();
             } else {
                 w.run(part_body);
@@ -306,10 +306,6 @@ pub(crate) fn decisive_len(kind: MarkerKind, head: &str) -> usize {
 /// Characters that make `要` part of a word (`要求`, `要务`), in either rule.
 fn not_yao_tail(c: char) -> bool {
     matches!(c, '求' | '素' | '件' | '务' | '務' | '义' | '義')
-}
-
-fn is_opening(c: char) -> bool {
-    matches!(c, '（' | '(' | '〔' | '［' | '[')
 }
 
 #[cfg(test)]

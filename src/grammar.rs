@@ -2227,6 +2227,22 @@ impl ::pest::Parser<Rule> for OutlineParser {
                                                 })
                                         })
                                 })
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state
+                                        .optional(|state| {
+                                            state
+                                                .sequence(|state| {
+                                                    state
+                                                        .lookahead(false, |state| { self::r#not_numeral(state) })
+                                                        .and_then(|state| { super::hidden::skip(state) })
+                                                        .and_then(|state| {
+                                                            self::r#cn_char(state)
+                                                                .or_else(|state| { self::r#cap_char(state) })
+                                                        })
+                                                })
+                                        })
+                                })
                         })
                 }
                 #[inline]
@@ -2239,6 +2255,22 @@ impl ::pest::Parser<Rule> for OutlineParser {
                     state
                         .sequence(|state| {
                             self::r#cap_char(state)
+                                .and_then(|state| { super::hidden::skip(state) })
+                                .and_then(|state| {
+                                    state
+                                        .optional(|state| {
+                                            state
+                                                .sequence(|state| {
+                                                    state
+                                                        .lookahead(false, |state| { self::r#not_numeral(state) })
+                                                        .and_then(|state| { super::hidden::skip(state) })
+                                                        .and_then(|state| {
+                                                            self::r#cap_char(state)
+                                                                .or_else(|state| { self::r#cn_char(state) })
+                                                        })
+                                                })
+                                        })
+                                })
                                 .and_then(|state| { super::hidden::skip(state) })
                                 .and_then(|state| {
                                     state

@@ -465,6 +465,117 @@ mod tests {
         }
     }
 
+    /// `n` (1..=9999) in Chinese as documents write it (`十二`, `一百一十`,
+    /// `一千零五`), with `digits` (index 0 is the zero) and `units` 十 百 千.
+    fn chinese(n: u32, digits: [char; 10], units: [char; 3]) -> String {
+        let mut out = String::new();
+        let mut gap = false;
+        for (place, unit) in [
+            (1000, Some(units[2])),
+            (100, Some(units[1])),
+            (10, Some(units[0])),
+            (1, None),
+        ] {
+            let d = (n / place % 10) as usize;
+            if d == 0 {
+                gap = !out.is_empty();
+                continue;
+            }
+            if gap {
+                out.push(digits[0]);
+                gap = false;
+            }
+            // 十二, not 一十二, at the start.
+            if !(place == 10 && d == 1 && out.is_empty()) {
+                out.push(digits[d]);
+            }
+            out.extend(unit);
+        }
+        out
+    }
+
+    /// Every numeral marker of every form, numbered 1 to 9999, is read by
+    /// the fast path (`shape`, then [`Memo`] with [`decisive_len`]) as the
+    /// whole grammar reads it, with its number. The longest Chinese
+    /// numeral is seven characters (`一千九百九十九`): an article marker of
+    /// nine (`第一千九百九十九条`) was lost while the grammar read six.
+    /// Arabic numbers are read up to three digits (`2015.` is a year).
+    #[test]
+    fn every_marker_of_every_form_agrees() {
+        use MarkerKind::*;
+        let cn = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+        let cap = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
+        let mut cases: Vec<(MarkerKind, String, u32, bool)> = Vec::new();
+        for n in 1..=9999 {
+            let c = chinese(n, cn, ['十', '百', '千']);
+            assert_eq!(crate::numeral::value(&c), Some(n), "{c}");
+            let k = chinese(n, cap, ['拾', '佰', '仟']);
+            assert_eq!(crate::numeral::value(&k), Some(n), "{k}");
+            for (kind, text) in [
+                (Numeral, format!("{c}、总则")),
+                (ParenNumeral, format!("（{c}）总则")),
+                (CapitalNumeral, format!("{k}、总则")),
+                (Part, format!("第{c}篇 总则")),
+                (Book, format!("第{c}编 总则")),
+                (Division, format!("第{c}部分 总则")),
+                (Chapter, format!("第{c}章 总则")),
+                (Section, format!("第{c}节 总则")),
+                (Article, format!("第{c}条 总则")),
+                (Article, format!("第{k}條 总则")),
+                (OrdinalDi, format!("第{c}，要")),
+            ] {
+                cases.push((kind, text, n, true));
+            }
+            for (kind, text) in [
+                (Digit, format!("{n}. 总则")),
+                (Digit, format!("{n}、总则")),
+                (ParenDigit, format!("（{n}）总则")),
+                (ParenDigit, format!("{n}）总则")),
+                (Chapter, format!("第{n}章 总则")),
+                (Article, format!("第{n}条 总则")),
+            ] {
+                cases.push((kind, text, n, n <= 999));
+            }
+        }
+        for c in crate::numeral::class::members(crate::numeral::class::ENCLOSED_CIRCLED) {
+            let n = crate::numeral::enclosed_value(c).unwrap();
+            cases.push((Circled, format!("{c}总则"), n, true));
+        }
+        let mut memo = Memo::default();
+        for (kind, text, n, read) in &cases {
+            assert_eq!(crate::parse::shape::shape(text), Some(*kind), "{text}");
+            // In a debug build `line_marker` also asks the grammar's rule for
+            // the kind directly and asserts the same answer.
+            let fast = memo.line_marker(*kind, text);
+            #[cfg(not(debug_assertions))]
+            assert_eq!(fast, recognise::line_marker_of(*kind, text), "{text}");
+            let want = read.then_some((*kind, *n));
+            assert_eq!(fast.map(|r| (r.kind, r.number)), want, "{text}");
+        }
+    }
+
+    /// `第一千九百九十九条`: nine characters, the longest article marker.
+    #[test]
+    fn nine_character_article_markers() {
+        for (text, n) in [
+            ("第一千九百九十九条 附则", 1999),
+            ("第九千九百九十九条", 9999),
+            ("第一千九百九十八至一千九百九十九条 附则", 1998),
+            ("第壹仟玖佰玖拾玖條", 1999),
+        ] {
+            let r = recognise::line_marker(text).expect(text);
+            assert_eq!((r.kind, r.number), (MarkerKind::Article, n), "{text}");
+            let mut memo = Memo::default();
+            assert_eq!(
+                memo.line_marker(MarkerKind::Article, text),
+                Some(r),
+                "{text}"
+            );
+        }
+        // Seven numeral characters that are no number stay no marker.
+        assert_eq!(recognise::line_marker("一二三四五六七、"), None);
+    }
+
     #[test]
     fn prefixes_stop_after_the_lookahead() {
         use MarkerKind::*;

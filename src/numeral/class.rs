@@ -155,7 +155,8 @@ mod tests {
     /// writes both from one list; this checks the macro).
     #[test]
     fn tests_and_constants_agree() {
-        let sets: [(Set, fn(char) -> bool); 14] = [
+        type Test = fn(char) -> bool;
+        let sets: [(Set, Test); 14] = [
             (CN_SMALL, is_cn_small),
             (CN_LARGE, is_cn_large),
             (CAPITAL, is_capital_numeral),

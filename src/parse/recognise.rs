@@ -308,7 +308,7 @@ mod tests {
         let mut probes: Vec<char> = all
             .iter()
             .flat_map(|&set| class::members(set))
-            .flat_map(|c| (u32::from(c).saturating_sub(2)..=u32::from(c) + 2))
+            .flat_map(|c| u32::from(c).saturating_sub(2)..=u32::from(c) + 2)
             .chain(0..0x80)
             .filter_map(char::from_u32)
             .collect();

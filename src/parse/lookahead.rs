@@ -576,6 +576,20 @@ mod tests {
         assert_eq!(recognise::line_marker("一二三四五六七、"), None);
     }
 
+    /// A code's articles past a thousand, written out in full, are headings
+    /// of the document (they were lost, as its title's lines).
+    #[test]
+    fn nine_character_articles_are_headings() {
+        let text = "总则\n第一千九百九十六条 甲\n第一千九百九十七条 乙\n\
+                    第一千九百九十八条 丙\n第一千九百九十九条 丁\n第二千条 戊\n";
+        let doc = crate::parse(text);
+        let got: Vec<_> = doc.headings().map(|h| (h.kind, h.number)).collect();
+        let want: Vec<_> = (1996..=2000)
+            .map(|n| (MarkerKind::Article, Some(n)))
+            .collect();
+        assert_eq!(got, want);
+    }
+
     #[test]
     fn prefixes_stop_after_the_lookahead() {
         use MarkerKind::*;

@@ -27,6 +27,8 @@
 //! assert_eq!(numeral::value("一、"), None);
 //! ```
 
+pub(crate) mod class;
+
 /// Largest value a Chinese numeral may have: there is no `万`.
 const CHINESE_MAX: u32 = 9999;
 

@@ -3,7 +3,7 @@
 //! every title and body character is still in exactly one chunk; merging
 //! never breaks `max_chars`. On every fixture, the corpus and generated text.
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 use tigang::render::{Chunk, ChunkOptions, chunks, chunks_with};

@@ -1,7 +1,7 @@
 //! The command line: formats, stdin, and clear errors with their exit status.
 #![cfg(feature = "cli")]
 
-mod run;
+use crate::run;
 
 use run::{stderr, stdout, tigang};
 

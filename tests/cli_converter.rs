@@ -3,7 +3,7 @@
 //! MinerU's `*_content_list.json` with pages.
 #![cfg(feature = "cli")]
 
-mod run;
+use crate::run;
 
 use run::{stderr, stdout, tigang};
 

@@ -3,7 +3,7 @@
 //! completions and the manual page, plurals in summaries.
 #![cfg(feature = "cli")]
 
-mod run;
+use crate::run;
 
 use std::process::{Command, Stdio};
 

@@ -5,7 +5,7 @@
 //! not committed as binary files.
 #![cfg(feature = "cli")]
 
-mod run;
+use crate::run;
 
 use run::{stderr, stdout, tigang};
 

@@ -5,8 +5,8 @@
 
 #![cfg(all(feature = "cli", feature = "docx", feature = "html"))]
 
-mod docx_kit;
-mod run;
+use crate::docx_kit;
+use crate::run;
 
 use std::path::{Path, PathBuf};
 

@@ -6,7 +6,7 @@
 //! issue was filed against.
 #![cfg(all(feature = "cli", unix))]
 
-mod run;
+use crate::run;
 
 use std::ffi::OsStr;
 use std::fs;

@@ -3,7 +3,7 @@
 //! folders, and diffs that show only what changes, with their exit status.
 #![cfg(feature = "cli")]
 
-mod run;
+use crate::run;
 
 use run::{stderr, stdout, tigang, tigang_with};
 

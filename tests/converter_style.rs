@@ -5,7 +5,7 @@
 //! documents that use no Markdown heading or bold line of their own (whose
 //! levels would be lost with their `#` and `**`).
 
-mod common;
+use crate::common;
 
 use tigang::Document;
 

@@ -3,7 +3,7 @@
 //! these tests are reported as ignored (build.rs); under `CI` they run, and
 //! fail if it is missing.
 
-mod common;
+use crate::common;
 
 #[test]
 #[cfg_attr(

@@ -4,8 +4,8 @@
 
 #![cfg(feature = "docx")]
 
-mod common;
-mod docx_kit;
+use crate::common;
+use crate::docx_kit;
 
 use docx_kit::*;
 use tigang::input::{ErrorKind, Format, Options};

@@ -5,7 +5,7 @@
 
 #![cfg(feature = "docx")]
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

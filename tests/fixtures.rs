@@ -1,7 +1,7 @@
 //! Snapshot tests: every fixture in `tests/fixtures/` (one phenomenon each,
 //! see its README) pinned as the `tree` rendering and as the JSON of docs/format.md §7.
 
-mod common;
+use crate::common;
 
 fn read(path: &std::path::Path) -> String {
     std::fs::read_to_string(path).expect("fixtures are UTF-8")

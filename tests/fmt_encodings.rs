@@ -18,7 +18,7 @@
 //! fixtures and real documents) were checked in Big5 with edits.
 #![cfg(feature = "cli")]
 
-mod run;
+use crate::run;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

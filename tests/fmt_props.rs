@@ -3,7 +3,7 @@
 //! agreeing with it (applying all of them gives `fmt`'s output) — on
 //! generated documents, the fixtures and damaged copies of the seeds.
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 use tigang::fmt::{Style, apply, edits, format};

@@ -1,10 +1,9 @@
 //! The benchmark documents (benches/gen) keep every invariant of spec §6 and
 //! hold every marker kind, so the throughput figures measure real work.
 
-mod common;
+use crate::common;
 
-#[path = "../benches/gen/mod.rs"]
-mod generator;
+use crate::generator;
 
 use std::collections::HashSet;
 

@@ -5,7 +5,7 @@
 
 #![cfg(feature = "html")]
 
-mod common;
+use crate::common;
 
 use tigang::input::{Format, Options, read};
 

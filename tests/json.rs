@@ -5,11 +5,10 @@
 
 #![cfg(all(feature = "serde", feature = "docx"))]
 
-mod common;
-mod docx_kit;
+use crate::common;
+use crate::docx_kit;
 
-#[path = "../benches/gen/mod.rs"]
-mod generator;
+use crate::generator;
 
 use proptest::prelude::*;
 use serde_json::Value;

@@ -5,12 +5,12 @@
 //! (benches/README.md).
 //!
 //! Sizes are scaled to the build: ~40 KB and ~400 KB per family in debug
-//! builds, ~1 MB and ~10 MB in release (`cargo test --release --test linear`).
-//! Every family runs in one test, one after the other, so parallel test
-//! threads of this binary do not disturb the timing.
+//! builds, ~1 MB and ~10 MB in release (`cargo test --release --test all linear::`).
+//! Every family runs in one test, one after the other, so the families do
+//! not disturb each other's timing; other tests of the binary may run beside
+//! it (tests/all/main.rs), which the generous bound allows for.
 
-#[path = "../benches/gen/mod.rs"]
-mod generator;
+use crate::generator;
 
 use generator::Family;
 

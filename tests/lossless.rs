@@ -1,7 +1,7 @@
 //! Property tests: parsing never panics and the result rebuilds the input
 //! (spec §6), on generated text and on mutations of the fixtures.
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 

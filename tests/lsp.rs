@@ -4,7 +4,7 @@
 //! didClose, shutdown, exit).
 #![cfg(all(feature = "cli", feature = "lsp"))]
 
-mod lsp_client;
+use crate::lsp_client;
 
 use std::time::Duration;
 

@@ -5,7 +5,7 @@
 //! result gives the same outline. Held on every fixture, on the converters'
 //! Markdown of the shared corpus and on generated converter-style text.
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 use tigang::Document;

@@ -4,8 +4,8 @@
 
 #![cfg(all(feature = "docx", feature = "html"))]
 
-mod common;
-mod docx_kit;
+use crate::common;
+use crate::docx_kit;
 
 use docx_kit::*;
 use proptest::prelude::*;

@@ -3,7 +3,7 @@
 //! exactly once and never cross a heading. On every fixture, the example
 //! speech and generated text.
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};

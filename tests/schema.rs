@@ -3,9 +3,9 @@
 //! chunk records.
 #![cfg(feature = "serde")]
 
-mod common;
+use crate::common;
 #[cfg(feature = "docx")]
-mod docx_kit;
+use crate::docx_kit;
 
 use serde_json::Value;
 

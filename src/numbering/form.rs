@@ -4,8 +4,7 @@
 //! a marker it cannot read is left as written.
 
 use crate::kind::MarkerKind;
-use crate::numeral;
-use crate::parse::text;
+use crate::numeral::{self, class};
 
 /// The writing system of a marker's numeral.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -94,17 +93,17 @@ fn enclosed_char(family: Enclosed, n: u32) -> Option<char> {
 }
 
 fn is_arabic(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
+    class::is_digit(c)
 }
 
 fn is_chinese_digit(c: char) -> bool {
     // ASCII first: most chars tested are the brackets and delimiters around
     // a numeral, and none of those is a numeral. The grammar's numerals, and
-    // the rarer capitals it leaves out.
+    // the rarer ones it leaves out.
     !c.is_ascii()
-        && (text::is_cn_numeral(c)
-            || text::is_capital_numeral(c)
-            || matches!(numeral::fold_compat(c), '弌' | '弎' | '卌'))
+        && (class::is_cn_numeral(c)
+            || class::is_capital_numeral(c)
+            || class::is_rare_numeral(numeral::fold_compat(c)))
 }
 
 /// A numeral char only the traditional capitals write (`貳` `參`).
@@ -558,6 +557,31 @@ mod tests {
 
     fn shape(kind: MarkerKind, m: &str) -> Shape<'_> {
         Shape::of(kind, m).expect(m)
+    }
+
+    /// The families cover the enclosed classes (`numeral::class`) exactly,
+    /// with the values `numeral::enclosed_value` reads.
+    #[test]
+    fn enclosed_families_are_the_classes() {
+        let classes: Vec<char> = [
+            class::ENCLOSED_CIRCLED,
+            class::ENCLOSED_PAREN_DIGIT,
+            class::ENCLOSED_DIGIT,
+            class::ENCLOSED_PAREN_NUMERAL,
+        ]
+        .into_iter()
+        .flat_map(class::members)
+        .collect();
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(enclosed_family(c).is_some(), classes.contains(&c), "{c:?}");
+        }
+        for (family, lo, hi, first) in ENCLOSED {
+            for (i, c) in (lo..=hi).enumerate() {
+                let n = first + i as u32;
+                assert_eq!(numeral::enclosed_value(c), Some(n), "{c:?}");
+                assert_eq!(enclosed_char(family, n), Some(c), "{c:?}");
+            }
+        }
     }
 
     #[test]

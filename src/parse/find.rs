@@ -324,8 +324,18 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// memchr's searches: the marks and the breaks.
+    /// Byte by byte: the marks and the breaks. The reference for both
+    /// paths, so that a machine without AVX2 (where `positions` is
+    /// `portable`) still compares two different codes.
     fn reference(hay: &[u8]) -> (Vec<usize>, Vec<usize>) {
+        let (mut out, mut breaks) = (Vec::new(), Vec::new());
+        tail(hay, 0, &mut out, |i| breaks.push(i));
+        (out, breaks)
+    }
+
+    /// memchr's searches, merged (the path without AVX2), whatever the
+    /// processor: the marks and the breaks.
+    fn merged(hay: &[u8]) -> (Vec<usize>, Vec<usize>) {
         let (mut out, mut breaks) = (Vec::new(), Vec::new());
         portable(hay, &mut out, |i| breaks.push(i));
         (out, breaks)
@@ -350,6 +360,7 @@ mod tests {
         };
         assert_eq!(got, (at("是要第。：；:"), at("\r\n")));
         assert_eq!(got, reference(s.as_bytes()));
+        assert_eq!(merged(s.as_bytes()), reference(s.as_bytes()));
     }
 
     #[test]
@@ -361,6 +372,7 @@ mod tests {
         hay.extend(std::iter::repeat_n(b'.', 40));
         hay.extend_from_slice(&[0xEF, 0xBC]);
         assert_eq!(both(&hay), reference(&hay));
+        assert_eq!(merged(&hay), reference(&hay));
         assert_eq!(both(&hay), (vec![9], vec![]));
     }
 
@@ -378,21 +390,27 @@ mod tests {
     fn stops_are_the_stop_bytes_up_to_the_limit() {
         let s = "甲（乙）“丙”。a(b)[c]\"d\"！，、ü😀".repeat(3);
         let hay = s.as_bytes();
-        let stops = Stops::new();
-        for at in 0..hay.len() {
-            for limit in [at, at + 1, at + 17, at + 31, at + 32, at + 40, hay.len()] {
-                let want = (at..limit.min(at + 32).min(hay.len()))
-                    .filter(|&i| is_stop_byte(hay[i]))
-                    .fold(0u32, |m, i| m | 1 << (i - at));
-                assert_eq!(stops.mask(hay, at, limit), want, "at {at} limit {limit}");
+        // The path the processor takes, and the scalar one whatever it has.
+        let scalar = Stops {
+            #[cfg(target_arch = "x86_64")]
+            avx2: false,
+        };
+        for stops in [Stops::new(), scalar] {
+            for at in 0..hay.len() {
+                for limit in [at, at + 1, at + 17, at + 31, at + 32, at + 40, hay.len()] {
+                    let want = (at..limit.min(at + 32).min(hay.len()))
+                        .filter(|&i| is_stop_byte(hay[i]))
+                        .fold(0u32, |m, i| m | 1 << (i - at));
+                    assert_eq!(stops.mask(hay, at, limit), want, "at {at} limit {limit}");
+                }
             }
         }
     }
 
     proptest! {
-        /// The vector loop, its tail and memchr's searches agree at every
-        /// length and alignment, needles straddling each 32-byte step, on
-        /// the marks and on the line breaks.
+        /// The vector loop, its tail and memchr's searches agree with a
+        /// byte-by-byte reading at every length and alignment, needles
+        /// straddling each 32-byte step, on the marks and on the line breaks.
         #[test]
         fn vector_and_memchr_agree(
             parts in prop::collection::vec(
@@ -408,6 +426,7 @@ mod tests {
             // Cut bytes off the front so that needles fall at every offset.
             let hay = &s.as_bytes()[cut.min(s.len())..];
             prop_assert_eq!(both(hay), reference(hay));
+            prop_assert_eq!(merged(hay), reference(hay));
         }
     }
 }

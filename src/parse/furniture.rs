@@ -147,7 +147,7 @@ pub(crate) fn is_label(text: &str) -> bool {
                 && rest.chars().next().is_some_and(|c| {
                     c.is_ascii_alphanumeric()
                         || ('０'..='９').contains(&c)
-                        || super::text::is_cn_numeral(c)
+                        || crate::numeral::class::is_cn_numeral(c)
                         || matches!(c, '：' | ':' | '-' | '—')
                 })
         })

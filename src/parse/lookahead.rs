@@ -15,8 +15,13 @@ use std::hash::{Hash, Hasher};
 use foldhash::HashMap;
 
 use super::recognise::{self, Match, Recognised};
-use super::text::{is_cn_numeral, is_digit, is_numeral, is_space};
+use super::text::is_space;
 use crate::kind::MarkerKind;
+use crate::numeral::class::{
+    is_capital_numeral, is_cn_large, is_cn_numeral, is_cn_small, is_digit, is_enclosed_circled,
+    is_enclosed_digit, is_enclosed_paren_digit, is_enclosed_paren_numeral, is_lenticular_open,
+    is_numeral, is_paren_open,
+};
 
 /// Answers of the grammar at line starts, by kind and decisive prefix.
 #[derive(Default)]
@@ -83,26 +88,21 @@ impl Hash for Classes<'_> {
 /// `enclosed_*` range. Values never matter to the grammar (they are read in
 /// Rust), so a match found for one member holds for all.
 pub(crate) fn class(c: char) -> char {
+    // The ASCII classes first: most characters looked at are ASCII or
+    // ideographs that no class holds.
     match c {
         '1'..='9' => '1',
-        '\u{FF10}'..='\u{FF19}' => '１',
-        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '\u{F9D1}'
-        | '\u{2F00}' | '\u{2F06}' | '\u{2F0B}' | '\u{2F17}' => '一',
-        '〇' | '零' | '两' | '兩' | '廿' | '卅' | '百' | '千' | '\u{F978}' | '\u{F9B2}' => {
-            '百'
-        }
-        '壹' | '贰' | '貳' | '弍' | '叁' | '參' | '叄' | '肆' | '伍' | '陆' | '陸' | '柒'
-        | '捌' | '玖' | '拾' | '佰' | '仟' | '\u{F96B}' | '\u{F973}' | '\u{F9D3}' => '壹',
         'a'..='z' => 'a',
         'A'..='Z' => 'A',
-        '\u{2460}'..='\u{2473}'
-        | '\u{3251}'..='\u{325F}'
-        | '\u{32B1}'..='\u{32BF}'
-        | '\u{2776}'..='\u{2793}'
-        | '\u{24EB}'..='\u{24FE}' => '①',
-        '\u{2474}'..='\u{2487}' => '⑴',
-        '\u{2488}'..='\u{249B}' => '⒈',
-        '\u{3220}'..='\u{3229}' | '\u{3280}'..='\u{3289}' => '㈠',
+        '\u{FF10}'..='\u{FF19}' => '１',
+        c if c.is_ascii() => c,
+        c if is_cn_small(c) => '一',
+        c if is_cn_large(c) => '百',
+        c if is_capital_numeral(c) => '壹',
+        c if is_enclosed_circled(c) => '①',
+        c if is_enclosed_paren_digit(c) => '⑴',
+        c if is_enclosed_digit(c) => '⒈',
+        c if is_enclosed_paren_numeral(c) => '㈠',
         _ => c,
     }
 }
@@ -186,7 +186,7 @@ pub(crate) fn decisive_len(kind: MarkerKind, head: &str) -> usize {
         }
         // `⑴` `㈠`: one character. `（一）` `(1)` `1）`: up to the closing
         // bracket, nothing after.
-        ParenNumeral | ParenDigit if w.peek().is_some_and(|c| enclosed(c) && !is_opening(c)) => {
+        ParenNumeral | ParenDigit if w.peek().is_some_and(|c| enclosed(c) && !is_paren_open(c)) => {
             w.one();
         }
         ParenNumeral | ParenDigit => {
@@ -250,7 +250,7 @@ pub(crate) fn decisive_len(kind: MarkerKind, head: &str) -> usize {
         }
         // `a.` `A、` then `!ASCII_ALPHA`; `（a）` `(A)` likewise.
         Letter => {
-            if w.peek().is_some_and(is_opening) {
+            if w.peek().is_some_and(is_paren_open) {
                 w.one().spaces().one().spaces().one();
             } else {
                 w.one().spaces().one();
@@ -292,7 +292,7 @@ pub(crate) fn decisive_len(kind: MarkerKind, head: &str) -> usize {
         // then `&(break | EOI)`.
         Part => {
             let part_body = |c: char| is_space(c) || is_numeral(c) || matches!(c, '篇' | '第');
-            if w.peek().is_some_and(|c| matches!(c, '【' | '[' | '〖')) {
+            if w.peek().is_some_and(is_lenticular_open) {
                 w.one().run(part_body).one();
             } else {
                 w.run(part_body);
@@ -306,10 +306,6 @@ pub(crate) fn decisive_len(kind: MarkerKind, head: &str) -> usize {
 /// Characters that make `要` part of a word (`要求`, `要务`), in either rule.
 fn not_yao_tail(c: char) -> bool {
     matches!(c, '求' | '素' | '件' | '务' | '務' | '义' | '義')
-}
-
-fn is_opening(c: char) -> bool {
-    matches!(c, '（' | '(' | '〔' | '［' | '[')
 }
 
 #[cfg(test)]
@@ -467,6 +463,131 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// `n` (1..=9999) in Chinese as documents write it (`十二`, `一百一十`,
+    /// `一千零五`), with `digits` (index 0 is the zero) and `units` 十 百 千.
+    fn chinese(n: u32, digits: [char; 10], units: [char; 3]) -> String {
+        let mut out = String::new();
+        let mut gap = false;
+        for (place, unit) in [
+            (1000, Some(units[2])),
+            (100, Some(units[1])),
+            (10, Some(units[0])),
+            (1, None),
+        ] {
+            let d = (n / place % 10) as usize;
+            if d == 0 {
+                gap = !out.is_empty();
+                continue;
+            }
+            if gap {
+                out.push(digits[0]);
+                gap = false;
+            }
+            // 十二, not 一十二, at the start.
+            if !(place == 10 && d == 1 && out.is_empty()) {
+                out.push(digits[d]);
+            }
+            out.extend(unit);
+        }
+        out
+    }
+
+    /// Every numeral marker of every form, numbered 1 to 9999, is read by
+    /// the fast path (`shape`, then [`Memo`] with [`decisive_len`]) as the
+    /// whole grammar reads it, with its number. The longest Chinese
+    /// numeral is seven characters (`一千九百九十九`): an article marker of
+    /// nine (`第一千九百九十九条`) was lost while the grammar read six.
+    /// Arabic numbers are read up to three digits (`2015.` is a year).
+    #[test]
+    fn every_marker_of_every_form_agrees() {
+        use MarkerKind::*;
+        let cn = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+        let cap = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
+        let mut cases: Vec<(MarkerKind, String, u32, bool)> = Vec::new();
+        for n in 1..=9999 {
+            let c = chinese(n, cn, ['十', '百', '千']);
+            assert_eq!(crate::numeral::value(&c), Some(n), "{c}");
+            let k = chinese(n, cap, ['拾', '佰', '仟']);
+            assert_eq!(crate::numeral::value(&k), Some(n), "{k}");
+            for (kind, text) in [
+                (Numeral, format!("{c}、总则")),
+                (ParenNumeral, format!("（{c}）总则")),
+                (CapitalNumeral, format!("{k}、总则")),
+                (Part, format!("第{c}篇 总则")),
+                (Book, format!("第{c}编 总则")),
+                (Division, format!("第{c}部分 总则")),
+                (Chapter, format!("第{c}章 总则")),
+                (Section, format!("第{c}节 总则")),
+                (Article, format!("第{c}条 总则")),
+                (Article, format!("第{k}條 总则")),
+                (OrdinalDi, format!("第{c}，要")),
+            ] {
+                cases.push((kind, text, n, true));
+            }
+            for (kind, text) in [
+                (Digit, format!("{n}. 总则")),
+                (Digit, format!("{n}、总则")),
+                (ParenDigit, format!("（{n}）总则")),
+                (ParenDigit, format!("{n}）总则")),
+                (Chapter, format!("第{n}章 总则")),
+                (Article, format!("第{n}条 总则")),
+            ] {
+                cases.push((kind, text, n, n <= 999));
+            }
+        }
+        for c in crate::numeral::class::members(crate::numeral::class::ENCLOSED_CIRCLED) {
+            let n = crate::numeral::enclosed_value(c).unwrap();
+            cases.push((Circled, format!("{c}总则"), n, true));
+        }
+        let mut memo = Memo::default();
+        for (kind, text, n, read) in &cases {
+            assert_eq!(crate::parse::shape::shape(text), Some(*kind), "{text}");
+            // In a debug build `line_marker` also asks the grammar's rule for
+            // the kind directly and asserts the same answer.
+            let fast = memo.line_marker(*kind, text);
+            #[cfg(not(debug_assertions))]
+            assert_eq!(fast, recognise::line_marker_of(*kind, text), "{text}");
+            let want = read.then_some((*kind, *n));
+            assert_eq!(fast.map(|r| (r.kind, r.number)), want, "{text}");
+        }
+    }
+
+    /// `第一千九百九十九条`: nine characters, the longest article marker.
+    #[test]
+    fn nine_character_article_markers() {
+        for (text, n) in [
+            ("第一千九百九十九条 附则", 1999),
+            ("第九千九百九十九条", 9999),
+            ("第一千九百九十八至一千九百九十九条 附则", 1998),
+            ("第壹仟玖佰玖拾玖條", 1999),
+        ] {
+            let r = recognise::line_marker(text).expect(text);
+            assert_eq!((r.kind, r.number), (MarkerKind::Article, n), "{text}");
+            let mut memo = Memo::default();
+            assert_eq!(
+                memo.line_marker(MarkerKind::Article, text),
+                Some(r),
+                "{text}"
+            );
+        }
+        // Seven numeral characters that are no number stay no marker.
+        assert_eq!(recognise::line_marker("一二三四五六七、"), None);
+    }
+
+    /// A code's articles past a thousand, written out in full, are headings
+    /// of the document (they were lost, as its title's lines).
+    #[test]
+    fn nine_character_articles_are_headings() {
+        let text = "总则\n第一千九百九十六条 甲\n第一千九百九十七条 乙\n\
+                    第一千九百九十八条 丙\n第一千九百九十九条 丁\n第二千条 戊\n";
+        let doc = crate::parse(text);
+        let got: Vec<_> = doc.headings().map(|h| (h.kind, h.number)).collect();
+        let want: Vec<_> = (1996..=2000)
+            .map(|n| (MarkerKind::Article, Some(n)))
+            .collect();
+        assert_eq!(got, want);
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! list announced right before.
 
 use super::candidate::{Boundary, Candidate, Line};
-use super::text::is_cn_numeral;
 use crate::kind::MarkerKind;
+use crate::numeral::class::is_cn_numeral;
 
 /// Whether the bytes at `s` can begin a list marker, from their first two
 /// bytes: an ASCII digit or `(`; 一二三五七九 (E4 B8–BA), 四六八十 (E5 85/8D/9B);

@@ -104,7 +104,7 @@ pub(crate) fn is_caption(text: &str) -> bool {
                     true
                 }
                 // `图一 流程`, not `表一览`.
-                (Some(c), Some(n)) => super::text::is_cn_numeral(c) && !is_han(n),
+                (Some(c), Some(n)) => crate::numeral::class::is_cn_numeral(c) && !is_han(n),
                 _ => false,
             };
         }

@@ -256,6 +256,78 @@ impl Match {
 mod tests {
     use super::*;
 
+    /// The grammar's character rules and the Rust classes
+    /// (`numeral::class`, which the scanner's filters use) hold the same
+    /// characters: every member is accepted by its rule, and every other
+    /// character near a member (and every ASCII, numeral or bracket
+    /// character) is refused. The grammar cannot import the classes; this
+    /// keeps the two in step.
+    #[test]
+    fn grammar_rules_are_the_classes() {
+        use crate::numeral::class::{self, Set};
+        let fullwidth: Set = &[('０', '９')];
+        let rules: [(Rule, &[Set]); 14] = [
+            (Rule::cn_small, &[class::CN_SMALL]),
+            (Rule::cn_char, &[class::CN_SMALL, class::CN_LARGE]),
+            (Rule::cap_char, &[class::CAPITAL]),
+            (Rule::fw_digit, &[fullwidth]),
+            (Rule::arabic_digits, &[class::DIGITS]),
+            (
+                Rule::cn_digits,
+                &[class::CN_SMALL, class::CN_LARGE, class::CAPITAL],
+            ),
+            (Rule::enclosed_circled, &[class::ENCLOSED_CIRCLED]),
+            (Rule::enclosed_paren_digit, &[class::ENCLOSED_PAREN_DIGIT]),
+            (Rule::enclosed_digit, &[class::ENCLOSED_DIGIT]),
+            (
+                Rule::enclosed_paren_numeral,
+                &[class::ENCLOSED_PAREN_NUMERAL],
+            ),
+            (Rule::paren_open, &[class::PAREN_OPEN]),
+            (Rule::digit_paren_open, &[class::DIGIT_PAREN_OPEN]),
+            (Rule::paren_close, &[class::PAREN_CLOSE]),
+            (Rule::lenticular_open, &[class::LENTICULAR_OPEN]),
+        ];
+        let all = [
+            class::CN_SMALL,
+            class::CN_LARGE,
+            class::CAPITAL,
+            class::RARE,
+            class::DIGITS,
+            class::ENCLOSED_CIRCLED,
+            class::ENCLOSED_PAREN_DIGIT,
+            class::ENCLOSED_DIGIT,
+            class::ENCLOSED_PAREN_NUMERAL,
+            class::PAREN_OPEN,
+            class::DIGIT_PAREN_OPEN,
+            class::PAREN_CLOSE,
+            class::LENTICULAR_OPEN,
+            class::LENTICULAR_CLOSE,
+        ];
+        // The members, their neighbours, and ASCII.
+        let mut probes: Vec<char> = all
+            .iter()
+            .flat_map(|&set| class::members(set))
+            .flat_map(|c| u32::from(c).saturating_sub(2)..=u32::from(c) + 2)
+            .chain(0..0x80)
+            .filter_map(char::from_u32)
+            .collect();
+        probes.sort_unstable();
+        probes.dedup();
+        let lenticular_close: &[Set] = &[class::LENTICULAR_CLOSE];
+        for (rule, sets) in rules
+            .iter()
+            .copied()
+            .chain([(Rule::lenticular_close, lenticular_close)])
+        {
+            for &c in &probes {
+                let want = sets.iter().any(|&set| class::members(set).any(|m| m == c));
+                let got = OutlineParser::parse(rule, &c.to_string()).is_ok();
+                assert_eq!(got, want, "{rule:?} on {c:?}");
+            }
+        }
+    }
+
     fn kind(text: &str) -> Option<(MarkerKind, u32, &str)> {
         line_marker(text).map(|r| (r.kind, r.number, &text[..r.len()]))
     }

@@ -10,10 +10,9 @@ use super::lost_breaks::{accept_lost_breaks, is_list_kind, may_start_list};
 use super::noise::{atx_depth, is_heading_text, noise_len};
 use super::recognise::{self, Recognised};
 use super::shape::shape;
-use super::text::{
-    after_break, is_cn_numeral, is_numeral, is_space, leading, leading_space, trailing_space,
-};
+use super::text::{after_break, is_space, leading, leading_space, trailing_space};
 use crate::kind::MarkerKind;
+use crate::numeral::class::{is_cn_numeral, is_numeral};
 
 /// Splits `src` into lines at `\n`, `\r\n` and `\r`, and keeps those that
 /// are not blank.

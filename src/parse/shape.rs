@@ -1,8 +1,12 @@
 //! Which kind a line start can be, read from its first characters: the
 //! filter that keeps pest away from lines that cannot hold a marker.
 
-use super::text::{is_capital_numeral, is_cn_numeral, is_digit, is_numeral, leading_space};
+use super::text::leading_space;
 use crate::kind::MarkerKind;
+use crate::numeral::class::{
+    is_capital_numeral, is_cn_numeral, is_digit, is_digit_paren_open, is_enclosed_circled,
+    is_enclosed_digit, is_enclosed_paren_digit, is_enclosed_paren_numeral, is_numeral,
+};
 
 /// The kind a line start can only be, read from its first characters, so that
 /// pest is asked only where a marker is likely and only for that kind (it
@@ -55,7 +59,7 @@ pub(crate) fn shape(head: &str) -> Option<MarkerKind> {
             d if is_numeral(d) && !is_digit(d) => Some(ParenNumeral),
             _ => None,
         },
-        '（' | '(' | '〔' => match after_spaces(rest)? {
+        c if is_digit_paren_open(c) => match after_spaces(rest)? {
             d if is_digit(d) => Some(ParenDigit),
             d if is_numeral(d) => Some(ParenNumeral),
             d if d.is_ascii_alphabetic() => Some(Letter),
@@ -79,14 +83,10 @@ pub(crate) fn shape(head: &str) -> Option<MarkerKind> {
                 },
             }
         }
-        '\u{2460}'..='\u{2473}'
-        | '\u{24EB}'..='\u{24FE}'
-        | '\u{2776}'..='\u{2793}'
-        | '\u{3251}'..='\u{325F}'
-        | '\u{32B1}'..='\u{32BF}' => Some(Circled),
-        '\u{2474}'..='\u{2487}' => Some(ParenDigit),
-        '\u{2488}'..='\u{249B}' => Some(Digit),
-        '\u{3220}'..='\u{3229}' | '\u{3280}'..='\u{3289}' => Some(ParenNumeral),
+        c if is_enclosed_circled(c) => Some(Circled),
+        c if is_enclosed_paren_digit(c) => Some(ParenDigit),
+        c if is_enclosed_digit(c) => Some(Digit),
+        c if is_enclosed_paren_numeral(c) => Some(ParenNumeral),
         '首' | '其' | '再' | '然' | '最' => matches!(
             (c, rest.chars().next()?),
             ('首', '先') | ('其', '次') | ('再', '次') | ('然', '后' | '後') | ('最', '后' | '後')

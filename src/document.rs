@@ -294,7 +294,7 @@ impl Heading<'_> {
     ///
     /// ```
     /// # #![allow(deprecated)]
-    /// let doc = tigang::parse("## 工作目标\n");
+    /// let doc = tigang::parse("同志们：\n## 工作目标\n1.甲\n");
     /// assert_eq!(doc.headings().next().unwrap().depth(), Some(2));
     /// ```
     #[deprecated(since = "0.2.0", note = "renamed `declared_level`")]

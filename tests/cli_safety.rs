@@ -172,6 +172,10 @@ fn outputs_never_go_through_symbolic_links() {
 }
 
 #[test]
+#[cfg_attr(
+    not(debug_assertions),
+    ignore = "the write hooks exist in debug builds only"
+)]
 fn parse_o_writes_each_output_atomically() {
     let dir = scratch("o-atomic");
     let input = dir.join("in");
@@ -307,6 +311,10 @@ fn fmt_write_keeps_mode_owner_and_extended_attributes() {
 // ---- item 6: the temporary file --------------------------------------------
 
 #[test]
+#[cfg_attr(
+    not(debug_assertions),
+    ignore = "the write hooks exist in debug builds only"
+)]
 fn the_temporary_file_is_private_and_removed_when_killed() {
     let dir = scratch("fmt-kill");
     let a = dir.join("a.txt");
@@ -347,6 +355,10 @@ fn the_temporary_file_is_private_and_removed_when_killed() {
 }
 
 #[test]
+#[cfg_attr(
+    not(debug_assertions),
+    ignore = "the write hooks exist in debug builds only"
+)]
 fn an_error_before_the_rename_removes_the_temporary_file() {
     let dir = scratch("fmt-fail");
     let a = dir.join("a.txt");
@@ -366,6 +378,10 @@ fn an_error_before_the_rename_removes_the_temporary_file() {
 }
 
 #[test]
+#[cfg_attr(
+    not(debug_assertions),
+    ignore = "the write hooks exist in debug builds only"
+)]
 fn a_file_changed_during_the_write_is_not_replaced() {
     let dir = scratch("fmt-race");
     let a = dir.join("a.txt");

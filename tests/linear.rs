@@ -7,8 +7,8 @@
 //! Sizes are scaled to the build: ~40 KB and ~400 KB per family in debug
 //! builds, ~1 MB and ~10 MB in release (`cargo test --release --test all linear::`).
 //! Every family runs in one test, one after the other, so the families do
-//! not disturb each other's timing; other tests of the binary may run beside
-//! it (tests/all/main.rs), which the generous bound allows for.
+//! not disturb each other's timing; other tests of the binary run beside it
+//! (tests/all/main.rs), so times are the thread's CPU time, not wall time.
 
 use crate::generator;
 

@@ -4,8 +4,6 @@
 //! walk the text once from edit to edit. 10× the input must not take more
 //! than 30× the time (a quadratic excerpt gives ~100× and more).
 
-use std::time::Instant;
-
 const MAX_RATIO: f64 = 30.0;
 /// Bytes of the small input; the large one is ten times more.
 const SMALL_BYTES: usize = if cfg!(debug_assertions) {
@@ -34,15 +32,10 @@ fn many_lines(bytes: usize) -> String {
     unit.repeat(bytes / unit.len() + 1)
 }
 
-/// The least of three runs of `f`, in seconds.
+/// The least of three runs of `f`, in this thread's CPU seconds (other
+/// tests of the binary run beside this one).
 fn secs(f: impl Fn()) -> f64 {
-    (0..3)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed().as_secs_f64()
-        })
-        .fold(f64::INFINITY, f64::min)
+    crate::generator::min_cpu_secs(3, f)
 }
 
 fn report(src: &str) {

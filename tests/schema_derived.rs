@@ -5,7 +5,7 @@
 //! the schema against real output). After changing a record:
 //!
 //! ```sh
-//! TIGANG_REGENERATE=1 cargo test --test schema_derived
+//! TIGANG_REGENERATE=1 cargo test --test all schema_derived
 //! ```
 
 use std::fmt::Write;
@@ -256,7 +256,7 @@ fn check(root: &'static Record, file: &str, title: &str) {
     assert!(
         committed == fresh,
         "schema/{file} differs from what the records of tigang::render::record describe; \
-         regenerate it with `TIGANG_REGENERATE=1 cargo test --test schema_derived`"
+         regenerate it with `TIGANG_REGENERATE=1 cargo test --test all schema_derived`"
     );
 }
 

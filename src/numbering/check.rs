@@ -316,6 +316,7 @@ pub struct Localized<'d> {
     lang: Lang,
 }
 
+#[cfg(feature = "serde")]
 impl<'d> Localized<'d> {
     /// The finding.
     pub(crate) fn diagnostic(&self) -> &'d Diagnostic {

@@ -87,6 +87,8 @@ mod readers_props;
 mod render;
 #[path = "../schema.rs"]
 mod schema;
+#[path = "../schema_derived.rs"]
+mod schema_derived;
 #[path = "../serde.rs"]
 mod serde;
 

@@ -18,7 +18,9 @@
 //! extended attributes on Linux), and refuses a file that changed after it
 //! was read. [`create`] (`parse -o`) never writes through a symbolic link.
 //!
-//! Two environment variables exist for the tests only (`tests/cli_safety.rs`):
+//! In debug builds (what `cargo test` runs), and only there, two environment
+//! variables exist for the tests (`tests/cli_safety.rs`); a release binary
+//! has no such hooks:
 //! `TIGANG_TEST_PAUSE_AT=link|rename` with `TIGANG_TEST_PAUSE_FLAG=PATH`
 //! creates `PATH` at that step and waits until it is removed, so that a
 //! test can kill the process or change the file there;
@@ -624,7 +626,20 @@ mod xattr {
     }
 }
 
-/// The test-only hooks of the module docs.
+/// The release build's hooks: none.
+#[cfg(not(debug_assertions))]
+mod hook {
+    #[inline(always)]
+    pub fn pause(_: &str) {}
+
+    #[inline(always)]
+    pub fn fail(_: &str) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The test-only hooks of the module docs (debug builds only).
+#[cfg(debug_assertions)]
 mod hook {
     use std::io;
 

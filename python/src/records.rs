@@ -17,6 +17,9 @@ pub struct PyEmit<'py> {
     done: Option<Bound<'py, PyDict>>,
     /// Interned keys, by field.
     keys: Vec<(&'static Field, Bound<'py, PyString>)>,
+    /// The last string of each field, by field: a string that every record
+    /// repeats (a chunk's `document`) is made once.
+    last: Vec<(&'static Field, *const u8, usize, Bound<'py, PyString>)>,
     /// Each heading's label, made once (by heading index).
     labels: Vec<Option<Bound<'py, PyString>>>,
     /// An item the next record starts with (a field of Python's own).
@@ -31,6 +34,7 @@ impl<'py> PyEmit<'py> {
             open: Vec::new(),
             done: None,
             keys: Vec::new(),
+            last: Vec::new(),
             labels: vec![None; headings],
             first: None,
         }
@@ -82,10 +86,29 @@ impl<'py> PyEmit<'py> {
         Ok(list.into_any())
     }
 
-    fn value(&mut self, v: Value<'_>) -> PyResult<Bound<'py, PyAny>> {
+    /// `s` as the value of `f`: the string made for `f` last time when `s`
+    /// is the same slice of the same text.
+    fn str(&mut self, f: &'static Field, s: &str) -> Bound<'py, PyString> {
+        let (ptr, len) = (s.as_ptr(), s.len());
+        match self.last.iter_mut().find(|(g, ..)| std::ptr::eq(*g, f)) {
+            Some((_, p, l, obj)) if *p == ptr && *l == len => obj.clone(),
+            Some(entry) => {
+                let obj = PyString::new(self.py, s);
+                (entry.1, entry.2, entry.3) = (ptr, len, obj.clone());
+                obj
+            }
+            None => {
+                let obj = PyString::new(self.py, s);
+                self.last.push((f, ptr, len, obj.clone()));
+                obj
+            }
+        }
+    }
+
+    fn value(&mut self, f: &'static Field, v: Value<'_>) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         Ok(match v {
-            Value::Str(s) => PyString::new(py, s).into_any(),
+            Value::Str(s) => self.str(f, s).into_any(),
             Value::Name(s) => PyString::intern(py, s).into_any(),
             Value::String(s) => PyString::new(py, &s).into_any(),
             Value::Uint(n) => n.into_pyobject(py)?.into_any(),
@@ -131,7 +154,7 @@ impl Emit for PyEmit<'_> {
 
     fn field(&mut self, f: &'static Field, value: Option<Value<'_>>) -> PyResult<()> {
         let v = match value {
-            Some(v) => self.value(v)?,
+            Some(v) => self.value(f, v)?,
             None if f.presence == Presence::Nullable => self.py.None().into_bound(self.py),
             None => return Ok(()),
         };

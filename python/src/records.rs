@@ -8,18 +8,25 @@ use tigang::render::record::{
     self, DiagnosticIn, Emit, Field, HeadingIn, Presence, Record, TextIn, Value,
 };
 
+/// What [`PyEmit`] keeps for one record of the description.
+struct Slot<'py> {
+    record: &'static Record,
+    /// Each field's key, interned once.
+    keys: Vec<Bound<'py, PyString>>,
+    /// Each field's last string value: its bytes and the Python string.
+    last: Vec<Option<(*const u8, usize, Bound<'py, PyString>)>>,
+}
+
 /// Builds one dictionary per record emitted, nested records inside.
 pub struct PyEmit<'py> {
     py: Python<'py>,
-    /// The records being built, innermost last.
-    open: Vec<Bound<'py, PyDict>>,
+    /// The records being built, innermost last, each with its slot.
+    open: Vec<(Bound<'py, PyDict>, usize)>,
     /// The last record finished.
     done: Option<Bound<'py, PyDict>>,
-    /// Interned keys, by field.
-    keys: Vec<(&'static Field, Bound<'py, PyString>)>,
-    /// The last string of each field, by field: a string that every record
-    /// repeats (a chunk's `document`) is made once.
-    last: Vec<(&'static Field, *const u8, usize, Bound<'py, PyString>)>,
+    /// What is kept per record written: its keys, and the last string of
+    /// each field.
+    slots: Vec<Slot<'py>>,
     /// Each heading's label, made once (by heading index).
     labels: Vec<Option<Bound<'py, PyString>>>,
     /// An item the next record starts with (a field of Python's own).
@@ -33,8 +40,7 @@ impl<'py> PyEmit<'py> {
             py,
             open: Vec::new(),
             done: None,
-            keys: Vec::new(),
-            last: Vec::new(),
+            slots: Vec::new(),
             labels: vec![None; headings],
             first: None,
         }
@@ -52,16 +58,6 @@ impl<'py> PyEmit<'py> {
     ) -> PyResult<Bound<'py, PyDict>> {
         emit(self)?;
         Ok(self.done.take().expect("a record was emitted"))
-    }
-
-    /// The interned key of `f`.
-    pub fn key(&mut self, f: &'static Field) -> Bound<'py, PyString> {
-        if let Some((_, k)) = self.keys.iter().find(|(g, _)| std::ptr::eq(*g, f)) {
-            return k.clone();
-        }
-        let k = PyString::intern(self.py, f.name);
-        self.keys.push((f, k.clone()));
-        k
     }
 
     /// The label of heading `n` (`tigang::render::label`), made once.
@@ -86,29 +82,26 @@ impl<'py> PyEmit<'py> {
         Ok(list.into_any())
     }
 
-    /// `s` as the value of `f`: the string made for `f` last time when `s`
-    /// is the same slice of the same text.
-    fn str(&mut self, f: &'static Field, s: &str) -> Bound<'py, PyString> {
-        let (ptr, len) = (s.as_ptr(), s.len());
-        match self.last.iter_mut().find(|(g, ..)| std::ptr::eq(*g, f)) {
-            Some((_, p, l, obj)) if *p == ptr && *l == len => obj.clone(),
-            Some(entry) => {
+    /// `s` as the value of field `i` of the innermost record: the string
+    /// made last time when `s` is the same slice of the same text (a chunk's
+    /// `document` is made once, not once per chunk).
+    fn str(&mut self, i: usize, s: &str) -> Bound<'py, PyString> {
+        let slot = self.open.last().expect("inside a record").1;
+        let last = &mut self.slots[slot].last[i];
+        match last {
+            Some((p, l, obj)) if *p == s.as_ptr() && *l == s.len() => obj.clone(),
+            _ => {
                 let obj = PyString::new(self.py, s);
-                (entry.1, entry.2, entry.3) = (ptr, len, obj.clone());
-                obj
-            }
-            None => {
-                let obj = PyString::new(self.py, s);
-                self.last.push((f, ptr, len, obj.clone()));
+                *last = Some((s.as_ptr(), s.len(), obj.clone()));
                 obj
             }
         }
     }
 
-    fn value(&mut self, f: &'static Field, v: Value<'_>) -> PyResult<Bound<'py, PyAny>> {
+    fn value(&mut self, i: usize, v: Value<'_>) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         Ok(match v {
-            Value::Str(s) => self.str(f, s).into_any(),
+            Value::Str(s) => self.str(i, s).into_any(),
             Value::Name(s) => PyString::intern(py, s).into_any(),
             Value::String(s) => PyString::new(py, &s).into_any(),
             Value::Uint(n) => n.into_pyobject(py)?.into_any(),
@@ -143,27 +136,51 @@ impl<'py> PyEmit<'py> {
 impl Emit for PyEmit<'_> {
     type Error = PyErr;
 
-    fn begin(&mut self, _: &'static Record) -> PyResult<()> {
+    fn begin(&mut self, record: &'static Record) -> PyResult<()> {
         let d = PyDict::new(self.py);
         if let Some((k, v)) = self.first.take() {
             d.set_item(k, v)?;
         }
-        self.open.push(d);
+        let slot = match self
+            .slots
+            .iter()
+            .position(|s| std::ptr::eq(s.record, record))
+        {
+            Some(i) => i,
+            None => {
+                let py = self.py;
+                self.slots.push(Slot {
+                    record,
+                    keys: record
+                        .fields
+                        .iter()
+                        .map(|f| PyString::intern(py, f.name))
+                        .collect(),
+                    last: vec![None; record.fields.len()],
+                });
+                self.slots.len() - 1
+            }
+        };
+        self.open.push((d, slot));
         Ok(())
     }
 
     fn field(&mut self, f: &'static Field, value: Option<Value<'_>>) -> PyResult<()> {
+        let slot = self.open.last().expect("inside a record").1;
+        // The field's place in its record's table.
+        let fields = self.slots[slot].record.fields;
+        let i = (f as *const Field as usize - fields.as_ptr() as usize) / size_of::<Field>();
         let v = match value {
-            Some(v) => self.value(f, v)?,
+            Some(v) => self.value(i, v)?,
             None if f.presence == Presence::Nullable => self.py.None().into_bound(self.py),
             None => return Ok(()),
         };
-        let k = self.key(f);
-        self.open.last().expect("inside a record").set_item(k, v)
+        let (d, slot) = self.open.last().expect("inside a record");
+        d.set_item(&self.slots[*slot].keys[i], v)
     }
 
     fn end(&mut self, _: &'static Record) -> PyResult<()> {
-        self.done = self.open.pop();
+        self.done = self.open.pop().map(|(d, _)| d);
         Ok(())
     }
 }

@@ -340,3 +340,36 @@ fn speech_snapshots() {
         .collect();
     insta::assert_snapshot!("speech_chunks_max_120", records);
 }
+
+// ------------------------------------------- what reaches a terminal
+
+/// A document's control characters (an OSC that sets the window title, a
+/// CSI that clears the screen or colours the rest) never reach a person's
+/// terminal raw: the tree and `check`'s report show them as escapes, and
+/// the carets still point at the marker.
+#[test]
+fn controls_in_the_text_are_escaped_for_people() {
+    let src = "一、总则\u{1b}]0;PWNED\u{7}\n正文。\n三、乙\u{1b}[2J\u{202e}红\n";
+    let doc = tigang::parse(src);
+    let tree = tigang::render::tree(&doc);
+    assert!(!tree.contains('\u{1b}') && !tree.contains('\u{7}') && !tree.contains('\u{202e}'));
+    assert!(tree.contains("\\x1b]0;PWNED\\x07"), "{tree}");
+    assert!(tree.contains("乙\\x1b[2J\\u{202e}红"), "{tree}");
+
+    let diags = tigang::check(&doc);
+    assert!(!diags.is_empty());
+    let how = tigang::render::Report::new().width(200);
+    let report = tigang::render::report(src, "a.txt", &diags, &how);
+    assert!(
+        !report.contains('\u{1b}') && !report.contains('\u{202e}'),
+        "{report}"
+    );
+    let line = report
+        .lines()
+        .find(|l| l.contains(" | ") && l.contains("三、"))
+        .unwrap();
+    assert!(line.ends_with("三、乙\\x1b[2J\\u{202e}红"), "{line}");
+    // The carets start under the marker, right after the gutter.
+    let carets = report.lines().find(|l| l.contains('^')).unwrap();
+    assert_eq!(carets.find('^'), line.find('三'));
+}

@@ -196,9 +196,21 @@ pub(crate) fn width(c: char) -> usize {
     if c == '\t' { 1 } else { c.width().unwrap_or(0) }
 }
 
+/// Appends `c` as a source line shows it (a tab as a space, a control
+/// character as its escape: a document cannot drive the terminal) and
+/// returns its display columns.
+fn shown(text: &mut String, c: char) -> usize {
+    if c == '\t' {
+        text.push(' ');
+        return 1;
+    }
+    super::escape::push(text, c).unwrap_or_else(|| width(c))
+}
+
 /// A cut of one source line around a span.
 pub(crate) struct Excerpt {
-    /// The text shown, tabs as spaces, `…` where it was cut.
+    /// The text shown, tabs as spaces, control characters escaped, `…`
+    /// where it was cut.
     pub text: String,
     /// Display column where the span starts in `text`.
     pub caret_at: usize,
@@ -253,12 +265,14 @@ pub(crate) fn excerpt(src: &str, start: usize, end: usize, room: usize) -> Excer
         caret_at += ellipsis;
     }
     for c in src[cut..start].chars() {
-        text.push(if c == '\t' { ' ' } else { c });
-        caret_at += width(c);
+        caret_at += shown(&mut text, c);
     }
-    let caret_len: usize = src[start..span_end].chars().map(width).sum();
-    let span = text.len()..text.len() + (span_end - start);
-    text.push_str(&src[start..span_end]);
+    let span_from = text.len();
+    let mut caret_len = 0;
+    for c in src[start..span_end].chars() {
+        caret_len += shown(&mut text, c);
+    }
+    let span = span_from..text.len();
     let mut cols = caret_at + caret_len;
     for (n, c) in src[span_end..].chars().enumerate() {
         if is_break(c) {
@@ -268,8 +282,7 @@ pub(crate) fn excerpt(src: &str, start: usize, end: usize, room: usize) -> Excer
             text.push('…');
             break;
         }
-        cols += width(c);
-        text.push(if c == '\t' { ' ' } else { c });
+        cols += shown(&mut text, c);
     }
     Excerpt {
         text,

@@ -15,6 +15,7 @@
 mod changes;
 mod chunks;
 mod diagnostics;
+mod escape;
 pub mod json;
 #[cfg(feature = "serde")]
 mod json_serde;
@@ -28,6 +29,7 @@ pub use crate::numbering::check::check_source;
 pub use changes::{changes, unified_diff};
 pub use chunks::{Chunk, ChunkOptions, chunks, chunks_with, label};
 pub use diagnostics::{Report, diagnostics, report, summary};
+pub use escape::escape_controls;
 #[cfg(feature = "serde")]
 pub use json_serde::WithSource;
 pub use markdown::{is_markdown, markdown, markdown_levels, markdown_outline};

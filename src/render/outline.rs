@@ -2,12 +2,14 @@
 
 use std::fmt::Write;
 
+use super::escape::escape_controls as shown;
 use crate::document::Document;
 
 /// Renders the outline as indented text: the document title, the table of
 /// contents, then one line per heading with its marker, title, kind, number,
 /// `line:column` and how many body paragraphs it has. Stable: meant for
-/// people and for snapshot tests.
+/// people and for snapshot tests. Control characters of the text are
+/// shown as escapes (`\x1b`), so a document cannot drive the terminal.
 ///
 /// ```
 /// let doc = tigang::parse("工作方案\n一、目标\n（一）总体目标。到年底完成。\n");
@@ -26,18 +28,18 @@ pub fn tree(doc: &Document<'_>) -> String {
         .sum();
     let mut out = String::with_capacity(size + 64 * (doc.toc.len() + 3));
     if let Some(t) = &doc.title {
-        let _ = writeln!(out, "title: {}", t.text);
+        let _ = writeln!(out, "title: {}", shown(&t.text));
     }
     if let Some(t) = &doc.subtitle {
-        let _ = writeln!(out, "subtitle: {}", t.text);
+        let _ = writeln!(out, "subtitle: {}", shown(&t.text));
     }
     if let Some(label) = doc.toc_labels.first() {
-        let _ = writeln!(out, "toc: {}", label.text);
+        let _ = writeln!(out, "toc: {}", shown(label.text));
     } else if !doc.toc.is_empty() {
         out.push_str("toc:\n");
     }
     for e in &doc.toc {
-        let _ = write!(out, "  · {} {}  [{}", e.marker, e.title, e.kind);
+        let _ = write!(out, "  · {} {}  [{}", e.marker, shown(e.title), e.kind);
         if let Some(n) = e.number {
             let _ = write!(out, " {n}");
         }
@@ -47,7 +49,7 @@ pub fn tree(doc: &Document<'_>) -> String {
         for _ in 1..h.level {
             out.push_str("  ");
         }
-        let _ = write!(out, "{} {}  [{}", h.marker, h.title, h.kind);
+        let _ = write!(out, "{} {}  [{}", h.marker, shown(&h.title), h.kind);
         match (h.number, h.declared_level()) {
             (Some(n), _) => {
                 let _ = write!(out, " {n}");

@@ -89,18 +89,22 @@ fn parse(
 /// Reads and parses a file: text in any encoding ``parse`` accepts. Errors
 /// (``tigang.FileNotFound``, ``ReadError``, ``DecodeError``,
 /// ``UnsupportedFileError`` for a PDF, an old ``.doc``, an image…) carry the
-/// command line's message, which starts with the path.
+/// command line's message, which starts with the path. As the command line
+/// reads it: a regular file only (a FIFO or a device is refused, never
+/// read), at most ``max_size`` bytes (1 GiB), a binary refused from its
+/// first bytes.
 #[pyfunction]
-#[pyo3(signature = (path, *, encoding = None, lossy = false))]
+#[pyo3(signature = (path, *, encoding = None, lossy = false, max_size = source::MAX_SIZE))]
 fn read(
     py: Python<'_>,
     path: PathBuf,
     encoding: Option<String>,
     lossy: bool,
+    max_size: u64,
 ) -> PyResult<Py<Document>> {
     let name = path.display().to_string();
     let doc = py.detach(|| {
-        let bytes = source::read_file(&path)?;
+        let bytes = source::read_file(&path, max_size)?;
         source::load(bytes, encoding.as_deref(), lossy).map(|mut x| {
             let origin = Origin::read(&mut x, Some(name.clone()));
             Document::new(Source::Owned(x.text), origin)

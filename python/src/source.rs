@@ -74,17 +74,65 @@ pub fn load(bytes: Vec<u8>, encoding: Option<&str>, lossy: bool) -> Result<Extra
     tigang::input::read(bytes, &options).map_err(LoadError::Read)
 }
 
-/// Reads a file's bytes; the message is the command line's for the same error.
-pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
-    if path.is_dir() {
-        return Err(LoadError::Io("is a directory; give a text file".into()));
-    }
-    std::fs::read(path).map_err(|e| {
+/// The default of `read(max_size=)`: the command line's `--max-size`.
+pub const MAX_SIZE: u64 = 1 << 30;
+
+/// How much of a file is read first, to refuse a binary from its first bytes.
+const HEAD: u64 = 64 * 1024;
+
+/// Reads a file's bytes as the command line does: a regular file only (a
+/// FIFO, a device, `/dev/zero` are refused at once, never read), at most
+/// `max` bytes, a binary refused from its first bytes. The messages are
+/// the command line's for the same errors.
+pub fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, LoadError> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    let io = |e: std::io::Error| {
         LoadError::Io(match e.kind() {
             std::io::ErrorKind::NotFound => "no such file".into(),
             std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-            std::io::ErrorKind::IsADirectory => "is a directory".into(),
+            std::io::ErrorKind::IsADirectory => "is a directory; give a text file".into(),
             _ => format!("cannot read: {e}"),
         })
-    })
+    };
+    // Non-blocking: opening a FIFO must not wait for a writer.
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+        .map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_dir() {
+        return Err(LoadError::Io("is a directory; give a text file".into()));
+    }
+    if !meta.is_file() {
+        return Err(LoadError::Io(
+            "not a regular file (a FIFO, a device or a socket); give a file, or read it into bytes and call tigang.parse".into(),
+        ));
+    }
+    let too_big = || {
+        LoadError::Io(format!(
+            "larger than max_size ({max} bytes); pass a larger max_size= to read it"
+        ))
+    };
+    if meta.len() > max {
+        return Err(too_big());
+    }
+    let mut buf = Vec::with_capacity(meta.len() as usize);
+    let mut reader = file;
+    (&mut reader).take(HEAD).read_to_end(&mut buf).map_err(io)?;
+    let kind = tigang::input::sniff::sniff(&buf);
+    // A ZIP may be a .docx: the reader looks at its entries.
+    if kind.is_binary() && kind != tigang::input::sniff::Kind::Zip {
+        return Err(LoadError::Read(ReadError::not_text(kind)));
+    }
+    // The file may have grown since it was measured.
+    reader
+        .take((max + 1).saturating_sub(buf.len() as u64))
+        .read_to_end(&mut buf)
+        .map_err(io)?;
+    if buf.len() as u64 > max {
+        return Err(too_big());
+    }
+    Ok(buf)
 }

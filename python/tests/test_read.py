@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -102,3 +104,34 @@ def test_word_documents_go_through_the_librarys_reader():
     assert doc.to_dict()["source"]["format"] == "docx"
     assert doc.headings(), "the corpus's Word files have outlines"
     assert tigang.parse(path.read_bytes()).to_json() == doc.to_json()
+
+
+def test_devices_and_fifos_are_refused_at_once(tmp_path: Path):
+    # /dev/zero would grow until memory runs out; a FIFO would block
+    # forever: neither is read (issue 23 item 7).
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for path in (Path("/dev/zero"), fifo):
+        start = time.monotonic()
+        with pytest.raises(tigang.ReadError, match="not a regular file"):
+            tigang.read(path)
+        assert time.monotonic() - start < 5
+
+
+def test_max_size_is_the_clis(tmp_path: Path):
+    path = tmp_path / "big.txt"
+    path.write_text(TEXT * 100, encoding="utf-8")
+    size = path.stat().st_size
+    with pytest.raises(tigang.ReadError, match="larger than max_size") as e:
+        tigang.read(path, max_size=size - 1)
+    assert str(e.value).startswith(f"{path}: ")
+    assert len(tigang.read(path, max_size=size).headings()) == 300
+
+
+def test_a_large_binary_is_refused_from_its_first_bytes(tmp_path: Path):
+    path = tmp_path / "big.pdf"
+    with path.open("wb") as f:
+        f.write(b"%PDF-1.7\n")
+        f.truncate(64 << 20)
+    with pytest.raises(tigang.UnsupportedFileError, match="a PDF"):
+        tigang.read(path)

@@ -21,11 +21,18 @@ def parse(source: str | bytes, *, encoding: str | None = None, lossy: bool = Fal
     """
 
 def read(
-    path: str | os.PathLike[str], *, encoding: str | None = None, lossy: bool = False
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+    lossy: bool = False,
+    max_size: int = 1 << 30,
 ) -> Document:
     """Reads and parses a file: text in any encoding ``parse`` accepts, a Word
     ``.docx`` (with the labels Word's numbering draws) or a web page, decided
-    by content, as the command line reads it.
+    by content, as the command line reads it: a regular file only (a FIFO or
+    a device such as ``/dev/zero`` is refused at once, never read), at most
+    ``max_size`` bytes (1 GiB, the command line's ``--max-size``), a binary
+    refused from its first bytes.
 
     Raises :class:`tigang.FileNotFound`, :class:`tigang.ReadError`,
     :class:`tigang.DecodeError` or :class:`tigang.UnsupportedFileError`

@@ -405,6 +405,43 @@ fn a_file_changed_during_the_write_is_not_replaced() {
     assert_eq!(listing(&dir), ["a.txt"]);
 }
 
+/// An edit that keeps the size and restores the mtime (`touch -r`,
+/// `cp -p`) still changes the ctime, which the write checks (issue 23).
+#[test]
+#[cfg_attr(
+    not(debug_assertions),
+    ignore = "the write hooks exist in debug builds only"
+)]
+fn a_same_size_edit_that_restores_the_mtime_is_not_replaced() {
+    let dir = scratch("fmt-race-mtime");
+    let a = dir.join("a.txt");
+    fs::write(&a, DOC).unwrap();
+    let mtime = fs::metadata(&a).unwrap().modified().unwrap();
+    let flag = dir.with_extension("flag");
+    let child = paused_at("link", &["fmt", "--write", s(&a)], &flag);
+    // Someone saves the same number of bytes and puts the mtime back.
+    let edited = DOC.replace("讲话", "发言");
+    assert_eq!(edited.len(), DOC.len());
+    fs::write(&a, &edited).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&a)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+    assert_eq!(fs::metadata(&a).unwrap().modified().unwrap(), mtime);
+    fs::remove_file(&flag).unwrap();
+    let o = wait_bounded(child, 20, "fmt --write");
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("changed while tigang"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(fs::read_to_string(&a).unwrap(), edited);
+    assert_eq!(listing(&dir), ["a.txt"]);
+}
+
 // ---- item 7: a full disk ---------------------------------------------------
 
 #[test]

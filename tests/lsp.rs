@@ -524,3 +524,44 @@ fn configuration_changes_republish_in_the_new_language() {
     assert_eq!(edits[0]["newText"], "二、");
     assert!(c.shutdown().success());
 }
+
+/// A `Content-Length` beyond any real message (or beyond `usize`) is
+/// refused at once with status 1: no huge allocation, no panic (issue 23).
+#[test]
+fn absurd_content_lengths_are_refused() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    use std::time::Instant;
+    for length in [
+        "99999999999",
+        "18446744073709551615",
+        "99999999999999999999999",
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tigang"))
+            .arg("lsp")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The header alone; stdin stays open, as an editor's would.
+        let mut stdin = child.stdin.take().unwrap();
+        stdin
+            .write_all(format!("Content-Length: {length}\r\n\r\n{{").as_bytes())
+            .unwrap();
+        let start = Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if start.elapsed() > Duration::from_secs(10) {
+                child.kill().unwrap();
+                panic!("Content-Length {length}: still running after 10 s");
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        drop(stdin);
+        let o = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{length}: {err}");
+        assert!(!err.contains("panicked"), "{length}: {err}");
+        assert!(err.contains("Content-Length"), "{length}: {err}");
+    }
+}

@@ -213,12 +213,16 @@ fn norm(enc: &'static Encoding) -> &'static Encoding {
 }
 
 /// Detection for BOM-less input, strongest evidence first: UTF-16 from its
-/// NUL bytes; valid UTF-8; UTF-8 with a little damage (an error, not a GBK
+/// NUL bytes (valid UTF-8 only with a NUL in most code units); valid UTF-8; UTF-8 with a little damage (an error, not a GBK
 /// guess); chardetng's guess, checked against GB18030 and Big5 when the
 /// text is short or does not read as Chinese.
 fn detect_and_decode(bytes: Vec<u8>, lossy: bool) -> Result<Decoded, DecodeError> {
     if let Some(enc) = utf16_without_bom(&bytes) {
-        return decode_with(&bytes, 0, enc, lossy, Confidence::Detected);
+        // Valid UTF-8 with a stray NUL stays UTF-8: UTF-16 that is also
+        // valid UTF-8 is mostly ASCII, so NULs fill every other byte.
+        if utf16_nul_pattern(&bytes, enc) || std::str::from_utf8(&bytes).is_err() {
+            return decode_with(&bytes, 0, enc, lossy, Confidence::Detected);
+        }
     }
     // One pass: valid UTF-8 becomes the text without a copy, and otherwise
     // the bytes come back.
@@ -416,6 +420,21 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     } else {
         None
     }
+}
+
+/// Whether at least a quarter of the first code units in `enc` (UTF-16LE or
+/// BE) have a NUL high byte: the mark of mostly-ASCII UTF-16, the only UTF-16
+/// likely to be valid UTF-8 too. One NUL, or a few, is not the pattern.
+fn utf16_nul_pattern(bytes: &[u8], enc: &'static Encoding) -> bool {
+    let head = &bytes[..bytes.len().min(8 * 1024) & !1];
+    let high = usize::from(enc == UTF_16LE);
+    let nuls = head
+        .iter()
+        .skip(high)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
+    nuls * 4 >= head.len() / 2
 }
 
 /// Whether bytes that are not valid UTF-8 are a damaged UTF-8 file: at
@@ -753,6 +772,31 @@ mod tests {
         );
         let d = decode(be, None, false).unwrap();
         assert_eq!((d.text.as_str(), d.encoding), (text, "UTF-16BE"));
+    }
+
+    #[test]
+    fn a_stray_nul_leaves_utf8_utf8() {
+        // `（2020）` puts three `0` bytes where UTF-16LE would have U+30xx
+        // (CJK punctuation), which with the NUL looked like UTF-16. Odd and
+        // even lengths: neither is UTF-16 ("truncated" or wordless).
+        for text in [
+            "一、总则\n正文\0。\n二、任务\n",
+            "一、总则\n正文\0。\n二、任务\n（2020）\n",
+            "一、总则\n正文\0。\n二、任务\n（2020）\n\n",
+            "一、总则\n正文\0。\n二、任务\n 2010年\n",
+        ] {
+            let e = crate::input::read(text.as_bytes(), &Default::default()).unwrap();
+            assert_eq!((e.text.as_str(), e.source.encoding), (text, Some("UTF-8")));
+            let d = crate::parse(&e.text);
+            assert_eq!(d.headings().count(), 2, "{text:?}");
+        }
+        // UTF-16 that is also valid UTF-8 (mostly ASCII) is still UTF-16.
+        let text = "1. Scope\n2. Tasks\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert!(std::str::from_utf8(&le).is_ok());
+        assert_eq!(decode(le, None, false).unwrap().encoding, "UTF-16LE");
+        assert_eq!(decode(be, None, false).unwrap().encoding, "UTF-16BE");
     }
 
     #[test]

@@ -55,6 +55,9 @@ mod diagnostics;
 mod outline;
 mod position;
 mod server;
+mod stdio;
+
+pub use stdio::MAX_MESSAGE;
 
 pub use lsp_server::Connection;
 
@@ -108,13 +111,20 @@ impl From<std::io::Error> for Error {
 /// }
 /// ```
 pub fn stdio() -> Result<(), Error> {
-    let (conn, io) = Connection::stdio();
+    let (conn, io) = stdio::transport();
     let served = serve(&conn);
     // The writer thread ends when the last sender is gone.
     drop(conn);
-    served?;
-    io.join()?;
-    Ok(())
+    match served {
+        // The reader stopped: a framing error says more than "closed". It
+        // has dropped its sender, so it is ending and the join is brief.
+        Err(Error(e)) if e == CLOSED => {
+            io.reader.join().unwrap_or(Ok(()))?;
+            Err(Error(e))
+        }
+        Err(e) => Err(e),
+        Ok(()) => io.join(),
+    }
 }
 
 /// Serves one client on `connection` (from [`Connection::stdio`], a socket,

@@ -84,11 +84,15 @@ pub fn replace(orig: &Original, bytes: &[u8]) -> Result<Vec<String>, String> {
         let now = fs::symlink_metadata(&orig.path).map_err(|e| {
             format!("{name}: cannot read it again {when}: {e}; nothing was changed")
         })?;
+        // The ctime too: an edit can keep the size and put the mtime back
+        // (`touch -r`, `cp -p`), but cannot set the ctime.
         let same = now.dev() == orig.meta.dev()
             && now.ino() == orig.meta.ino()
             && now.len() == orig.meta.len()
             && now.mtime() == orig.meta.mtime()
-            && now.mtime_nsec() == orig.meta.mtime_nsec();
+            && now.mtime_nsec() == orig.meta.mtime_nsec()
+            && now.ctime() == orig.meta.ctime()
+            && now.ctime_nsec() == orig.meta.ctime_nsec();
         if same {
             Ok(())
         } else {

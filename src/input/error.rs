@@ -29,6 +29,11 @@ pub enum ErrorKind {
     /// A `.docx` that unpacks to more than the limit (a ZIP bomb, most
     /// likely); see [`Options::max_unpacked`](super::Options::max_unpacked).
     TooLarge,
+    /// A `.docx` or web page whose list numbers (Word's automatic
+    /// numbering, `<ol>` items) would draw more text than
+    /// [`max_drawn`](super::max_drawn) allows for its size: a crafted file
+    /// (a numbering bomb), most likely.
+    TooManyNumbers,
     /// A Word document or web page given to a build of tigang without the
     /// `docx` or `html` feature.
     Unsupported,
@@ -90,6 +95,12 @@ impl ReadError {
     #[cfg(feature = "docx")]
     pub(crate) fn too_large(part: &str, limit: u64) -> Self {
         ReadError::new(ErrorKind::TooLarge, Some(part), limit.to_string())
+    }
+
+    /// The error for list numbers that would draw more than `limit` bytes.
+    #[cfg(any(feature = "docx", feature = "html"))]
+    pub(crate) fn too_many_numbers(part: Option<&str>, limit: usize) -> Self {
+        ReadError::new(ErrorKind::TooManyNumbers, part, limit.to_string())
     }
 
     #[cfg_attr(all(feature = "docx", feature = "html"), allow(dead_code))]
@@ -178,6 +189,13 @@ impl std::fmt::Display for ReadError {
                 write!(
                     f,
                     "{part} unpacks to more than {mb} MB: refused as a possible ZIP bomb (解压后超过 {mb} MB，疑为 ZIP 炸弹，已拒绝)"
+                )
+            }
+            ErrorKind::TooManyNumbers => {
+                let mb = e.detail.parse::<u64>().unwrap_or(0) / 1_000_000;
+                write!(
+                    f,
+                    "{part} draws more than {mb} MB of list numbers for its size: refused as a possible numbering bomb; remove its automatic numbering or save it as plain text (自动编号展开后超过 {mb} MB，疑为编号炸弹，已拒绝)"
                 )
             }
             ErrorKind::MalformedJson => write!(

@@ -50,7 +50,7 @@ pub fn read(bytes: Vec<u8>, options: &Options) -> Result<Extracted, ReadError> {
         (None, None) => decode::decode(bytes, None, options.lossy),
     }
     .map_err(ReadError::decode)?;
-    let (text, map) = extract(&decoded.text).finish();
+    let (text, map) = extract(&decoded.text)?.finish();
     Ok(Extracted {
         text,
         source: Source::new(Format::Html, Some(decoded.encoding)),
@@ -244,11 +244,15 @@ struct Extractor {
     lists: Vec<List>,
     /// Cells of the current table row so far.
     cells: usize,
+    /// Bytes of `<ol>` numbers that may still be drawn; 0: over budget.
+    drawn_left: usize,
 }
 
 /// Reads the visible text of a decoded page.
-fn extract(html: &str) -> TextBuilder {
+fn extract(html: &str) -> Result<TextBuilder, ReadError> {
+    let budget = super::max_drawn(html.len());
     let mut x = Extractor {
+        drawn_left: budget,
         out: TextBuilder::with_capacity(html.len() / 2),
         line: String::new(),
         labels: Vec::new(),
@@ -326,6 +330,9 @@ fn extract(html: &str) -> TextBuilder {
             continue;
         }
         x.start(name, tag.attrs);
+        if x.drawn_left == 0 {
+            return Err(ReadError::too_many_numbers(None, budget));
+        }
         if is_raw_text(name) {
             // `<textarea>` and `<xmp>`: shown, but nothing in them is a tag.
             let len = raw_text_len(&html[i..], name);
@@ -339,7 +346,7 @@ fn extract(html: &str) -> TextBuilder {
         }
     }
     x.finish_line(false);
-    x.out
+    Ok(x.out)
 }
 
 impl Extractor {
@@ -449,6 +456,12 @@ impl Extractor {
                         let chinese = matches!(format, NumFmt::ChineseCountingThousand);
                         self.line.push_str(if chinese { "、" } else { "." });
                         self.labels.push((at, self.line.len()));
+                        let cost = self.line.len() - at;
+                        self.drawn_left = self
+                            .drawn_left
+                            .checked_sub(cost)
+                            .filter(|&l| l > 0)
+                            .unwrap_or(0);
                         if !chinese {
                             self.line.push(' ');
                         }
@@ -796,7 +809,7 @@ mod tests {
     use super::*;
 
     fn text(html: &str) -> String {
-        extract(html).finish().0
+        extract(html).unwrap().finish().0
     }
 
     #[test]
@@ -842,7 +855,8 @@ mod tests {
         );
         let mut b = extract(
             "<ol start=\"2\"><li>甲</li><li>乙<ol type=\"a\"><li>子</li></ol></li></ol><ul><li>点</li></ul><ol style=\"list-style-type: cjk-ideographic\"><li>丙</li></ol>",
-        );
+        )
+        .unwrap();
         let labels: Vec<_> = b.finish_labels();
         assert_eq!(labels, ["2.", "3.", "a.", "一、"]);
         assert_eq!(text("<pre>a\n  b\n\nc</pre>"), "a\n  b\n\nc\n");

@@ -52,6 +52,20 @@ use sniff::Kind;
 /// The default for [`Options::max_unpacked`]: 200 MB.
 pub const MAX_UNPACKED: u64 = 200_000_000;
 
+/// The most bytes of list numbers (Word's automatic numbering, the numbers
+/// a browser draws before `<ol>` items) a file of `input` bytes may draw:
+/// 16 × its size + 1 MiB. A real document's numbers are a small part of it
+/// (a numbered paragraph costs more bytes in the file than its label); past
+/// this a `.docx` or page is refused ([`ErrorKind::TooManyNumbers`]) rather
+/// than expanded to gigabytes.
+///
+/// ```
+/// assert_eq!(tigang::input::max_drawn(1000), 16_000 + (1 << 20));
+/// ```
+pub const fn max_drawn(input: usize) -> usize {
+    input.saturating_mul(16).saturating_add(1 << 20)
+}
+
 /// How [`read`] reads.
 ///
 /// ```

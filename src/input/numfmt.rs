@@ -5,6 +5,21 @@
 
 use std::fmt::Write;
 
+/// The largest number written in letters: 780 is `ZZZ…` with 30 Zs. Past
+/// it letters fall back to decimal, so a label stays short whatever the
+/// start (a letter repeated `n / 26` times grew to 165 MB at `u32::MAX`).
+pub(crate) const MAX_LETTERS: u32 = 30 * 26;
+
+/// The largest Roman numeral, `MMMCMXCIX`: there is no standard numeral for
+/// 4000 and up (CSS's `upper-roman` stops there too), and repeating `M`
+/// grew without bound. Past it Roman formats fall back to decimal.
+pub(crate) const MAX_ROMAN: u32 = 3999;
+
+/// The most characters a drawn label keeps (a `w:lvlText` can be thousands
+/// of characters long, repeated on every numbered paragraph): real labels
+/// are a few characters, so 256 only ever cuts a crafted one.
+pub(crate) const MAX_LABEL_CHARS: usize = 256;
+
 /// A level's number format. Formats tigang does not know are written in
 /// decimal, as Word does for formats it cannot draw.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,7 +129,7 @@ impl NumFmt {
             NumFmt::IdeographEnclosedCircle => enclosed(out, n, 10, 0x3280),
             NumFmt::UpperLetter | NumFmt::LowerLetter => {
                 // A…Z, then AA…ZZ, AAA…: the letter repeats (not base 26).
-                if n == 0 {
+                if n == 0 || n > MAX_LETTERS {
                     return push_num(out, n);
                 }
                 let base = if self == NumFmt::UpperLetter {
@@ -172,7 +187,7 @@ fn enclosed(out: &mut String, n: u32, max: u32, first: u32) {
 }
 
 fn roman(out: &mut String, mut n: u32, lower: bool) {
-    if n == 0 {
+    if n == 0 || n > MAX_ROMAN {
         return push_num(out, n);
     }
     const DIGITS: [(u32, &str); 13] = [
@@ -474,5 +489,42 @@ mod tests {
         assert_eq!(w("none", 3), "");
         assert_eq!(w("bullet", 3), "");
         assert_eq!(w("somethingNew", 3), "3");
+    }
+
+    #[test]
+    fn huge_letters_and_romans_fall_back_to_decimal() {
+        assert_eq!(w("upperLetter", MAX_LETTERS), "Z".repeat(30));
+        assert_eq!(w("upperLetter", MAX_LETTERS + 1), "781");
+        assert_eq!(w("lowerLetter", u32::MAX), "4294967295");
+        assert_eq!(w("upperRoman", 3999), "MMMCMXCIX");
+        assert_eq!(w("upperRoman", 4000), "4000");
+        assert_eq!(w("lowerRoman", u32::MAX), "4294967295");
+        // No format draws more than a few dozen characters for any number.
+        for f in [
+            "upperLetter",
+            "lowerLetter",
+            "upperRoman",
+            "lowerRoman",
+            "chineseCountingThousand",
+            "chineseLegalSimplified",
+            "ideographDigital",
+            "decimalFullWidth",
+            "ordinal",
+        ] {
+            for n in [
+                0,
+                1,
+                779,
+                780,
+                781,
+                3999,
+                4000,
+                1 << 20,
+                u32::MAX - 1,
+                u32::MAX,
+            ] {
+                assert!(w(f, n).chars().count() <= 40, "{f} {n}");
+            }
+        }
     }
 }

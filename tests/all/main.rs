@@ -75,6 +75,9 @@ mod json;
 mod linear;
 #[path = "../linear_check_fmt.rs"]
 mod linear_check_fmt;
+#[cfg(all(feature = "docx", feature = "html"))]
+#[path = "../list_bombs.rs"]
+mod list_bombs;
 #[path = "../lossless.rs"]
 mod lossless;
 #[path = "../lsp.rs"]

@@ -25,6 +25,8 @@ pub(super) enum BodyError {
     Xml(String),
     /// The unpacking failed under the XML reader (damage, the budget).
     Io(std::sync::Arc<std::io::Error>),
+    /// The labels drawn passed the budget given to [`Body::new`].
+    TooManyNumbers,
 }
 
 /// Subtrees whose text readers do not see as body text.
@@ -99,10 +101,18 @@ pub(super) struct Body<'a> {
     line: String,
     /// The root element was seen.
     rooted: bool,
+    /// Bytes of labels that may still be drawn (see `input::max_drawn`).
+    drawn_left: usize,
 }
 
 impl<'a> Body<'a> {
-    pub(super) fn new(styles: &'a Styles, numbering: &'a mut Numbering, capacity: usize) -> Self {
+    /// `drawn`: the most bytes of labels to draw before giving up.
+    pub(super) fn new(
+        styles: &'a Styles,
+        numbering: &'a mut Numbering,
+        capacity: usize,
+        drawn: usize,
+    ) -> Self {
         Body {
             styles,
             numbering,
@@ -123,6 +133,7 @@ impl<'a> Body<'a> {
             carry: String::new(),
             line: String::new(),
             rooted: false,
+            drawn_left: drawn,
         }
     }
 
@@ -178,6 +189,9 @@ impl<'a> Body<'a> {
                             in_body = false;
                         } else {
                             self.end(name.as_ref());
+                            if self.drawn_left == 0 {
+                                return Err(BodyError::TooManyNumbers);
+                            }
                         }
                     }
                     depth = depth.saturating_sub(1);
@@ -347,6 +361,15 @@ impl<'a> Body<'a> {
         let drawn = self
             .numbering_of(style)
             .and_then(|(num, lvl)| self.numbering.draw(num, lvl));
+        if let Some(d) = &drawn {
+            // Zero left means over budget: `read` stops after this element.
+            let cost = d.label.len() + d.suffix.as_str().len();
+            self.drawn_left = self
+                .drawn_left
+                .checked_sub(cost)
+                .filter(|&l| l > 0)
+                .unwrap_or(0);
+        }
         let text = std::mem::take(&mut self.p.text);
         if self.tables > 0 {
             self.add_to_cell(index, drawn.as_ref(), &text);

@@ -77,11 +77,15 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Extracted, ReadError> {
     let capacity = bytes.len();
     let result = package.with_part(name, |r| {
         let mut reader = xml::reader(r);
-        Ok(Body::new(&styles, &mut numbering, capacity).read(&mut reader))
+        let drawn = super::max_drawn(bytes.len());
+        Ok(Body::new(&styles, &mut numbering, capacity, drawn).read(&mut reader))
     })?;
     let built = result.map_err(|e| match e {
         BodyError::Xml(msg) => malformed(name, msg),
         BodyError::Io(io) => package::io_error(&io, name),
+        BodyError::TooManyNumbers => {
+            ReadError::too_many_numbers(Some(name), super::max_drawn(bytes.len()))
+        }
     })?;
     let (text, map) = built.finish();
     Ok(Extracted {

@@ -16,7 +16,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::styles::Styles;
 use super::xml;
-use crate::input::numfmt::NumFmt;
+use crate::input::numfmt::{MAX_LABEL_CHARS, NumFmt};
 
 /// Levels 0–8.
 const LEVELS: usize = 9;
@@ -300,7 +300,14 @@ impl Numbering {
         }
         let mut label = String::new();
         let mut rest = this.text.as_str();
+        // Stop drawing once the label is surely past its cap (4 bytes a
+        // character at most): a 30,000-character `lvlText` is not redrawn
+        // in full on every paragraph.
+        let full = MAX_LABEL_CHARS * 4;
         while let Some(at) = rest.find('%') {
+            if label.len() + at >= full {
+                break;
+            }
             label.push_str(&rest[..at]);
             let digit = rest[at + 1..].chars().next().and_then(|d| d.to_digit(10));
             match digit {
@@ -331,7 +338,14 @@ impl Numbering {
                 }
             }
         }
-        label.push_str(rest);
+        let mut end = rest.len().min(full.saturating_sub(label.len()));
+        while !rest.is_char_boundary(end) {
+            end -= 1;
+        }
+        label.push_str(&rest[..end]);
+        if let Some((cut, _)) = label.char_indices().nth(MAX_LABEL_CHARS) {
+            label.truncate(cut);
+        }
         let label = label.trim().to_owned();
         (!label.is_empty()).then_some(Drawn {
             label,

@@ -1,0 +1,73 @@
+//! List-number bombs (issue 23 item 1): a huge `start`, a letter or Roman
+//! format, or a `lvlText` thousands of characters long once drew labels of
+//! hundreds of megabytes. Labels are now bounded (letters to 780, Roman
+//! numerals to 3999, then decimal; 256 characters a label) and so is the
+//! text they add ([`tigang::input::max_drawn`]).
+
+use crate::docx_kit;
+
+use docx_kit::*;
+use std::time::{Duration, Instant};
+use tigang::input::{ErrorKind, Options, max_drawn};
+
+/// A `.docx` whose level 0 is `fmt` from `start` with `text`, on `n`
+/// numbered paragraphs.
+fn numbered(fmt: &str, start: u32, text: &str, n: usize) -> Vec<u8> {
+    Docx::new()
+        .numbering(&list(1, 1, &[lvl(0, start, fmt, text)]))
+        .body(&p_num(1, 0, "条文").repeat(n))
+        .build()
+}
+
+#[test]
+fn a_huge_ol_start_draws_decimal() {
+    // Each item once drew 4,294,967,295 / 26 letters: 165 MB.
+    let page = format!(
+        "<html><body>{}</body></html>",
+        r#"<ol type="A" start="4294967295"><li>x</ol>"#.repeat(20)
+    );
+    let t = Instant::now();
+    let out = tigang::input::read(page.as_bytes(), &Options::default()).unwrap();
+    assert!(t.elapsed() < Duration::from_secs(5));
+    assert_eq!(out.text.lines().next(), Some("4294967295. x"));
+    assert!(out.text.len() < 1000, "{}", out.text.len());
+}
+
+#[test]
+fn a_huge_docx_start_repeated_in_lvl_text_stays_small() {
+    let docx = numbered("upperLetter", u32::MAX, "%1%1%1%1%1%1%1%1%1%1.", 1);
+    assert!(docx.len() < 2000);
+    let out = read(&docx);
+    assert_eq!(labels(&out), ["4294967295".repeat(10) + "."]);
+    assert!(out.text.len() < 200, "{}", out.text.len());
+}
+
+#[test]
+fn a_long_lvl_text_is_cut_to_256_characters() {
+    // 30,000 characters of `%1`: 60 KB a paragraph when drawn in full.
+    let docx = numbered("decimal", 1000, &"%1".repeat(15_000), 2_000);
+    let t = Instant::now();
+    let out = read(&docx);
+    assert!(t.elapsed() < Duration::from_secs(10));
+    let drawn = labels(&out);
+    assert_eq!(drawn.len(), 2_000);
+    assert!(drawn.iter().all(|l| l.chars().count() <= 256));
+    assert_eq!(drawn[0], "1000".repeat(64));
+    assert!(out.text.len() < 1_000_000, "{}", out.text.len());
+}
+
+#[test]
+fn too_many_drawn_numbers_are_refused() {
+    // 256-character labels on 20,000 paragraphs: 5 MB of labels from a
+    // file that deflates to a few KB.
+    let docx = numbered("decimal", 1000, &"%1".repeat(15_000), 20_000);
+    assert!(max_drawn(docx.len()) < 5_000_000, "{}", docx.len());
+    let t = Instant::now();
+    let err = tigang::input::read(&docx[..], &Options::default()).unwrap_err();
+    assert!(t.elapsed() < Duration::from_secs(10));
+    assert_eq!(err.kind(), ErrorKind::TooManyNumbers);
+    assert_eq!(err.part(), Some("word/document.xml"));
+    let msg = err.to_string();
+    assert!(msg.contains("numbering bomb"), "{msg}");
+    assert!(msg.contains("编号炸弹"), "{msg}");
+}

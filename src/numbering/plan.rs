@@ -451,7 +451,11 @@ impl<'a> Plan<'a> {
     /// same targets. A marker this plan leaves is planned as before; a
     /// changed one is planned here again from what this plan writes.
     fn settles_alone(&self, numbers: &[u32], sites: &[Site], scratch: &mut String) -> bool {
-        if self.items.iter().any(|it| it.last != it.number) {
+        // A table of contents is counted with the headings it names, and its
+        // series split where a renumbered entry restarts a count (`5.` →
+        // `1.` before `⒍`): "the same series" does not hold there, so such
+        // a plan is checked on the edited text (property tests found both).
+        if self.items.iter().any(|it| it.last != it.number || it.toc) {
             return false;
         }
         self.changes.iter().enumerate().all(|(i, c)| {
@@ -918,6 +922,7 @@ mod tests {
         for src in [
             "首先，目录\n（二）…………3\n\"第一条要求。（二）1.一、一、一、",
             "目录\n一、加强领导\n三、推进改革\n3.统一是\n第二条\u{3000}推进改革。要求如下\n⒉\n第一章\u{3000}加强领导\n",
+            "目录\n一、加强领导\n三、推进改革\n1.；三是强化考核\n5.统一是\n第一章\u{3000}5万人次\n⒍加强领导\n。一是加强领导\n一、加强领导\n1.统一是\n",
         ] {
             for style in [Style::Majority, Style::Gbt9704] {
                 let doc = crate::parse(src);

@@ -311,12 +311,17 @@ fn with_units(s: &str) -> Option<u32> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// Writes `n` (1..=9999) in Chinese with the given digits (index 0 is 零)
     /// and units 十 百 千; `bare_ten` writes 10–19 as 十… rather than 一十….
-    fn chinese_form(n: u32, digits: [char; 10], units: [char; 3], bare_ten: bool) -> String {
+    pub(crate) fn chinese_form(
+        n: u32,
+        digits: [char; 10],
+        units: [char; 3],
+        bare_ten: bool,
+    ) -> String {
         let places = [(1000, units[2]), (100, units[1]), (10, units[0])];
         let mut out = String::new();
         let mut gap = false;

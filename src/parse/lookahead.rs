@@ -467,31 +467,9 @@ mod tests {
 
     /// `n` (1..=9999) in Chinese as documents write it (`十二`, `一百一十`,
     /// `一千零五`), with `digits` (index 0 is the zero) and `units` 十 百 千.
+    /// `n` in Chinese, 10–19 as 十… (the numeral tests' writer).
     fn chinese(n: u32, digits: [char; 10], units: [char; 3]) -> String {
-        let mut out = String::new();
-        let mut gap = false;
-        for (place, unit) in [
-            (1000, Some(units[2])),
-            (100, Some(units[1])),
-            (10, Some(units[0])),
-            (1, None),
-        ] {
-            let d = (n / place % 10) as usize;
-            if d == 0 {
-                gap = !out.is_empty();
-                continue;
-            }
-            if gap {
-                out.push(digits[0]);
-                gap = false;
-            }
-            // 十二, not 一十二, at the start.
-            if !(place == 10 && d == 1 && out.is_empty()) {
-                out.push(digits[d]);
-            }
-            out.extend(unit);
-        }
-        out
+        crate::numeral::tests::chinese_form(n, digits, units, true)
     }
 
     /// Every numeral marker of every form, numbered 1 to 9999, is read by

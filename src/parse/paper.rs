@@ -166,66 +166,37 @@ pub(crate) fn is_affiliation(text: &str) -> bool {
     if !has_postcode(text) {
         return false;
     }
-    const PLACES: &[&str] = &[
-        "大学",
-        "大學",
-        "学院",
-        "學院",
-        "研究所",
-        "研究院",
-        "中心",
-        "医院",
-        "醫院",
-        "公司",
-        "学校",
-        "學校",
-        "实验室",
-        "實驗室",
-        "科学院",
-        "科學院",
-    ];
-    PLACES.iter().any(|p| text.contains(p))
+    let place = |p: &&str| text.contains(p);
+    SCHOOLS.iter().any(place) || UNITS.iter().any(place) || text.contains("公司")
 }
+
+/// Words that make a name an institution of learning or care: an
+/// affiliation holds one, and an institution's name always does.
+const SCHOOLS: &[&str] = &[
+    "大学",
+    "大學",
+    "学院",
+    "學院",
+    "研究所",
+    "研究院",
+    "科学院",
+    "科學院",
+    "医院",
+    "醫院",
+];
+
+/// Other words an institution's name ends with.
+const UNITS: &[&str] = &["中心", "实验室", "實驗室", "学校", "學校"];
 
 /// The name of an institution, alone (`北京大学信息管理系`, `中国科学院
 /// 文献情报中心`): an affiliation line under a paper's title.
 pub(crate) fn is_institution(text: &str) -> bool {
-    const ENDS: &[&str] = &[
-        "大学",
-        "大學",
-        "学院",
-        "學院",
-        "研究所",
-        "研究院",
-        "医院",
-        "醫院",
-        "科学院",
-        "科學院",
-        "中心",
-        "系",
-        "实验室",
-        "實驗室",
-        "学校",
-        "學校",
-    ];
-    const HOLDS: &[&str] = &[
-        "大学",
-        "大學",
-        "学院",
-        "學院",
-        "研究所",
-        "研究院",
-        "科学院",
-        "科學院",
-        "医院",
-        "醫院",
-    ];
     let t = text
         .trim()
         .trim_end_matches(|c: char| c.is_ascii_digit() || c == ',' || c == '，');
     t.chars().count() <= 40
-        && ENDS.iter().any(|e| t.ends_with(e))
-        && HOLDS.iter().any(|h| t.contains(h))
+        && (SCHOOLS.iter().chain(UNITS).any(|e| t.ends_with(e)) || t.ends_with('系'))
+        && SCHOOLS.iter().any(|h| t.contains(h))
 }
 
 /// Six ASCII digits in a row, not part of a longer number.

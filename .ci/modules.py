@@ -41,14 +41,15 @@ LAYERS = [
 ]
 
 # The command line, lowest first. At the bottom what every part says or
-# needs the same way and imports nothing of the command line: `report`
+# needs the same way and imports nothing of the command line: `memory`
+# (the allocator's out-of-memory error), `report`
 # (paths in messages, I/O errors in words, plurals, the last flush, exit
 # statuses), `terminal` (language, colour, width) and `format` (format →
 # bytes). Then `input` (finding and reading documents) and `write` (atomic
 # replace and create); `batch` (many files in parallel) uses both; the
 # subcommands use all of these; `main` dispatches to the subcommands.
 BIN_LAYERS = [
-    ("report", {"report", "terminal", "format"}),
+    ("report", {"report", "terminal", "format", "memory"}),
     ("files", {"input", "write"}),
     ("batch", {"batch"}),
     ("commands", {"parse", "check", "fmt"}),

@@ -71,3 +71,104 @@ fn too_many_drawn_numbers_are_refused() {
     assert!(msg.contains("numbering bomb"), "{msg}");
     assert!(msg.contains("编号炸弹"), "{msg}");
 }
+
+/// A `.docx` whose `numbering.xml` holds `n` copies of `one(i)`.
+fn flood(n: usize, one: impl Fn(usize) -> String) -> Vec<u8> {
+    let defs: String = (0..n).map(one).collect();
+    Docx::new().numbering(&defs).body(&p("正文")).build()
+}
+
+/// What the command line may take for an input of `bytes` (issue 23).
+fn bound(bytes: usize) -> u64 {
+    8 * bytes as u64 + 50_000_000
+}
+
+/// `tigang parse FILE` on `docx`, measured.
+#[cfg(feature = "cli")]
+fn parse_measured(docx: &[u8], name: &str) -> crate::run::Measured {
+    let dir = std::env::temp_dir().join(format!("tigang-bombs-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{name}.docx"));
+    std::fs::write(&path, docx).unwrap();
+    let m = crate::run::measured(&["parse", path.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    m
+}
+
+#[test]
+fn a_flood_of_abstract_numberings_is_refused_in_bounded_memory() {
+    // Each `w:abstractNum` once cost nine default levels (~600 bytes): a
+    // 12 MB file of them took 7.5 GB.
+    let docx = flood(600_000, |i| {
+        format!(r#"<w:abstractNum w:abstractNumId="{i}"></w:abstractNum>"#)
+    });
+    let t = Instant::now();
+    let err = tigang::input::read(&docx[..], &Options::default()).unwrap_err();
+    assert!(t.elapsed() < Duration::from_secs(20));
+    assert_eq!(err.kind(), ErrorKind::TooManyDefinitions);
+    assert_eq!(err.part(), Some("word/numbering.xml"));
+    assert!(err.to_string().contains("defines more lists"), "{err}");
+    #[cfg(feature = "cli")]
+    {
+        let m = parse_measured(&docx, "abstract");
+        assert_eq!(m.code, Some(1), "{}", m.stderr);
+        assert!(m.stderr.contains("word/numbering.xml"), "{}", m.stderr);
+        assert!(
+            m.peak_rss < bound(docx.len()),
+            "{} for {}",
+            m.peak_rss,
+            docx.len()
+        );
+    }
+}
+
+#[test]
+fn a_flood_of_nums_with_overrides_is_refused_in_bounded_memory() {
+    // Each `w:num` once cost nine empty level overrides.
+    let docx = flood(400_000, |i| {
+        format!(
+            r#"<w:num w:numId="{i}"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="3"><w:startOverride w:val="2"/></w:lvlOverride></w:num>"#
+        )
+    });
+    let err = tigang::input::read(&docx[..], &Options::default()).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::TooManyDefinitions);
+    #[cfg(feature = "cli")]
+    {
+        let m = parse_measured(&docx, "num");
+        assert_eq!(m.code, Some(1), "{}", m.stderr);
+        assert!(
+            m.peak_rss < bound(docx.len()),
+            "{} for {}",
+            m.peak_rss,
+            docx.len()
+        );
+    }
+}
+
+#[test]
+fn thousands_of_lists_are_still_read() {
+    // Documents assembled from many sources hold thousands of lists.
+    let levels: Vec<String> = (0..9)
+        .map(|l| {
+            let text: String = (1..=l + 1).map(|k| format!("%{k}.")).collect();
+            lvl(l, 1, "decimal", &text)
+        })
+        .collect();
+    let mut defs = String::new();
+    for i in 0..5_000u32 {
+        defs.push_str(&list(i, i + 1, &levels));
+    }
+    let body = p_num(1, 0, "甲") + &p_num(5_000, 0, "乙") + &p_num(5_000, 2, "丙");
+    let docx = Docx::new().numbering(&defs).body(&body).build();
+    let out = read(&docx);
+    assert_eq!(labels(&out), ["1.", "1.", "1.1.1."]);
+}
+
+#[test]
+fn a_numbering_part_past_its_own_limit_is_refused() {
+    // One `lvlText` of 40 MB: the reader would hold it whole.
+    let docx = numbered("decimal", 1, &"第".repeat(14_000_000), 1);
+    let err = tigang::input::read(&docx[..], &Options::default()).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::TooLarge);
+    assert_eq!(err.part(), Some("word/numbering.xml"));
+}

@@ -1,7 +1,8 @@
 //! Arbitrary bytes → `tigang::parse` (on the valid UTF-8 prefix, and on the
 //! lossy decoding when the input is not UTF-8) → every invariant of spec §6
 //! (byte-exact rebuild from `Document::segments`, every marker/title/body
-//! text equal to the input at its span, tree shape) → every rendering.
+//! text equal to the input at its span, tree shape) → every rendering, the
+//! checks and both fixes.
 
 #![no_main]
 
@@ -22,6 +23,14 @@ fn run(src: &str) {
     let back: serde_json::Value = serde_json::from_slice(&json).expect("valid JSON");
     let back_pretty: serde_json::Value = serde_json::from_slice(&pretty).expect("valid JSON");
     assert_eq!(back, back_pretty);
+    // The checks and both fixes, whose plans carry debug assertions (a plan
+    // that settles alone must settle when planned again): never a panic,
+    // and the edits are in order and apart.
+    let _ = tigang::check(&doc);
+    for style in [tigang::fmt::Style::Majority, tigang::fmt::Style::Gbt9704] {
+        let edits = tigang::fmt::edits(&doc, style);
+        assert!(edits.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+    }
     // Walk the tree the same way the library's iterator does and drop it.
     let n = doc.headings().count();
     if let Some(last) = doc.headings().last() {

@@ -34,6 +34,10 @@ pub enum ErrorKind {
     /// [`max_drawn`](super::max_drawn) allows for its size: a crafted file
     /// (a numbering bomb), most likely.
     TooManyNumbers,
+    /// A `.docx` whose styles or numbering part defines more than any
+    /// document uses (16 MiB of stored definitions): a crafted file, most
+    /// likely.
+    TooManyDefinitions,
     /// A Word document or web page given to a build of tigang without the
     /// `docx` or `html` feature.
     Unsupported,
@@ -101,6 +105,11 @@ impl ReadError {
     #[cfg(any(feature = "docx", feature = "html"))]
     pub(crate) fn too_many_numbers(part: Option<&str>, limit: usize) -> Self {
         ReadError::new(ErrorKind::TooManyNumbers, part, limit.to_string())
+    }
+
+    #[cfg(feature = "docx")]
+    pub(crate) fn too_many_definitions(part: &str, limit: usize) -> Self {
+        ReadError::new(ErrorKind::TooManyDefinitions, Some(part), limit.to_string())
     }
 
     #[cfg_attr(all(feature = "docx", feature = "html"), allow(dead_code))]
@@ -196,6 +205,13 @@ impl std::fmt::Display for ReadError {
                 write!(
                     f,
                     "{part} draws more than {mb} MB of list numbers for its size: refused as a possible numbering bomb; remove its automatic numbering or save it as plain text (自动编号展开后超过 {mb} MB，疑为编号炸弹，已拒绝)"
+                )
+            }
+            ErrorKind::TooManyDefinitions => {
+                let mib = e.detail.parse::<u64>().unwrap_or(0) >> 20;
+                write!(
+                    f,
+                    "{part} defines more lists or styles than any document uses (over {mib} MiB): refused as a possible bomb; save the document again from Word or as plain text (定义的编号或样式超过 {mib} MiB，疑为炸弹文件，已拒绝)"
                 )
             }
             ErrorKind::MalformedJson => write!(

@@ -66,6 +66,8 @@ pub(crate) fn nest(src: &str, cands: &[Candidate]) -> Vec<Node> {
     if lonely.is_empty() {
         return nodes;
     }
+    // Nested again from the candidates: the first nodes go first.
+    drop((nodes, followed, last_first));
     let kept: Vec<Candidate> = cands
         .iter()
         .copied()

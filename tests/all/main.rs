@@ -67,6 +67,9 @@ mod fmt_props;
 mod generated;
 #[path = "../grammar_generated.rs"]
 mod grammar_generated;
+#[cfg(all(feature = "cli", feature = "html", unix))]
+#[path = "../hostile.rs"]
+mod hostile;
 #[path = "../html.rs"]
 mod html;
 #[path = "../json.rs"]

@@ -10,6 +10,7 @@ mod check;
 mod fmt;
 mod format;
 mod input;
+mod memory;
 mod parse;
 mod report;
 mod terminal;
@@ -18,6 +19,9 @@ mod write;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
+
+#[global_allocator]
+static ALLOCATOR: memory::Guarded = memory::Guarded;
 
 #[derive(Parser)]
 #[command(

@@ -45,6 +45,7 @@ use self::body::{Body, BodyError};
 use self::numbering::Numbering;
 use self::package::Package;
 use self::styles::Styles;
+use self::xml::{MAX_DEFINED, PartError};
 use super::source::{Extracted, Format, Source};
 use super::{ErrorKind, Options, ReadError};
 
@@ -57,18 +58,18 @@ use super::{ErrorKind, Options, ReadError};
 pub fn read(bytes: &[u8], options: &Options) -> Result<Extracted, ReadError> {
     let mut package = Package::open(bytes, options.max_unpacked)?;
     let parts = package.parts()?;
+    // Styles and numbering are read as they unpack, and what they define
+    // is bounded (`xml::MAX_DEFINED`): neither is held whole.
     let styles = match &parts.styles {
-        Some(name) => match package.read_small(name)? {
-            Some(b) => Styles::parse(&b).map_err(|e| malformed(name, e))?,
-            None => Styles::default(),
-        },
+        Some(name) => package
+            .with_small(name, |r| Ok(Styles::parse(r)))?
+            .map_err(|e| part_error(name, e))?,
         None => Styles::default(),
     };
     let mut numbering = match &parts.numbering {
-        Some(name) => match package.read_small(name)? {
-            Some(b) => Numbering::parse(&b).map_err(|e| malformed(name, e))?,
-            None => Numbering::default(),
-        },
+        Some(name) => package
+            .with_small(name, |r| Ok(Numbering::parse(r)))?
+            .map_err(|e| part_error(name, e))?,
         None => Numbering::default(),
     };
     numbering.link(&styles);
@@ -105,6 +106,14 @@ pub(crate) fn is_docx_archive(bytes: &[u8]) -> bool {
         z.file_names()
             .any(|n| n.eq_ignore_ascii_case("word/document.xml"))
     })
+}
+
+fn part_error(part: &str, e: PartError) -> ReadError {
+    match e {
+        PartError::Xml(msg) => malformed(part, msg),
+        PartError::Io(io) => package::io_error(&io, part),
+        PartError::TooManyDefinitions => ReadError::too_many_definitions(part, MAX_DEFINED),
+    }
 }
 
 fn malformed(part: &str, detail: String) -> ReadError {

@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 use quick_xml::events::{BytesStart, Event};
 
 use super::styles::Styles;
-use super::xml;
+use super::xml::{self, MAX_DEFINED, PartError};
 use crate::input::numfmt::{MAX_LABEL_CHARS, NumFmt};
 
 /// Levels 0–8.
@@ -57,35 +57,81 @@ struct Level {
     hidden: bool,
 }
 
+/// A level the file does not define: Word's defaults.
+static UNDEFINED: Level = Level {
+    start: 1,
+    format: NumFmt::Decimal,
+    text: String::new(),
+    restart: None,
+    legal: false,
+    p_style: None,
+    suffix: Suffix::Tab,
+    hidden: false,
+};
+
 impl Default for Level {
     fn default() -> Self {
-        Level {
-            start: 1,
-            format: NumFmt::Decimal,
-            text: String::new(),
-            restart: None,
-            legal: false,
-            p_style: None,
-            suffix: Suffix::Tab,
-            hidden: false,
-        }
+        UNDEFINED.clone()
     }
 }
 
+impl Level {
+    /// What storing this level costs, against [`MAX_DEFINED`].
+    fn cost(&self) -> usize {
+        std::mem::size_of::<(u8, Level)>()
+            + self.text.len()
+            + self.p_style.as_ref().map_or(0, String::len)
+    }
+}
+
+/// Only the levels a file defines are stored (issue 23: nine default levels
+/// for every `w:abstractNum`, nine empty overrides for every `w:num`, made
+/// `numbering.xml` cost 30 times its size).
 #[derive(Clone, Debug, Default)]
 struct Abstract {
-    levels: [Level; LEVELS],
+    /// `(ilvl, level)`, at most one per level.
+    levels: Vec<(u8, Level)>,
     /// `w:numStyleLink`: the levels are those of this numbering style's list.
     num_style_link: Option<String>,
+}
+
+impl Abstract {
+    fn level(&self, i: usize) -> Option<&Level> {
+        self.levels
+            .iter()
+            .find(|(l, _)| usize::from(*l) == i)
+            .map(|(_, l)| l)
+    }
 }
 
 #[derive(Clone, Debug, Default)]
 struct Num {
     abstract_id: u32,
-    /// `w:lvlOverride/w:startOverride` per level.
-    start_override: [Option<u32>; LEVELS],
+    /// `w:lvlOverride/w:startOverride`: `(ilvl, start)`.
+    start_override: Vec<(u8, u32)>,
     /// `w:lvlOverride/w:lvl`: a level redefined for this `w:num` only.
-    level_override: [Option<Level>; LEVELS],
+    level_override: Vec<(u8, Level)>,
+}
+
+/// The longest `w:lvlText` or `w:pStyle` kept: a drawn label is cut to
+/// [`MAX_LABEL_CHARS`] characters anyway.
+const MAX_KEPT: usize = MAX_LABEL_CHARS * 4;
+
+/// Puts `item` at `key`, replacing an earlier one (the last definition wins).
+fn put<T>(list: &mut Vec<(u8, T)>, key: u8, item: T) {
+    match list.iter_mut().find(|(k, _)| *k == key) {
+        Some(slot) => slot.1 = item,
+        None => list.push((key, item)),
+    }
+}
+
+/// `value` cut to [`MAX_KEPT`] bytes at a character boundary.
+fn kept(value: &str) -> String {
+    let mut end = value.len().min(MAX_KEPT);
+    while !value.is_char_boundary(end) {
+        end -= 1;
+    }
+    value[..end].to_owned()
 }
 
 /// A level's count since it last restarted.
@@ -120,24 +166,25 @@ pub(super) struct Drawn {
 }
 
 impl Numbering {
-    /// Reads `numbering.xml`.
-    pub(super) fn parse(bytes: &[u8]) -> Result<Numbering, String> {
-        let mut reader = xml::reader(bytes);
+    /// Reads `numbering.xml` as it unpacks, storing only what it defines.
+    pub(super) fn parse(part: impl std::io::BufRead) -> Result<Numbering, PartError> {
+        let mut reader = xml::reader(part);
         let mut buf = Vec::new();
         let mut out = Numbering::default();
+        let mut cost = 0usize;
         let mut abs: Option<(u32, Abstract)> = None;
         let mut num: Option<(u32, Num)> = None;
-        let mut level: Option<(usize, Level)> = None;
-        let mut override_level: Option<usize> = None;
+        let mut level: Option<(u8, Level)> = None;
+        let mut override_level: Option<u8> = None;
         let mut in_rpr = false;
         let mut skip = 0usize;
         // `mc:AlternateContent` offers a `mc:Choice` (Word 2010's custom
         // formats) and a `mc:Fallback`: the fallback is read.
         loop {
-            let event = reader
-                .read_event_into(&mut buf)
-                .map_err(|e| format!("at byte {}: {e}", reader.error_position()))?;
-            match event {
+            if cost > MAX_DEFINED {
+                return Err(PartError::TooManyDefinitions);
+            }
+            match xml::next_event(&mut reader, &mut buf)? {
                 Event::Start(e) => {
                     if skip > 0 {
                         skip += 1;
@@ -180,24 +227,31 @@ impl Numbering {
                     match e.local_name().as_ref() {
                         b"lvl" => {
                             if let Some((i, l)) = level.take() {
+                                cost += l.cost();
                                 if let (Some((_, n)), Some(_)) = (num.as_mut(), override_level) {
                                     // A redefined level restarts at its own
                                     // start, like a `startOverride`.
-                                    n.start_override[i].get_or_insert(l.start);
-                                    n.level_override[i] = Some(l);
+                                    if !n.start_override.iter().any(|(k, _)| *k == i) {
+                                        n.start_override.push((i, l.start));
+                                    }
+                                    put(&mut n.level_override, i, l);
                                 } else if let Some((_, a)) = abs.as_mut() {
-                                    a.levels[i] = l;
+                                    put(&mut a.levels, i, l);
                                 }
                             }
                         }
                         b"lvlOverride" => override_level = None,
                         b"abstractNum" => {
                             if let Some((id, a)) = abs.take() {
+                                cost += std::mem::size_of::<(u32, Abstract)>() * 2
+                                    + a.num_style_link.as_ref().map_or(0, String::len);
                                 out.abstracts.insert(id, a);
                             }
                         }
                         b"num" => {
                             if let Some((id, n)) = num.take() {
+                                cost += std::mem::size_of::<(u32, Num)>() * 2
+                                    + n.start_override.len() * 8;
                                 out.nums.insert(id, n);
                             }
                         }
@@ -243,10 +297,14 @@ impl Numbering {
     /// paragraph that takes its numbering from its style without an `ilvl`.
     pub(super) fn level_of_style(&self, num_id: u32, style: &str) -> Option<u8> {
         let abs = self.abstracts.get(self.resolved.get(&num_id)?)?;
-        abs.levels
+        let mut levels: Vec<_> = abs
+            .levels
             .iter()
-            .position(|l| l.p_style.as_deref() == Some(style))
-            .map(|i| i as u8)
+            .filter(|(_, l)| l.p_style.as_deref() == Some(style))
+            .map(|(i, _)| *i)
+            .collect();
+        levels.sort_unstable();
+        levels.first().copied()
     }
 
     /// Counts one paragraph numbered by `num_id` at `ilvl` and returns the
@@ -257,16 +315,21 @@ impl Numbering {
         let abs = self.abstracts.get(&abs_id)?;
         let num = self.nums.get(&num_id)?;
         let l = usize::from(ilvl).min(LEVELS - 1);
-        let level_def = |i: usize| num.level_override[i].as_ref().unwrap_or(&abs.levels[i]);
+        let level_def = |i: usize| {
+            num.level_override
+                .iter()
+                .find(|(k, _)| usize::from(*k) == i)
+                .map(|(_, l)| l)
+                .or_else(|| abs.level(i))
+                .unwrap_or(&UNDEFINED)
+        };
         let counts = self.counts.entry(abs_id).or_default();
         if self.used.insert(num_id) {
-            for (i, start) in num.start_override.iter().enumerate() {
-                if let Some(start) = *start {
-                    counts[i] = Count {
-                        value: None,
-                        pending: Some(start),
-                    };
-                }
+            for &(i, start) in &num.start_override {
+                counts[usize::from(i)] = Count {
+                    value: None,
+                    pending: Some(start),
+                };
             }
         }
         let this = level_def(l);
@@ -355,10 +418,10 @@ impl Numbering {
     }
 }
 
-fn ilvl(e: &BytesStart<'_>) -> Option<usize> {
+fn ilvl(e: &BytesStart<'_>) -> Option<u8> {
     xml::attr(e, b"ilvl")
-        .and_then(|v| v.trim().parse::<usize>().ok())
-        .filter(|&i| i < LEVELS)
+        .and_then(|v| v.trim().parse::<u8>().ok())
+        .filter(|&i| usize::from(i) < LEVELS)
 }
 
 fn read_property(
@@ -367,7 +430,7 @@ fn read_property(
     in_rpr: bool,
     level: Option<&mut Level>,
     abs: Option<&mut Abstract>,
-    num: Option<(&mut Num, Option<usize>)>,
+    num: Option<(&mut Num, Option<u8>)>,
 ) {
     if let Some(l) = level {
         match name {
@@ -375,10 +438,10 @@ fn read_property(
             b"numFmt" => {
                 l.format = xml::val(e).map_or(NumFmt::Decimal, |v| NumFmt::from_name(&v));
             }
-            b"lvlText" => l.text = xml::val(e).map(|v| v.into_owned()).unwrap_or_default(),
+            b"lvlText" => l.text = xml::val(e).map(|v| kept(&v)).unwrap_or_default(),
             b"lvlRestart" => l.restart = xml::num(e),
             b"isLgl" => l.legal = xml::on(e),
-            b"pStyle" => l.p_style = xml::val(e).map(|v| v.into_owned()),
+            b"pStyle" => l.p_style = xml::val(e).map(|v| kept(&v)),
             b"suff" => {
                 l.suffix = match xml::val(e).as_deref() {
                     Some("space") => Suffix::Space,
@@ -392,9 +455,14 @@ fn read_property(
         return;
     }
     match (name, abs, num) {
-        (b"numStyleLink", Some(a), _) => a.num_style_link = xml::val(e).map(|v| v.into_owned()),
+        (b"numStyleLink", Some(a), _) => a.num_style_link = xml::val(e).map(|v| kept(&v)),
         (b"abstractNumId", _, Some((n, _))) => n.abstract_id = xml::num(e).unwrap_or(u32::MAX),
-        (b"startOverride", _, Some((n, Some(i)))) => n.start_override[i] = xml::num(e),
+        (b"startOverride", _, Some((n, Some(i)))) => {
+            n.start_override.retain(|(k, _)| *k != i);
+            if let Some(start) = xml::num(e) {
+                n.start_override.push((i, start));
+            }
+        }
         _ => {}
     }
 }

@@ -3,7 +3,7 @@
 //! to Word's usual names), and unpacks each part through a budget, so that a
 //! ZIP bomb is refused after at most the limit, whatever its headers claim.
 
-use std::io::{self, BufReader, Cursor, Read};
+use std::io::{self, BufRead, BufReader, Cursor, Read};
 
 use quick_xml::events::Event;
 use zip::ZipArchive;
@@ -17,6 +17,11 @@ pub(super) struct Package<'b> {
     zip: ZipArchive<Cursor<&'b [u8]>>,
     budget: Budget,
 }
+
+/// The most a part other than the main document may unpack to (32 MiB):
+/// relationships, styles and numbering are a few hundred kilobytes in real
+/// files, and a bomb in them is refused long before the file's budget.
+pub(super) const MAX_SMALL_PART: u64 = 32 << 20;
 
 /// Bytes that may still be unpacked, shared by every part of one file.
 #[derive(Clone, Copy, Debug)]
@@ -87,10 +92,11 @@ impl<'b> Package<'b> {
     /// relationships when they are there, else by Word's usual names.
     pub(super) fn parts(&mut self) -> Result<Parts, ReadError> {
         let mut document = None;
-        if let Some(rels) = self.read_small("_rels/.rels")? {
-            document = targets(&rels, "")
+        if let Some(rels) = self.find("_rels/.rels") {
+            document = self
+                .with_small(&rels, |r| Ok(targets(r, "", &["/officeDocument"])))?
                 .into_iter()
-                .find(|(kind, _)| kind.ends_with("/officeDocument"))
+                .next()
                 .map(|(_, target)| target);
         }
         let document = match document.filter(|d| self.find(d).is_some()) {
@@ -116,8 +122,10 @@ impl<'b> Package<'b> {
             document: document.clone(),
             ..Parts::default()
         };
-        if let Some(rels) = self.read_small(&rels_name)? {
-            for (kind, target) in targets(&rels, dir) {
+        if let Some(rels) = self.find(&rels_name) {
+            let found =
+                self.with_small(&rels, |r| Ok(targets(r, dir, &["/styles", "/numbering"])))?;
+            for (kind, target) in found {
                 if kind.ends_with("/styles") {
                     parts.styles = Some(target);
                 } else if kind.ends_with("/numbering") {
@@ -152,15 +160,28 @@ impl<'b> Package<'b> {
             .map(str::to_owned)
     }
 
-    /// A whole part (relationships, styles, numbering: small), or `None`
-    /// when the archive has no such part.
-    pub(super) fn read_small(&mut self, name: &str) -> Result<Option<Vec<u8>>, ReadError> {
-        let Some(name) = self.find(name) else {
-            return Ok(None);
+    /// Runs `f` over a part other than the main document (styles,
+    /// numbering, relationships), which may unpack to [`MAX_SMALL_PART`]
+    /// at most, within the file's budget.
+    pub(super) fn with_small<T>(
+        &mut self,
+        name: &str,
+        f: impl FnOnce(&mut dyn BufRead) -> io::Result<T>,
+    ) -> Result<T, ReadError> {
+        let outer = self.budget;
+        if outer.left > MAX_SMALL_PART {
+            self.budget = Budget {
+                left: MAX_SMALL_PART,
+                limit: MAX_SMALL_PART,
+            };
+        }
+        let result = self.with_part(name, |r| f(r));
+        let used = self.budget.limit.min(outer.left) - self.budget.left;
+        self.budget = Budget {
+            left: outer.left - used,
+            limit: outer.limit,
         };
-        let mut out = Vec::new();
-        self.with_part(&name, |r| r.read_to_end(&mut out).map(drop))?;
-        Ok(Some(out))
+        result
     }
 
     /// Runs `f` over the part's unpacked bytes. I/O errors from the reader
@@ -216,9 +237,10 @@ pub(super) fn io_error(e: &io::Error, part: &str) -> ReadError {
     ReadError::new(ErrorKind::BadZip, Some(part), e.to_string())
 }
 
-/// `(type, target)` of each internal relationship in a `.rels` part, targets
-/// resolved against the folder `base` of the part they belong to.
-fn targets(rels: &[u8], base: &str) -> Vec<(String, String)> {
+/// `(type, target)` of each internal relationship in a `.rels` part whose
+/// type ends with one of `kinds`, targets resolved against the folder
+/// `base` of the part they belong to.
+fn targets(rels: impl BufRead, base: &str, kinds: &[&str]) -> Vec<(String, String)> {
     let mut reader = xml::reader(rels);
     let mut buf = Vec::new();
     let mut out = Vec::new();
@@ -227,8 +249,10 @@ fn targets(rels: &[u8], base: &str) -> Vec<(String, String)> {
         match event {
             Event::Start(e) if e.local_name().as_ref() == b"Relationship" => {
                 let external = xml::attr(&e, b"TargetMode").is_some_and(|m| m == "External");
+                let kind =
+                    xml::attr(&e, b"Type").filter(|k| kinds.iter().any(|want| k.ends_with(want)));
                 if let (Some(kind), Some(target), false) =
-                    (xml::attr(&e, b"Type"), xml::attr(&e, b"Target"), external)
+                    (kind, xml::attr(&e, b"Target"), external)
                 {
                     out.push((kind.into_owned(), resolve(base, &target)));
                 }
@@ -276,7 +300,7 @@ mod tests {
     #[test]
     fn relationships_are_read() {
         let rels = br#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://x/hyperlink" Target="http://example.com" TargetMode="External"/></Relationships>"#;
-        let t = targets(rels, "");
+        let t = targets(&rels[..], "", &["/officeDocument"]);
         assert_eq!(t.len(), 1);
         assert!(t[0].0.ends_with("/officeDocument"));
         assert_eq!(t[0].1, "word/document.xml");

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use quick_xml::events::Event;
 
-use super::xml;
+use super::xml::{self, MAX_DEFINED, PartError};
 
 /// Paragraph and numbering styles by id.
 #[derive(Debug, Default)]
@@ -38,21 +38,21 @@ pub(super) struct StyleNumbering {
 const MAX_CHAIN: usize = 16;
 
 impl Styles {
-    /// Reads `styles.xml`. A damaged styles part only costs the numbering
-    /// and heading levels it would have given; it is not an error.
-    pub(super) fn parse(bytes: &[u8]) -> Result<Styles, String> {
-        let mut reader = xml::reader(bytes);
+    /// Reads `styles.xml` as it unpacks.
+    pub(super) fn parse(part: impl std::io::BufRead) -> Result<Styles, PartError> {
+        let mut reader = xml::reader(part);
         let mut buf = Vec::new();
         let mut styles = Styles::default();
+        let mut cost = 0usize;
         let mut current: Option<(String, Style)> = None;
         // Inside the style's own w:pPr, and not inside a tracked change of it.
         let mut in_ppr = false;
         let mut skip = 0usize;
         loop {
-            let event = reader
-                .read_event_into(&mut buf)
-                .map_err(|e| format!("at byte {}: {e}", reader.error_position()))?;
-            match event {
+            if cost > MAX_DEFINED {
+                return Err(PartError::TooManyDefinitions);
+            }
+            match xml::next_event(&mut reader, &mut buf)? {
                 Event::Start(e) => {
                     if skip > 0 {
                         skip += 1;
@@ -94,6 +94,10 @@ impl Styles {
                     match e.local_name().as_ref() {
                         b"style" => {
                             if let Some((id, style)) = current.take() {
+                                cost += std::mem::size_of::<(String, Style)>() * 2
+                                    + id.len()
+                                    + style.name.len()
+                                    + style.based_on.as_ref().map_or(0, String::len);
                                 styles.by_id.insert(id, style);
                             }
                         }

@@ -87,3 +87,31 @@ pub(super) fn push_ref(out: &mut String, r: &BytesRef<'_>) -> Result<(), String>
         None => Err(format!("unknown entity &{name};")),
     }
 }
+
+/// Why a styles or numbering part could not be read.
+#[derive(Debug)]
+pub(super) enum PartError {
+    /// Not well-formed XML, with where.
+    Xml(String),
+    /// Unpacking failed under the reader (damage, the budget).
+    Io(std::sync::Arc<std::io::Error>),
+    /// The part defines more than [`MAX_DEFINED`] bytes' worth.
+    TooManyDefinitions,
+}
+
+/// What the stored definitions of one styles or numbering part may cost
+/// (16 MiB): real documents use a few hundred kilobytes, even with
+/// thousands of lists and styles; past it the file is refused as a bomb.
+pub(super) const MAX_DEFINED: usize = 16 << 20;
+
+/// The next event of a part's reader, errors sorted as [`PartError`]s.
+pub(super) fn next_event<'b, R: BufRead>(
+    reader: &mut Reader<R>,
+    buf: &'b mut Vec<u8>,
+) -> Result<quick_xml::events::Event<'b>, PartError> {
+    let at = reader.buffer_position();
+    reader.read_event_into(buf).map_err(|e| match e {
+        quick_xml::Error::Io(io) => PartError::Io(io),
+        e => PartError::Xml(format!("at byte {}: {e}", reader.error_position().max(at))),
+    })
+}

@@ -122,7 +122,9 @@ impl<'s, 'l> Titles<'s, 'l> {
         if self.paragraphs {
             return self.one(first, stop);
         }
-        self.wrapped(c, next, first, open)
+        // A wrapped title keeps the punctuation at its line ends
+        // (`社區服務、⏎專題講座`): only the last piece loses a trailing `，`.
+        self.wrapped(c, next, trim_space(src, from, stop), open)
             .unwrap_or_else(|| self.one(first, stop))
     }
 
@@ -213,7 +215,9 @@ impl<'s, 'l> Titles<'s, 'l> {
         if pieces.len() == 1 {
             return None;
         }
-        let last = *pieces.last()?;
+        let end = pieces.len() - 1;
+        pieces[end] = trim(src, pieces[end].start, pieces[end].end);
+        let last = pieces[end];
         let body_start = body_start.unwrap_or(last.end);
         // The last piece loses a trailing `：，`, the others only their
         // whitespace: a comma at a wrap is part of the title.
@@ -229,7 +233,9 @@ impl<'s, 'l> Titles<'s, 'l> {
     fn wraps(&self, cur: &Line, n: &Line) -> bool {
         let w = self.wraps.get_or_init(|| Wraps::of(self.lines));
         let len = |l: &Line| l.end - l.content;
-        let indent = |l: &Line| l.content - l.start;
+        // Whitespace only: a converter's `# ` before a heading line is no
+        // indentation of it.
+        let indent = |l: &Line| leading_space(&self.src[l.start..l.content]);
         // A short line above the next is a heading above its paragraph,
         // even where paragraphs are otherwise separated by blank lines.
         if w.blank_separated && len(cur) >= 60 {

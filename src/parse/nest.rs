@@ -369,6 +369,14 @@ fn nest_once(src: &str, cands: &[Candidate]) -> Vec<Node> {
                 {
                     stack.truncate(i);
                 }
+                if k < FIRST_LIST && k >= LEVELS {
+                    // Rule 4: a structural heading (`第一章`, `第一条`) never
+                    // nests under an ordinal (a 总纲's `第五，`): it closes
+                    // every open one.
+                    if let Some(i) = stack.iter().position(|o| o.key.is_none()) {
+                        stack.truncate(i);
+                    }
+                }
                 if let Some(own) = own_rank.filter(|_| cand.place == Place::Markup) {
                     // Lines of the kind without a level of their own rank
                     // with the latest one that declared it (`### 2、`, then

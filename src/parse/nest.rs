@@ -369,7 +369,7 @@ fn nest_once(src: &str, cands: &[Candidate]) -> Vec<Node> {
                 {
                     stack.truncate(i);
                 }
-                if k < FIRST_LIST && k >= LEVELS {
+                if (LEVELS..FIRST_LIST).contains(&k) {
                     // Rule 4: a structural heading (`第一章`, `第一条`) never
                     // nests under an ordinal (a 总纲's `第五，`): it closes
                     // every open one.

@@ -231,6 +231,7 @@ impl Heads<'_> {
 fn labelled(heads: &Heads) -> Found {
     let (src, lines, offset) = (heads.src, heads.lines, heads.offset);
     let mut found = Found::default();
+    let mut last_seen: LastSeen<'_> = None;
     // Heads are in line order: `h` walks them with the lines.
     let mut h = 0;
     let mut i = 0;
@@ -303,8 +304,13 @@ fn labelled(heads: &Heads) -> Found {
         // after the TOC (its title, a salutation), unless a heading of the
         // text ends the block, or they are closing entries (`结束语`).
         if block.iter().any(|(_, hd)| hd.is_some()) && !ended_by_heading {
+            // …or they come again as lines of the text (`附则` closing a
+            // code's TOC, and again before its last articles).
+            let again = again_later(src, lines, &block, j, &mut last_seen);
             while block.last().is_some_and(|&(bj, hd)| {
-                hd.is_none() && !is_closing_entry(&src[lines[bj].content..lines[bj].end])
+                hd.is_none()
+                    && !is_closing_entry(&src[lines[bj].content..lines[bj].end])
+                    && !again.contains(&bj)
             }) {
                 block.pop();
             }
@@ -324,6 +330,50 @@ fn labelled(heads: &Heads) -> Found {
             }
         }
         i = j.max(i + 1);
+    }
+    found
+}
+
+/// Most unnumbered lines at the end of a TOC block looked for again.
+const MAX_TRAILING: usize = 8;
+
+/// Each line's text (trimmed) and the last line that has it: built once,
+/// the first time a TOC block ends in unnumbered lines.
+type LastSeen<'s> = Option<foldhash::HashMap<&'s str, usize>>;
+
+/// The unnumbered lines at the end of `block` (at most [`MAX_TRAILING`])
+/// whose text, without leader dots and page number, is again the whole
+/// text of a line from `after` on.
+fn again_later<'s>(
+    src: &'s str,
+    lines: &[Line],
+    block: &[(usize, Option<usize>)],
+    after: usize,
+    last_seen: &mut LastSeen<'s>,
+) -> Vec<usize> {
+    let entry = |bj: usize| {
+        let l = &lines[bj];
+        let t = &src[l.content..l.end];
+        src[l.content..][strip_page_number(t, Span::new(0, t.len())).range()].trim()
+    };
+    let trailing = block
+        .iter()
+        .rev()
+        .take_while(|(_, hd)| hd.is_none())
+        .take(MAX_TRAILING);
+    let mut found = Vec::new();
+    for &(bj, _) in trailing {
+        let last = last_seen.get_or_insert_with(|| {
+            lines
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (src[l.content..l.end].trim(), i))
+                .collect()
+        });
+        let e = entry(bj);
+        if !e.is_empty() && last.get(e).is_some_and(|&at| at >= after) {
+            found.push(bj);
+        }
     }
     found
 }

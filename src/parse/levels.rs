@@ -63,7 +63,7 @@ pub(crate) fn judge(src: &str, lines: &[Line], cands: &mut Vec<Candidate>) -> Ju
                     .then(|| furniture::unnumbered(line_text(src, lines, c), latin_is_foreign))
             })
             .collect();
-        let depths = depths(&cands[part.clone()], &lines_are);
+        let depths = depths(src, &cands[part.clone()], &lines_are);
         if depths != Depths::Carry {
             let found = flatten(src, lines, cands, part, &mut keep, &lines_are, depths);
             if first_part && depths == Depths::Flat {
@@ -106,7 +106,7 @@ fn rank(c: &Candidate) -> Option<u16> {
 /// no heading at all (a caption, an author line) or as the title are
 /// judged by their text ([`Depths::Unknown`]). Numbered lines without a depth
 /// between `#` lines are body text as far as those go.
-fn depths(cands: &[Candidate], judged: &[Option<Unnumbered>]) -> Depths {
+fn depths(src: &str, cands: &[Candidate], judged: &[Option<Unnumbered>]) -> Depths {
     // Series after a numbered heading at the same depth, one deeper, and
     // after an unnumbered heading at the same depth.
     let (mut same, mut deeper, mut stands) = (0u32, 0u32, 0u32);
@@ -123,8 +123,9 @@ fn depths(cands: &[Candidate], judged: &[Option<Unnumbered>]) -> Depths {
         depths = (depths.0.min(c.explicit), depths.1.max(c.explicit));
         if let (Some(p), Some(_)) = (prev, rank(c)) {
             // An ordinal that starts its line holds what follows (rule 4).
+            // Two forms of a kind (`一.` over `一、`) are two series.
             let other_kind = (rank(p).is_some() || p.rec.kind.is_ordinal())
-                && (p.rec.kind, p.rec.depth) != (c.rec.kind, c.rec.depth);
+                && super::nest::key(src, p) != super::nest::key(src, c);
             let after_heading = !front
                 && p.rec.kind == MarkerKind::Heading
                 && p.explicit == c.explicit

@@ -79,7 +79,7 @@ pub(crate) fn nest(src: &str, cands: &[Candidate]) -> Vec<Node> {
 /// Explicit heading levels (Markdown `#` … `######`).
 const LEVELS: usize = 6;
 /// A section label where `#` depths carry no level ([`Place::Label`]).
-const LABEL: usize = LEVELS + 21;
+const LABEL: usize = LEVELS + 22;
 /// Another unnumbered heading there ([`Place::Loose`]).
 const LOOSE: usize = LABEL + 1;
 /// Keys: the explicit levels, each line-level kind and form, then the two
@@ -95,8 +95,9 @@ fn numbered(k: usize) -> bool {
 }
 
 /// What is ranked: an explicit level, or a line-level kind (dotted markers by
-/// their depth, `（1）` and `1）`, `A.` and `a.` apart). Ordinals have none.
-fn key(src: &str, c: &Candidate) -> Option<usize> {
+/// their depth, `（1）` and `1）`, `A.` and `a.`, `一、` and `一.` apart).
+/// Ordinals have none.
+pub(super) fn key(src: &str, c: &Candidate) -> Option<usize> {
     use MarkerKind::*;
     let text = || &src[c.start..c.end()];
     Some(match c.rec.kind {
@@ -113,6 +114,8 @@ fn key(src: &str, c: &Candidate) -> Option<usize> {
         Section => LEVELS + 5,
         Article => LEVELS + 6,
         CapitalNumeral => LEVELS + 7,
+        // `一.` (a bylaw's chapters over its `一、` items) apart from `一、`.
+        Numeral if text().ends_with(['.', '．']) => LEVELS + 21,
         Numeral => LEVELS + 8,
         ParenNumeral => LEVELS + 9,
         Digit => LEVELS + 10,
@@ -140,7 +143,7 @@ fn key(src: &str, c: &Candidate) -> Option<usize> {
 type Rank = (u32, u32);
 
 fn default_rank(k: usize) -> Rank {
-    const KINDS: [(MarkerKind, usize, u32); 21] = [
+    const KINDS: [(MarkerKind, usize, u32); 22] = [
         (MarkerKind::Part, 1, 0),
         (MarkerKind::Book, 1, 0),
         (MarkerKind::SubBook, 1, 0),
@@ -164,6 +167,7 @@ fn default_rank(k: usize) -> Rank {
         (MarkerKind::Circled, 1, 0),
         (MarkerKind::Letter, 1, 0),
         (MarkerKind::Letter, 1, 0),
+        (MarkerKind::Numeral, 1, 0),
     ];
     if k < LEVELS {
         // Explicit headings rank above every numbered kind, by their level.

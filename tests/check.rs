@@ -112,3 +112,52 @@ fn parts_are_independent_documents() {
         "widths are per part"
     );
 }
+
+/// An article range after a gap: what is missing is single articles, not
+/// ranges (issue 24 item 9).
+#[test]
+fn a_skip_before_an_article_range_names_single_articles() {
+    let mut src = String::from("城市绿化条例\n");
+    for n in ["一", "二", "三", "四", "五", "六", "七", "八"] {
+        src.push_str(&format!("第{n}條　本條規定第{n}項事務。\n"));
+    }
+    src.push_str("第十二至十四條　（刪除）\n第十五條　本條例自公布日施行。\n");
+    let doc = tigang::parse(&src);
+    let d = tigang::check(&doc);
+    let skip = d
+        .iter()
+        .find(|d| d.code == Code::NumberingSkip)
+        .expect("the gap is found");
+    assert_eq!(
+        skip.message(tigang::Lang::En),
+        "第八條 is followed by 第十二至十四條; expected 第九條"
+    );
+    assert!(
+        skip.message(tigang::Lang::ZhHant)
+            .contains("缺少“第九條”至“第十一條”"),
+        "{}",
+        skip.message(tigang::Lang::ZhHant)
+    );
+}
+
+/// Where `fmt` leaves a series as written, the help names the heading whose
+/// place renumbering would change (issue 24 item 9).
+#[test]
+fn an_unsafe_renumbering_names_the_heading_it_would_change() {
+    let mut src = String::from("城市绿化条例\n");
+    for n in ["一", "二", "三", "四", "五", "六", "七", "八"] {
+        src.push_str(&format!("第{n}條　本條規定第{n}項事務。\n"));
+    }
+    src.push_str("第十二至十四條　（刪除）\n第十五條　本條例自公布日施行。\n");
+    let doc = tigang::parse(&src);
+    let d = tigang::check(&doc);
+    let help = d
+        .iter()
+        .find_map(|d| d.help(tigang::Lang::En))
+        .expect("a help line");
+    assert!(
+        help.starts_with("renumbering here would change the outline at "),
+        "{help}"
+    );
+    assert!(help.contains("(line "), "{help}");
+}

@@ -287,7 +287,7 @@ impl Diagnostic {
             .iter()
             .map(|(a, b)| (a.as_str(), b.as_str()))
             .collect();
-        self.finding.help(lang, self.fix, &pairs)
+        self.finding.help(lang, &self.fix, &pairs)
     }
 
     /// The diagnostic with its message and help in `lang`, for
@@ -497,7 +497,12 @@ fn attach(plan: &Plan<'_>, found: &mut [Found]) {
         } else if about_numbers(f.d.code)
             && plan.series_of[f.item].is_some_and(|s| !plan.renumbers_series(s))
         {
-            f.d.fix = Fix::Unsafe;
+            let s = plan.series_of[f.item].unwrap_or(0);
+            let moved = plan.moved_in(s).map(|m| {
+                let it = &plan.items[m];
+                (it.marker.to_string(), it.line)
+            });
+            f.d.fix = Fix::Unsafe { moved };
         }
     }
 }
@@ -507,6 +512,22 @@ fn with_number(it: &Item<'_>, n: u32) -> String {
     Shape::of(it.kind, it.marker)
         .and_then(|s| s.renumbered(n))
         .unwrap_or_else(|| n.to_string())
+}
+
+/// `it`'s marker numbered `n`, a range (`第十二至十四條`) as one article
+/// (`第九條`): what is missing before a range is single articles.
+fn single_with_number(it: &Item<'_>, n: u32) -> String {
+    if it.last > it.number {
+        if let Some(mut shape) = Shape::of(it.kind, it.marker) {
+            if let Some(at) = shape.suffix.rfind(['条', '條']) {
+                shape.suffix = &shape.suffix[at..];
+                if let Some(single) = shape.renumbered(n) {
+                    return single;
+                }
+            }
+        }
+    }
+    with_number(it, n)
 }
 
 /// Skipped, repeated and backward numbers and a wrong start in series `s`.
@@ -563,8 +584,8 @@ fn numbering(plan: &Plan<'_>, s: usize, out: &mut Vec<Found>) {
             let f = Finding::Skip {
                 previous: prev.marker.to_string(),
                 found: cur.marker.to_string(),
-                missing: expected,
-                last_missing: (count > 1).then(|| with_number(cur, cur.number - 1)),
+                missing: single_with_number(cur, prev.last.saturating_add(1)),
+                last_missing: (count > 1).then(|| single_with_number(cur, cur.number - 1)),
                 count,
                 lost_likelier: count <= 2 && u32::try_from(rest).is_ok_and(|r| r > count),
             };

@@ -8,7 +8,7 @@ use std::fmt::Write;
 use super::message::{Finding, Lang, missing, q};
 
 /// How the help line of a diagnostic reads, besides its suggestion.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Fix {
     /// Nothing for `fmt` to do: advice for the writer.
     Advice,
@@ -18,15 +18,16 @@ pub(crate) enum Fix {
     /// The marker's fix is the suggestion of the diagnostic before, on the
     /// same marker.
     WithAbove,
-    /// Renumbering here would change the outline, so `fmt` leaves it.
-    Unsafe,
+    /// Renumbering here would change the outline, so `fmt` leaves it:
+    /// `moved` is the marker (and its line) whose place would change.
+    Unsafe { moved: Option<(String, usize)> },
 }
 
 impl Finding {
     /// The help line in `lang`: what to do, given how the fix stands and the
     /// edits of the suggestion (`was` → `now`, the diagnostic's own marker
     /// first).
-    pub(crate) fn help(&self, lang: Lang, fix: Fix, edits: &[(&str, &str)]) -> Option<String> {
+    pub(crate) fn help(&self, lang: Lang, fix: &Fix, edits: &[(&str, &str)]) -> Option<String> {
         let l = lang;
         match fix {
             Fix::WithAbove => Some(
@@ -37,7 +38,22 @@ impl Finding {
                 )
                 .to_string(),
             ),
-            Fix::Unsafe => Some(
+            Fix::Unsafe {
+                moved: Some((marker, line)),
+            } => Some(match l {
+                Lang::En => format!(
+                    "renumbering here would change the outline at {marker} (line {line}), so `tigang fmt` leaves it: fix it by hand"
+                ),
+                Lang::Zh => format!(
+                    "在这里重新编号会使提纲在{}（第 {line} 行）处发生变化，tigang fmt 不会自动修改，请手工调整",
+                    q(l, marker)
+                ),
+                Lang::ZhHant => format!(
+                    "在這裡重新編號會使提綱在{}（第 {line} 行）處發生變化，tigang fmt 不會自動修改，請手工調整",
+                    q(l, marker)
+                ),
+            }),
+            Fix::Unsafe { moved: None } => Some(
                 l.pick(
                     "renumbering here would change the outline, so `tigang fmt` leaves it: fix it by hand",
                     "在这里重新编号会改变提纲，tigang fmt 不会自动修改，请手工调整",
@@ -46,7 +62,7 @@ impl Finding {
                 .to_string(),
             ),
             Fix::Advice => self.advice(l),
-            Fix::Suggested { shifted } => self.suggested(l, shifted, edits),
+            Fix::Suggested { shifted } => self.suggested(l, *shifted, edits),
         }
     }
 

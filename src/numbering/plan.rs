@@ -124,6 +124,9 @@ pub(crate) struct Plan<'a> {
     /// Per series: whether the fix renumbers it (false where renumbering
     /// would change the outline).
     pub renumbers: Vec<bool>,
+    /// Per series left as written: the item whose place in the outline its
+    /// renumbering would have changed, for the help line to name.
+    pub moved: Vec<Option<usize>>,
     pub links: TocLinks,
     /// Per item: what the fix changes, None where the marker stays.
     pub changes: Vec<Option<Change>>,
@@ -261,6 +264,7 @@ impl<'a> Plan<'a> {
             src,
             ideal: Vec::new(),
             renumbers: vec![true; series.len()],
+            moved: vec![None; series.len()],
             changes: Vec::new(),
             items,
             series,
@@ -346,6 +350,19 @@ impl<'a> Plan<'a> {
             s = self.series[k].from;
         }
         true
+    }
+
+    /// The item whose place in the outline renumbering series `s` (or a
+    /// series it carries on) would have changed, when one was found.
+    pub(crate) fn moved_in(&self, s: usize) -> Option<usize> {
+        let mut s = Some(s);
+        while let Some(k) = s {
+            if let Some(m) = self.moved[k] {
+                return Some(m);
+            }
+            s = self.series[k].from;
+        }
+        None
     }
 
     /// The number each item is written with after the fix: its series'
@@ -530,6 +547,7 @@ impl<'a> Plan<'a> {
         let mut s = Some(s);
         while let Some(k) = s {
             self.renumbers[k] = false;
+            self.moved[k].get_or_insert(i);
             s = self.series[k].from;
         }
         true

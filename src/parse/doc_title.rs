@@ -444,8 +444,22 @@ pub(crate) fn is_furniture(t: &str) -> bool {
         "关键字搜索",
         "登录",
         "登錄",
+        // A page's own controls: `【字体：大 中 小】【打印】【关闭】`.
+        "字体：",
+        "字体:",
+        "字體：",
+        "字體:",
+        "字号：",
+        "字号:",
+        "字號：",
+        "字號:",
+        "打印本页",
+        "打印本頁",
+        "关闭窗口",
+        "關閉窗口",
+        "分享到",
     ];
-    if MARKS.iter().any(|m| t.contains(m)) || is_breadcrumb(t) {
+    if MARKS.iter().any(|m| t.contains(m)) || is_breadcrumb(t) || only_controls(t) {
         return true;
     }
     let lower = t.to_ascii_lowercase();
@@ -456,6 +470,27 @@ pub(crate) fn is_furniture(t: &str) -> bool {
         return true;
     }
     has_full_date(t) && !ends_in_genre(t)
+}
+
+/// A line of two or more bracketed words and nothing else:
+/// `【打印】 【关闭】`, `[收藏] [打印]`.
+fn only_controls(t: &str) -> bool {
+    let mut rest = t.trim();
+    let mut n = 0;
+    while !rest.is_empty() {
+        let close = match rest.chars().next() {
+            Some('【') => '】',
+            Some('[') => ']',
+            Some('［') => '］',
+            _ => return false,
+        };
+        let Some(end) = rest.find(close) else {
+            return false;
+        };
+        rest = rest[end + close.len_utf8()..].trim_start_matches([' ', '\u{3000}', '|', '｜']);
+        n += 1;
+    }
+    n >= 2
 }
 
 fn size_like(t: &str, unit: &str) -> bool {
@@ -544,6 +579,9 @@ mod tests {
             Some("关于开展全民阅读活动的实施方案")
         );
         assert!(is_furniture("浏览次数：35"));
+        assert!(is_furniture("【字体：大 中 小】 【打印】"));
+        assert!(is_furniture("【打印】【关闭】"));
+        assert!(!is_furniture("【学习材料】在全县经济工作会议上的讲话"));
         assert!(is_furniture("版权所有 © 某某网"));
     }
 

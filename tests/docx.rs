@@ -602,3 +602,41 @@ fn a_docx_is_known_by_content_not_name() {
     let late = zip.finish().unwrap().into_inner();
     assert_eq!(read(&late).text, "正文\n");
 }
+
+/// `check` on a Word document locates a mistake as Word shows it: by
+/// paragraph and its first words, not by a line of the extracted text
+/// (issue 24 item 9).
+#[test]
+fn diagnostics_of_a_word_document_name_the_paragraph() {
+    let body = [
+        p("关于做好防汛工作的通知"),
+        p(""),
+        p("一、提高认识"),
+        p("（一）压实责任。"),
+        p("（三）加强值守。"),
+    ]
+    .concat();
+    let docx = Docx::new().body(&body).build();
+    let x = read(&docx);
+    let doc = tigang::parse_with(&x.text, &x.parse_options());
+    let d = tigang::render::check_source(&doc, &x.map);
+    assert_eq!(d.len(), 1, "{d:?}");
+    // The fifth paragraph, counted from 1 with the empty one as Word counts.
+    assert_eq!(x.map.paragraph(d[0].line), Some(4));
+    let para = 5;
+    let how = tigang::render::Report::default();
+    let out = tigang::render::report_in(&x.text, "a.docx", &d, &how, &x.map);
+    assert!(
+        out.contains(&format!(
+            " --> a.docx: paragraph {para} (“（三）加强值守。”)"
+        )),
+        "{out}"
+    );
+    assert!(out.contains(&format!("{para} | （三）加强值守。")), "{out}");
+    let zh = how.lang(tigang::Lang::Zh);
+    let out = tigang::render::report_in(&x.text, "a.docx", &d, &zh, &x.map);
+    assert!(
+        out.contains(&format!("a.docx：第 {para} 段（“（三）加强值守。”）")),
+        "{out}"
+    );
+}

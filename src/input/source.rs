@@ -130,8 +130,9 @@ pub struct SourceMap {
 const NO_PARAGRAPH: u32 = u32::MAX;
 
 impl SourceMap {
-    /// The body paragraph that the 1-based `line` of the text comes from
-    /// (the `line` of a heading), if the source has paragraphs.
+    /// The 0-based index of the body paragraph that the 1-based `line` of
+    /// the text comes from (the `line` of a heading), if the source has
+    /// paragraphs.
     ///
     /// ```
     /// let map = tigang::input::SourceMap::default();

@@ -7,6 +7,7 @@ use std::fmt::Write;
 use unicode_width::UnicodeWidthChar;
 
 use crate::Severity;
+use crate::input::SourceMap;
 use crate::numbering::check::Diagnostic;
 use crate::numbering::message::{self, Lang};
 
@@ -126,9 +127,109 @@ pub fn diagnostics(src: &str, path: &str, diagnostics: &[Diagnostic]) -> String 
 /// ");
 /// ```
 pub fn report(src: &str, path: &str, diagnostics: &[Diagnostic], how: &Report) -> String {
+    render(src, path, diagnostics, how, None)
+}
+
+/// [`report`] for text that a reader extracted from a Word document or a
+/// web page: a diagnostic is located as the reader sees the document, by
+/// paragraph (and page, where the source has pages) and the paragraph's
+/// first words, not by a line of the extracted text, which Word does not
+/// show. Text without paragraphs is reported by line, as [`report`] does.
+///
+/// ```
+/// # #[cfg(feature = "encoding")] {
+/// // Plain text has no paragraphs of its own: it is reported by line.
+/// let x = tigang::input::read("一、甲\n（一）子\n（三）丑\n".as_bytes(), &Default::default()).unwrap();
+/// let doc = tigang::parse_with(&x.text, &x.parse_options());
+/// let d = tigang::render::check_source(&doc, &x.map);
+/// let how = tigang::render::Report::default();
+/// let out = tigang::render::report_in(&x.text, "a.txt", &d, &how, &x.map);
+/// assert_eq!(out, tigang::render::report(&x.text, "a.txt", &d, &how));
+/// # }
+/// ```
+pub fn report_in(
+    src: &str,
+    path: &str,
+    diagnostics: &[Diagnostic],
+    how: &Report,
+    map: &SourceMap,
+) -> String {
+    render(
+        src,
+        path,
+        diagnostics,
+        how,
+        Some(map).filter(|m| m.has_paragraphs()),
+    )
+}
+
+/// How far back the start of a paragraph is looked for, for its first words.
+const LOOK_BACK: usize = 4096;
+
+/// The first words of the line that holds byte `at`, for a location.
+fn first_words(src: &str, at: usize) -> Option<String> {
+    let mut from = at.saturating_sub(LOOK_BACK);
+    while !src.is_char_boundary(from) {
+        from += 1;
+    }
+    let start = from + src[from..at].rfind('\n').map_or(0, |i| i + 1);
+    if start == from && from > 0 {
+        return None;
+    }
+    let line = src[start..].split(['\n', '\r']).next().unwrap_or("");
+    let mut words = String::new();
+    for (k, c) in line.trim().chars().enumerate() {
+        if k == 12 {
+            words.push('…');
+            break;
+        }
+        shown(&mut words, c);
+    }
+    (!words.is_empty()).then_some(words)
+}
+
+/// Where a diagnostic is: `path:line:column`, or for a source with
+/// paragraphs, the paragraph (and page) and its first words.
+fn location(src: &str, path: &str, d: &Diagnostic, lang: Lang, map: Option<&SourceMap>) -> String {
+    // Counted from 1, as a person counts (the map's index is 0-based).
+    let Some((map, p)) = map.and_then(|m| Some((m, m.paragraph(d.line)? + 1))) else {
+        return format!("{path}:{}:{}", d.line, d.column);
+    };
+    let page = map.page(d.span.start);
+    let mut out = match (lang, page) {
+        (Lang::En, Some(pg)) => format!("{path}: page {pg}, paragraph {p}"),
+        (Lang::En, None) => format!("{path}: paragraph {p}"),
+        (Lang::ZhHant, Some(pg)) => format!("{path}：第 {pg} 頁，第 {p} 段"),
+        (Lang::ZhHant, None) => format!("{path}：第 {p} 段"),
+        (_, Some(pg)) => format!("{path}：第 {pg} 页，第 {p} 段"),
+        (_, None) => format!("{path}：第 {p} 段"),
+    };
+    if let Some(words) = first_words(src, d.span.start) {
+        let _ = write!(
+            out,
+            "{}“{words}”{}",
+            lang.pick(" (", "（", "（"),
+            lang.pick(")", "）", "）")
+        );
+    }
+    out
+}
+
+fn render(
+    src: &str,
+    path: &str,
+    diagnostics: &[Diagnostic],
+    how: &Report,
+    map: Option<&SourceMap>,
+) -> String {
+    // The number in the gutter: the paragraph where there are paragraphs.
+    let number = |d: &Diagnostic| {
+        map.and_then(|m| m.paragraph(d.line))
+            .map_or(d.line, |p| p + 1)
+    };
     let gutter = diagnostics
         .iter()
-        .map(|d| d.line.to_string().len())
+        .map(|d| number(d).to_string().len())
         .max()
         .unwrap_or(1);
     let pad = " ".repeat(gutter);
@@ -144,7 +245,7 @@ pub fn report(src: &str, path: &str, diagnostics: &[Diagnostic], how: &Report) -
         how.paint(&mut out, BOLD, &format!("{colon}{}", d.message(lang)));
         out.push('\n');
         how.paint(&mut out, GUTTER, &format!("{pad}--> "));
-        let _ = writeln!(out, "{path}:{}:{}", d.line, d.column);
+        let _ = writeln!(out, "{}", location(src, path, d, lang, map));
         how.paint(&mut out, GUTTER, &format!("{pad} |"));
         out.push('\n');
         // The carets cover the marker and what the fix of this marker
@@ -155,7 +256,7 @@ pub fn report(src: &str, path: &str, diagnostics: &[Diagnostic], how: &Report) -
             .and_then(|s| s.edits.iter().find(|e| e.span.start == d.span.start))
             .map_or(d.span.end, |e| e.span.end.max(d.span.end));
         let ex = excerpt(src, d.span.start, end, room);
-        how.paint(&mut out, GUTTER, &format!("{:>gutter$} | ", d.line));
+        how.paint(&mut out, GUTTER, &format!("{:>gutter$} | ", number(d)));
         let _ = writeln!(out, "{}", ex.text);
         how.paint(&mut out, GUTTER, &format!("{pad} | "));
         out.push_str(&" ".repeat(ex.caret_at));

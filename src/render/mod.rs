@@ -28,7 +28,7 @@ pub mod record;
 pub use crate::numbering::check::check_source;
 pub use changes::{changes, unified_diff};
 pub use chunks::{Chunk, ChunkOptions, chunks, chunks_with, label};
-pub use diagnostics::{Report, diagnostics, report, summary};
+pub use diagnostics::{Report, diagnostics, report, report_in, summary};
 pub use escape::escape_controls;
 #[cfg(feature = "serde")]
 pub use json_serde::WithSource;

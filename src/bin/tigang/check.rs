@@ -123,7 +123,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
                 // In slices, so that the rendering never holds more than a
                 // few hundred blocks.
                 for part in diags.chunks(256) {
-                    let shown = tigang::render::report(text, &input.shown, part, &how);
+                    let shown = tigang::render::report_in(text, &input.shown, part, &how, map);
                     write(&mut out, shown.as_bytes())?;
                 }
             }

@@ -161,3 +161,42 @@ fn an_unsafe_renumbering_names_the_heading_it_would_change() {
     );
     assert!(help.contains("(line "), "{help}");
 }
+
+/// A list that starts above 1 under a heading lost its first items: `check`
+/// says so once, with advice, and `fmt` keeps the numbers (a review refers
+/// to them); the skip after it expects what `fmt` writes (issue 24 item 9,
+/// issue 26 item 3).
+#[test]
+fn a_list_that_lost_its_first_items_keeps_its_numbers() {
+    let src = "工作报告\n一、主要工作\n（六）甲项工作。\n（七）乙项工作。\n（十一）丙项工作。\n";
+    let doc = tigang::parse(src);
+    let d = tigang::check(&doc);
+    let codes: Vec<Code> = d.iter().map(|d| d.code).collect();
+    assert_eq!(codes, [Code::NumberingStart, Code::NumberingSkip]);
+    assert!(d[0].suggestion.is_none());
+    assert!(
+        d[0].help(tigang::Lang::En)
+            .unwrap()
+            .starts_with("add the items before it if they were lost"),
+    );
+    assert_eq!(
+        d[1].message(tigang::Lang::En),
+        "（七） is followed by （十一）; expected （八）"
+    );
+    let edits = tigang::fmt::edits(&doc, tigang::fmt::Style::Majority);
+    let fixed = tigang::fmt::apply(src, &edits);
+    assert_eq!(fixed, src.replace("（十一）", "（八）"));
+}
+
+/// A document (or part) that opens with a series above 1 is an excerpt:
+/// no wrong start, and the count goes on from where it starts.
+#[test]
+fn a_text_that_opens_above_one_is_an_excerpt() {
+    let src = "（六）甲项工作。\n（七）乙项工作。\n（八）丙项工作。\n";
+    let doc = tigang::parse(src);
+    assert_eq!(doc.headings().count(), 3);
+    assert!(tigang::check(&doc).is_empty());
+    let part = "【篇1】甲\n一、总体\n（一）子。\n【篇2】乙\n三、续前\n四、再续\n";
+    let doc = tigang::parse(part);
+    assert!(tigang::check(&doc).is_empty(), "{:?}", tigang::check(&doc));
+}

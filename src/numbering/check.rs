@@ -544,8 +544,10 @@ fn numbering(plan: &Plan<'_>, s: usize, out: &mut Vec<Found>) {
     // Entries that name a heading are checked against it (`toc_mismatch`).
     let linked = |m: usize| plan.links.by_title.contains_key(&m);
     let head = &items[first];
-    // A carried-on count (start > 1) starts where it should by construction.
-    if head.number != 1 && series.start == 1 && !linked(first) {
+    // A carried-on count starts where it should by construction, and an
+    // excerpt where it does.
+    let wrong_start = head.number != 1 && series.start == 1;
+    if (series.lost_start || wrong_start) && !linked(first) {
         let finding = Finding::Start {
             found: head.marker.to_string(),
             first: with_number(head, 1),

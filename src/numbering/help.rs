@@ -150,6 +150,25 @@ impl Finding {
                     "修改目錄或正文的標題，使兩者一致",
                 )
                 .to_string(),
+            Finding::Start { first, .. } => match l {
+                Lang::En => format!(
+                    "add the items before it if they were lost; else renumber from {first} by hand (tigang fmt keeps the numbers a review refers to)"
+                ),
+                _ => format!(
+                    "{}{}{}",
+                    l.pick(
+                        "",
+                        "如前面的条目有遗漏，请补上；否则请从",
+                        "如前面的條目有遺漏，請補上；否則請從"
+                    ),
+                    q(l, first),
+                    l.pick(
+                        "",
+                        "起手工重新编号（tigang fmt 保留审阅时引用的编号）",
+                        "起手工重新編號（tigang fmt 保留審閱時引用的編號）"
+                    )
+                ),
+            },
             Finding::TocMissing { .. } => l
                 .pick(
                     "add it to the table of contents",

@@ -201,6 +201,11 @@ pub(crate) struct Series {
     pub start: u32,
     /// The series whose count this one carries on, if it does.
     pub from: Option<usize>,
+    /// It starts above 1 with nothing to carry on and not at the start of
+    /// the text: its first items were lost (or never written). It counts
+    /// from where it starts, so that the fix keeps the numbers a reader
+    /// refers to, and `check` says so once.
+    pub lost_start: bool,
 }
 
 /// What groups `it` with its siblings; None for markers that are not counted
@@ -243,6 +248,16 @@ pub(crate) fn series(items: &[Item<'_>]) -> Vec<Series> {
             next_of[i] = seen[k].replace(i);
         }
     }
+    // The first heading of the document, and of each part, opens what may
+    // be an excerpt: a series that starts there above 1 counts from where
+    // it starts (a document or part cut from a longer one; issue 26).
+    let first_body = items.iter().position(|it| !it.toc);
+    let opens_text = |i: usize| {
+        Some(i) == first_body && items[i].kind != MarkerKind::Part
+            || i.checked_sub(1).is_some_and(|p| {
+                items[p].kind == MarkerKind::Part && !items[p].toc && items[i].parent == Some(p)
+            })
+    };
     for (i, it) in items.iter().enumerate() {
         let Some((key, kind_key)) = groups[i] else {
             continue;
@@ -275,20 +290,26 @@ pub(crate) fn series(items: &[Item<'_>]) -> Vec<Series> {
                 // members up front spares a reallocation per series.
                 let mut members = Vec::with_capacity(4);
                 members.push(i);
+                // Articles that start above 1 are an excerpt of a code, and
+                // so is a series that opens the document or a part above 1;
+                // elsewhere a list's first items were lost. Either way the
+                // count starts where the series does (a series that starts
+                // at 0 does so on purpose).
+                // Points (`二是` with no `一是`) restart in every paragraph
+                // that lists some: one that starts above 1 is a wrong start.
+                let excerpt = it.kind == MarkerKind::Article || opens_text(i);
+                let point = it.kind.is_ordinal() && !excerpt;
+                let lost_start = carried.is_none() && it.number > 1 && !excerpt && !point;
+                let own = if point {
+                    u32::from(it.number != 0)
+                } else {
+                    it.number
+                };
                 out.push(Series {
                     members,
-                    // Articles that start above 1 are an excerpt of a code:
-                    // their count starts where the excerpt does.
-                    start: carried.map_or(
-                        if it.kind == MarkerKind::Article {
-                            it.number.max(1)
-                        } else {
-                            // A series that starts at 0 does so on purpose.
-                            u32::from(it.number != 0)
-                        },
-                        |(n, _)| n,
-                    ),
+                    start: carried.map_or(own, |(n, _)| n),
                     from: carried.map(|(_, p)| p),
+                    lost_start,
                 });
                 open[key] = Some(s);
                 s

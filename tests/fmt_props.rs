@@ -392,3 +392,13 @@ fn damaged_seeds_agree_with_fmt() {
     }
     assert!(seen > 0, "the corpus folder holds documents");
 }
+
+/// Found by the property tests: a TOC list carrying on the count of a TOC
+/// list whose last entry takes its heading's number (an excerpt's `三、`)
+/// goes on from that number, and the suggestions are fmt's.
+#[test]
+fn a_carried_toc_count_goes_on_from_a_linked_entry() {
+    let src = "目录\n一、加强领导\n三、推进改革\n第一章\u{3000}加强领导\n四、、5万人次\n三、推进改革。要求如下\n";
+    agree(src).unwrap();
+    check_fmt(src, Style::Majority).unwrap();
+}

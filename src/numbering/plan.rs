@@ -381,7 +381,16 @@ impl<'a> Plan<'a> {
                 if items[head].toc != toc || !on(s) {
                     continue;
                 }
-                let mut next = ser.start;
+                // A carried-on count goes on from where the series it
+                // carries on ends as fixed (which a linked TOC entry may
+                // end on its heading's number, not on its own count).
+                let mut next =
+                    ser.from
+                        .and_then(|p| self.series[p].members.last())
+                        .map_or(ser.start, |&l| {
+                            let width = items[l].last.saturating_sub(items[l].number);
+                            out[l].saturating_add(width).saturating_add(1)
+                        });
                 for &m in &ser.members {
                     let n = match self.links.by_title.get(&m) {
                         Some(&b) => out[b],

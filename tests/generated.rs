@@ -92,3 +92,82 @@ fn the_tree_borrows_the_text_never_copies_it() {
     }
     assert!(doc.headings().count() > 100);
 }
+
+/// `n` in Chinese numerals as codes write article numbers (`一千二百六十`,
+/// `一千零四`, `九千九百九十九`), 1..=9999.
+fn chinese(n: u32) -> String {
+    const D: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    const U: [&str; 4] = ["千", "百", "十", ""];
+    let digits = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10];
+    let mut out = String::new();
+    let mut zero = false;
+    for (i, &d) in digits.iter().enumerate() {
+        if d == 0 {
+            zero = !out.is_empty();
+            continue;
+        }
+        if zero {
+            out.push('零');
+            zero = false;
+        }
+        // `十二`, not `一十二`, when ten is the first unit.
+        if !(i == 2 && d == 1 && out.is_empty()) {
+            out.push(D[d as usize]);
+        }
+        out.push_str(U[i]);
+    }
+    out
+}
+
+/// A code of `articles` articles, `per_chapter` to a chapter, each marker
+/// written by `article`.
+fn code(articles: u32, per_chapter: u32, article: impl Fn(&str) -> String) -> String {
+    let mut src = String::from("全国某某事务管理法典\n");
+    for n in 1..=articles {
+        if (n - 1) % per_chapter == 0 {
+            let c = (n - 1) / per_chapter + 1;
+            src.push_str(&format!("第{}章　第{c}部分\n", chinese(c)));
+        }
+        src.push_str(&format!(
+            "{}　本条规定第{n}项事务。\n",
+            article(&chinese(n))
+        ));
+    }
+    src
+}
+
+/// Every article of a long code is a heading, whatever the length of its
+/// numeral (issue 24 item 1: `第一千一百一十一条`, nine characters, was
+/// lost), in Simplified and Traditional script and with spaces inside.
+#[test]
+fn every_article_of_a_long_code_is_found() {
+    type Article = fn(&str) -> String;
+    let cases: [(u32, u32, Article); 3] = [
+        (1260, 60, |n| format!("第{n}条")),
+        (9999, 100, |n| format!("第{n}條")),
+        (1260, 60, |n| format!("第 {n} 條")),
+    ];
+    for (articles, per_chapter, article) in cases {
+        let src = code(articles, per_chapter, article);
+        let doc = tigang::parse(&src);
+        let found: Vec<(u32, u32)> = doc
+            .headings()
+            .filter(|h| h.kind == tigang::MarkerKind::Article)
+            .map(|h| {
+                (
+                    h.number.unwrap(),
+                    h.parent().map_or(0, |p| p.number.unwrap()),
+                )
+            })
+            .collect();
+        let want: Vec<(u32, u32)> = (1..=articles)
+            .map(|n| (n, (n - 1) / per_chapter + 1))
+            .collect();
+        assert_eq!(found.len(), want.len(), "{}", article("…"));
+        assert_eq!(found, want, "{}", article("…"));
+    }
+    assert_eq!(chinese(1111), "一千一百一十一");
+    assert_eq!(chinese(1004), "一千零四");
+    assert_eq!(chinese(1260), "一千二百六十");
+    assert_eq!(chinese(12), "十二");
+}

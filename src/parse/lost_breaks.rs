@@ -51,6 +51,7 @@ pub(crate) fn accept_lost_breaks(src: &str, lines: &[Line], cands: &mut Vec<Cand
     if !cands.iter().any(lost) {
         return;
     }
+    glued_first_items(src, lines, cands);
     const KINDS: usize = MarkerKind::ALL.len();
     let mut next: Vec<Option<usize>> = vec![None; cands.len()];
     let mut seen: [Option<usize>; KINDS] = [None; KINDS];
@@ -109,6 +110,80 @@ pub(crate) fn accept_lost_breaks(src: &str, lines: &[Line], cands: &mut Vec<Cand
         i += 1;
         keep[i - 1]
     });
+}
+
+/// How far back a glued first item is looked for.
+const GLUED_WINDOW: usize = 1024;
+
+/// A bracketed `（二）` of a run inside a paragraph whose `（一）` was glued
+/// to the title before it, with no boundary (`三、重点任务（一）推进…。（二）…`):
+/// that `（一）` is the run's first item, and the title before it ends there.
+/// Looked for only behind a lost `（二）` with no `（一）` before it on its
+/// line, within [`GLUED_WINDOW`] bytes and after the previous marker.
+fn glued_first_items(src: &str, lines: &[Line], cands: &mut Vec<Candidate>) {
+    let mut found: Vec<Candidate> = Vec::new();
+    // Where the last candidate on the current line ends, and the number of
+    // the last bracketed one of each kind there (a run restarts at 2 only
+    // where the one before it is not its 1).
+    let mut line_at = usize::MAX;
+    let mut prev_end = 0;
+    let mut last: [Option<u32>; 2] = [None; 2];
+    for c in cands.iter() {
+        if c.line != line_at {
+            line_at = c.line;
+            prev_end = lines[c.line].content;
+            last = [None; 2];
+        }
+        let slot = match c.rec.kind {
+            MarkerKind::ParenNumeral => Some(0),
+            MarkerKind::ParenDigit => Some(1),
+            _ => None,
+        };
+        if let Some(k) = slot {
+            if c.rec.number == 2 && c.boundary == Boundary::Sentence && last[k] != Some(1) {
+                if let Some(g) = glued_one(src, c, prev_end) {
+                    found.push(g);
+                }
+            }
+            last[k] = Some(c.rec.number);
+        }
+        prev_end = prev_end.max(c.end());
+    }
+    if found.is_empty() {
+        return;
+    }
+    cands.extend(found);
+    cands.sort_by_key(|c| c.start);
+}
+
+/// The `（一）` written as `c` (`（二）`) is, glued after an ideograph in
+/// `[from, c.start)`: the last one there, not after `第` (`第（一）项`).
+fn glued_one(src: &str, c: &Candidate, from: usize) -> Option<Candidate> {
+    let marker = &src[c.start..c.end()];
+    let mut chars = marker.chars();
+    let (open, two, close) = (chars.next()?, chars.next()?, chars.next()?);
+    if chars.next().is_some() || !matches!(open, '（' | '(' | '〔') {
+        return None;
+    }
+    let one = match two {
+        '二' => '一',
+        '2' => '1',
+        '２' => '１',
+        _ => return None,
+    };
+    let mut from = from.max(c.start.saturating_sub(GLUED_WINDOW));
+    while !src.is_char_boundary(from) {
+        from += 1;
+    }
+    let want: String = [open, one, close].iter().collect();
+    let at = from + src[from..c.start].rfind(&want)?;
+    let before = src[..at].chars().next_back()?;
+    if before == '第' || !('\u{4E00}'..='\u{9FFF}').contains(&before) {
+        return None;
+    }
+    let mut rec = c.rec;
+    rec.number = 1;
+    Some(Candidate { start: at, ..*c }).map(|g| Candidate { rec, ..g })
 }
 
 /// Quotes and brackets left open after `text`, starting from `depth`.

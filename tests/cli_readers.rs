@@ -223,3 +223,34 @@ fn a_damaged_word_document_names_the_part() {
     let msg = stderr(&out);
     assert!(msg.contains("cut.docx: a damaged .docx"), "{msg}");
 }
+
+/// `fmt --check` and `--diff` on a folder pass over Word documents and web
+/// pages, say how many, and exit by what the text files need: 1 when one
+/// would change, 0 when none would (issue 26 item 1).
+#[test]
+fn fmt_check_on_a_folder_passes_over_documents() {
+    let dir = scratch("readers_fmt_check");
+    write(&dir, "report.docx", &report());
+    write(
+        &dir,
+        "page.html",
+        "<!DOCTYPE html><p>一、总则</p>".as_bytes(),
+    );
+    let d = dir.to_str().unwrap();
+    for flag in ["--check", "--diff"] {
+        let out = tigang(&["fmt", flag, d], None);
+        assert_eq!(out.status.code(), Some(0), "{flag}: {}", stderr(&out));
+        let msg = stderr(&out);
+        assert!(
+            msg.contains("2 files are Word documents, web pages"),
+            "{msg}"
+        );
+        assert_eq!(msg.lines().count(), 1, "{msg}");
+    }
+    write(&dir, "notes.txt", "一、甲\n三、乙\n".as_bytes());
+    for flag in ["--check", "--diff"] {
+        let out = tigang(&["fmt", flag, d], None);
+        assert_eq!(out.status.code(), Some(1), "{flag}: {}", stderr(&out));
+        assert!(stdout(&out).contains("notes.txt"), "{}", stdout(&out));
+    }
+}

@@ -109,6 +109,11 @@ pub fn run(mut args: Args) -> Result<ExitCode, String> {
     let mut would_change = false;
     let mut failed = false;
     let mut not_markdown = 0usize;
+    let mut not_text = 0usize;
+    // `--check` and `--diff` write nothing: they pass over Word documents,
+    // web pages and content lists, saying how many, and exit by what they
+    // found in the rest (issue 26). Printing or writing one is an error.
+    let passes_over = args.check || args.diff.is_some();
     for input in input::expand_each(&args.files, &mut failed) {
         let result = if args.write {
             write_one(&input.path, mode, &reading, lang)
@@ -117,7 +122,11 @@ pub fn run(mut args: Args) -> Result<ExitCode, String> {
         };
         let fixed = match result {
             Ok(r) => r,
-            Err(msg) => {
+            Err(Unfixed::NotText(_)) if passes_over => {
+                not_text += 1;
+                continue;
+            }
+            Err(Unfixed::NotText(msg) | Unfixed::Failed(msg)) => {
                 eprintln!("tigang: {msg}");
                 failed = true;
                 continue;
@@ -159,6 +168,9 @@ pub fn run(mut args: Args) -> Result<ExitCode, String> {
     if not_markdown > 0 {
         eprintln!("tigang: {}", left_as_they_are(lang, not_markdown));
     }
+    if not_text > 0 {
+        eprintln!("tigang: {}", documents_passed_over(lang, not_text));
+    }
     Ok(if failed {
         ExitCode::from(report::EXIT_USAGE)
     } else if (args.check || args.diff.is_some()) && would_change {
@@ -174,6 +186,21 @@ pub fn run(mut args: Args) -> Result<ExitCode, String> {
 enum Mode {
     Numbering(Style),
     Levels,
+}
+
+/// Why a document was not fixed.
+enum Unfixed {
+    /// A Word document, web page or converter's content list: fmt
+    /// rewrites text files only.
+    NotText(String),
+    /// Any other failure, said in the message.
+    Failed(String),
+}
+
+impl From<String> for Unfixed {
+    fn from(msg: String) -> Self {
+        Unfixed::Failed(msg)
+    }
 }
 
 /// One document read and fixed.
@@ -193,15 +220,15 @@ fn fix(
     mode: Mode,
     reading: &input::Reading,
     keep: Option<&mut Vec<u8>>,
-) -> Result<Fixed, String> {
+) -> Result<Fixed, Unfixed> {
     let bytes = input::read_bytes(input, reading.max_size)?;
     use tigang::input::sniff::{Kind, sniff};
     if let kind @ (Kind::Docx | Kind::Html | Kind::Zip) = sniff(&bytes) {
-        return Err(format!(
+        return Err(Unfixed::NotText(format!(
             "{}: {}: tigang fmt rewrites text files only, never Word documents or web pages; fix the numbering in the document itself (`tigang check` lists the mistakes) / fmt 只改写纯文本文件",
             input.shown,
             kind.describe()
-        ));
+        )));
     }
     // --lossy is refused with --write, so messages advise it only without.
     let writing = keep.is_some();
@@ -210,10 +237,10 @@ fn fix(
     }
     let decoded = input::decode_bytes(input, bytes, reading, !writing)?;
     if tigang::input::content_list::is_content_list(&decoded.text) {
-        return Err(format!(
+        return Err(Unfixed::NotText(format!(
             "{}: a converter's content list (*_content_list.json): tigang fmt rewrites text files only; fix the Markdown beside it (`tigang fmt --levels`) / fmt 只改写文本文件",
             input.shown
-        ));
+        )));
     }
     for note in [
         input::lossy_note(input, &decoded),
@@ -263,7 +290,7 @@ fn write_one(
     mode: Mode,
     reading: &input::Reading,
     lang: Lang,
-) -> Result<Fixed, String> {
+) -> Result<Fixed, Unfixed> {
     let name = shown(file);
     let orig = write::resolve(file)?;
     let target = input::Input::new(orig.path.clone(), orig.path.clone());
@@ -274,11 +301,11 @@ fn write_one(
         return Ok(fixed);
     }
     if fixed.decoded.confidence == decode::Confidence::Low && reading.encoding.is_none() {
-        return Err(format!(
+        return Err(Unfixed::Failed(format!(
             "{name}: encoding guessed: {} (low confidence); --write does not write back a guess: \
              give --encoding NAME; nothing was changed",
             fixed.decoded.encoding
-        ));
+        )));
     }
     let spans = fixed
         .edits
@@ -323,6 +350,23 @@ fn changed(lang: Lang, mode: Mode, name: &str, n: usize) -> String {
 }
 
 /// `3 files are not Markdown and were left as they are`.
+/// Word documents, web pages and content lists that `--check` or `--diff`
+/// passed over.
+fn documents_passed_over(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En if n == 1 => "1 file is a Word document, web page or converter's content list and was left as it is: tigang fmt rewrites text files only (`tigang check` lists its mistakes)".into(),
+        Lang::En => format!(
+            "{n} files are Word documents, web pages or converters' content lists and were left as they are: tigang fmt rewrites text files only (`tigang check` lists their mistakes)"
+        ),
+        Lang::ZhHant => format!(
+            "{n} 個文件是 Word 文檔、網頁或轉換工具的內容列表，未作修改：tigang fmt 只改寫純文本文件（錯誤可用 tigang check 列出）"
+        ),
+        _ => format!(
+            "{n} 个文件是 Word 文档、网页或转换工具的内容列表，未作修改：tigang fmt 只改写纯文本文件（错误可用 tigang check 列出）"
+        ),
+    }
+}
+
 fn left_as_they_are(lang: Lang, n: usize) -> String {
     match lang {
         Lang::En if n == 1 => {

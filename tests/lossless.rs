@@ -159,8 +159,11 @@ proptest! {
 
 /// Inputs the fuzzer found (`tests/regressions/*.bin`, raw bytes): their
 /// valid UTF-8 prefix and their lossy decoding parse with every invariant
-/// kept. `fuzz-toc-page-numbers.bin`: page-number TOC lines before and
-/// inside a TOC run were once taken twice.
+/// kept, and are checked and fixed in both styles (the plans' debug
+/// assertions hold). `fuzz-toc-page-numbers.bin`: page-number TOC lines
+/// before and inside a TOC run were once taken twice.
+/// `fuzz-lost-start-settles.bin`: a plan with a list that lost its first
+/// items was once taken to settle alone when the edited text planned again.
 #[test]
 fn fuzz_regressions_rebuild() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/regressions");
@@ -174,6 +177,10 @@ fn fuzz_regressions_rebuild() {
         for src in [valid, String::from_utf8_lossy(&bytes).into_owned()] {
             let doc = tigang::parse(&src);
             common::check(&src, &doc);
+            let _ = tigang::check(&doc);
+            for style in [tigang::fmt::Style::Majority, tigang::fmt::Style::Gbt9704] {
+                let _ = tigang::fmt::edits(&doc, style);
+            }
         }
         seen += 1;
     }

@@ -83,6 +83,21 @@ fn bound(bytes: usize) -> u64 {
     8 * bytes as u64 + 50_000_000
 }
 
+/// `tigang parse` refuses `docx` (status 1, naming `numbering.xml`) within
+/// [`bound`] of its size.
+#[cfg(feature = "cli")]
+fn refused_in_bounded_memory(docx: &[u8], name: &str) {
+    let m = parse_measured(docx, name);
+    assert_eq!(m.code, Some(1), "{}", m.stderr);
+    assert!(m.stderr.contains("word/numbering.xml"), "{}", m.stderr);
+    assert!(
+        m.peak_rss < bound(docx.len()),
+        "{} for {}",
+        m.peak_rss,
+        docx.len()
+    );
+}
+
 /// `tigang parse FILE` on `docx`, measured.
 #[cfg(feature = "cli")]
 fn parse_measured(docx: &[u8], name: &str) -> crate::run::Measured {
@@ -109,17 +124,7 @@ fn a_flood_of_abstract_numberings_is_refused_in_bounded_memory() {
     assert_eq!(err.part(), Some("word/numbering.xml"));
     assert!(err.to_string().contains("defines more lists"), "{err}");
     #[cfg(feature = "cli")]
-    {
-        let m = parse_measured(&docx, "abstract");
-        assert_eq!(m.code, Some(1), "{}", m.stderr);
-        assert!(m.stderr.contains("word/numbering.xml"), "{}", m.stderr);
-        assert!(
-            m.peak_rss < bound(docx.len()),
-            "{} for {}",
-            m.peak_rss,
-            docx.len()
-        );
-    }
+    refused_in_bounded_memory(&docx, "abstract");
 }
 
 #[test]
@@ -133,16 +138,7 @@ fn a_flood_of_nums_with_overrides_is_refused_in_bounded_memory() {
     let err = tigang::input::read(&docx[..], &Options::default()).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::TooManyDefinitions);
     #[cfg(feature = "cli")]
-    {
-        let m = parse_measured(&docx, "num");
-        assert_eq!(m.code, Some(1), "{}", m.stderr);
-        assert!(
-            m.peak_rss < bound(docx.len()),
-            "{} for {}",
-            m.peak_rss,
-            docx.len()
-        );
-    }
+    refused_in_bounded_memory(&docx, "num");
 }
 
 #[test]

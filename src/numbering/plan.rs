@@ -342,27 +342,18 @@ impl<'a> Plan<'a> {
     /// count left unnumbered carries on the written count, which is where
     /// it starts: it is left unnumbered too.
     pub(crate) fn renumbers_series(&self, s: usize) -> bool {
-        let mut s = Some(s);
-        while let Some(k) = s {
-            if !self.renumbers[k] {
-                return false;
-            }
-            s = self.series[k].from;
-        }
-        true
+        self.carried_chain(s).all(|k| self.renumbers[k])
+    }
+
+    /// Series `s` and the series whose count it carries on, in turn.
+    fn carried_chain(&self, s: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(Some(s), |&k| self.series[k].from)
     }
 
     /// The item whose place in the outline renumbering series `s` (or a
     /// series it carries on) would have changed, when one was found.
     pub(crate) fn moved_in(&self, s: usize) -> Option<usize> {
-        let mut s = Some(s);
-        while let Some(k) = s {
-            if let Some(m) = self.moved[k] {
-                return Some(m);
-            }
-            s = self.series[k].from;
-        }
-        None
+        self.carried_chain(s).find_map(|k| self.moved[k])
     }
 
     /// The number each item is written with after the fix: its series'
